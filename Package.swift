@@ -1,0 +1,81 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "errata",
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
+    products: [
+        .library(name: "ErrataCore", targets: ["ErrataCore"]),
+        .library(name: "ErrataStore", targets: ["ErrataStore"]),
+        .library(name: "ErrataServer", targets: ["ErrataServer"]),
+        .executable(name: "errata-server", targets: ["errata-server"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        .target(
+            name: "ErrataCore",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ErrataStore",
+            dependencies: [
+                "ErrataCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ErrataServer",
+            dependencies: [
+                "ErrataCore",
+                "ErrataStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "errata-server",
+            dependencies: [
+                "ErrataCore",
+                "ErrataStore",
+                "ErrataServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ErrataCoreTests",
+            dependencies: ["ErrataCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ErrataStoreTests",
+            dependencies: ["ErrataStore", "ErrataCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ErrataServerTests",
+            dependencies: [
+                "ErrataServer",
+                "ErrataStore",
+                "ErrataCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

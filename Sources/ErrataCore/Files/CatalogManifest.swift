@@ -1,0 +1,75 @@
+/// The contents of `Localizations/catalog.json`: locales and the language-independent entry data.
+///
+/// For example:
+///
+/// ```json
+/// {"formatVersion": 1, "sourceLanguage": "en",
+///  "locales": [{"tag": "en", "name": "English"}],
+///  "entries": [{"code": "NoSuchKey", "variant": null, "httpStatus": 404,
+///               "serviceMessage": "The specified key does not exist.", "category": "object",
+///               "retry": "never", "fault": "client", "parameters": {}}]}
+/// ```
+public struct CatalogManifest: Codable, Hashable, Sendable {
+    /// The only format version this build reads and writes.
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    public var sourceLanguage: LanguageTag
+    public var locales: [LocaleInfo]
+    public var entries: [Entry]
+
+    /// One entry as written in the file.
+    public struct Entry: Codable, Hashable, Sendable {
+        public var code: ErrorCode
+        public var variant: VariantName?
+        public var httpStatus: Int
+        public var serviceMessage: String
+        public var category: ErrorCategory
+        public var retry: RetryClass
+        public var fault: Fault
+        public var parameters: [String: String]
+
+        public init(_ entry: CatalogEntry) {
+            self.code = entry.code
+            self.variant = entry.variant
+            self.httpStatus = entry.httpStatus
+            self.serviceMessage = entry.serviceMessage
+            self.category = entry.category
+            self.retry = entry.retry
+            self.fault = entry.fault
+            self.parameters = entry.parameters
+        }
+
+        public var catalogEntry: CatalogEntry {
+            CatalogEntry(
+                key: EntryKey(code: code, variant: variant),
+                httpStatus: httpStatus,
+                serviceMessage: serviceMessage,
+                category: category,
+                retry: retry,
+                fault: fault,
+                parameters: parameters
+            )
+        }
+
+        // Written explicitly so that `"variant": null` appears in the file, as the format documents.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(variant, forKey: .variant)
+            try container.encode(httpStatus, forKey: .httpStatus)
+            try container.encode(serviceMessage, forKey: .serviceMessage)
+            try container.encode(category, forKey: .category)
+            try container.encode(retry, forKey: .retry)
+            try container.encode(fault, forKey: .fault)
+            try container.encode(parameters, forKey: .parameters)
+        }
+    }
+
+    public init(catalog: Catalog) {
+        self.formatVersion = Self.currentFormatVersion
+        self.sourceLanguage = catalog.sourceLocale
+        self.locales = catalog.locales
+        self.entries = catalog.entries.map(Entry.init)
+    }
+}

@@ -1,0 +1,61 @@
+public import Foundation
+
+/// A decoded JSON-RPC 2.0 HTTP body: one call or a batch of calls.
+///
+/// For example:
+///
+/// ```swift
+/// switch JSONRPCPayload.decode(body, limits: .init()) {
+/// case .success(.single(let call)): ...
+/// case .success(.batch(let calls)): ...
+/// case .failure(let error): ... // answer once, with id null
+/// }
+/// ```
+public enum JSONRPCPayload: Hashable, Sendable {
+    case single(Result<JSONRPCRequest, JSONRPCInvalidCall>)
+    case batch([Result<JSONRPCRequest, JSONRPCInvalidCall>])
+
+    /// Limits that keep one body from costing the server much.
+    public struct Limits: Hashable, Sendable {
+        /// The most calls one batch may hold.
+        public var maximumBatchLength: Int
+        /// The deepest nesting of arrays and objects accepted, the envelope included.
+        public var maximumDepth: Int
+
+        public init(maximumBatchLength: Int = 100, maximumDepth: Int = 32) {
+            self.maximumBatchLength = maximumBatchLength
+            self.maximumDepth = maximumDepth
+        }
+    }
+
+    /// Decodes a body.
+    ///
+    /// - Parameters:
+    ///   - body: The raw HTTP body.
+    ///   - limits: Batch length and nesting limits.
+    /// - Returns: The payload, or the single error that answers the whole body (`-32700` for
+    ///   bytes that are not JSON, `-32600` for an empty or oversize batch or excessive nesting).
+    public static func decode(_ body: Data, limits: Limits) -> Result<JSONRPCPayload, JSONRPCErrorObject> {
+        if let depth = JSONNestingScanner.depthExceeding(limits.maximumDepth, in: body) {
+            return .failure(.invalidRequest("JSON nesting deeper than \(limits.maximumDepth) levels (found at least \(depth))"))
+        }
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: body)
+        } catch {
+            return .failure(.parseError(body.isEmpty ? "the body is empty" : "the body is not valid JSON"))
+        }
+        guard case .array(let elements) = value else {
+            return .success(.single(JSONRPCRequest.validate(value)))
+        }
+        guard !elements.isEmpty else {
+            return .failure(.invalidRequest("a batch must contain at least one request"))
+        }
+        guard elements.count <= limits.maximumBatchLength else {
+            return .failure(.invalidRequest(
+                "a batch may contain at most \(limits.maximumBatchLength) requests; this one has \(elements.count)"
+            ))
+        }
+        return .success(.batch(elements.map(JSONRPCRequest.validate)))
+    }
+}

@@ -1,0 +1,34 @@
+/// The language-independent facts about one error: status, classification and the service's own message.
+public struct CatalogEntry: Hashable, Sendable {
+    public var key: EntryKey
+    /// The HTTP status the storage service answers with; kept as data even when non-standard (567).
+    public var httpStatus: Int
+    /// The storage service's own English message, verbatim.
+    public var serviceMessage: String
+    public var category: ErrorCategory
+    public var retry: RetryClass
+    public var fault: Fault
+    /// Default values of the `{placeholders}` the entry's texts use.
+    public var parameters: [String: String]
+
+    public init(
+        key: EntryKey,
+        httpStatus: Int,
+        serviceMessage: String,
+        category: ErrorCategory,
+        retry: RetryClass,
+        fault: Fault,
+        parameters: [String: String] = [:]
+    ) {
+        self.key = key
+        self.httpStatus = httpStatus
+        self.serviceMessage = serviceMessage
+        self.category = category
+        self.retry = retry
+        self.fault = fault
+        self.parameters = parameters
+    }
+
+    public var code: ErrorCode { key.code }
+    public var variant: VariantName? { key.variant }
+}

@@ -1,0 +1,35 @@
+/// The localized texts every catalog entry carries.
+public enum TextField: String, CaseIterable, Codable, Hashable, Comparable, Sendable {
+    /// One short user-facing sentence saying what happened.
+    case message
+    /// Concrete steps a console or CLI user can take.
+    case remediation
+
+    public static func < (lhs: TextField, rhs: TextField) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Identifies one localized text: an entry, a locale and a field.
+public struct TextKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var entry: EntryKey
+    public var locale: LanguageTag
+    public var field: TextField
+
+    public init(entry: EntryKey, locale: LanguageTag, field: TextField) {
+        self.entry = entry
+        self.locale = locale
+        self.field = field
+    }
+
+    /// The key of this text in a string catalog, such as `NoSuchKey.remediation`.
+    public var stringKey: String { "\(entry.stringKeyPrefix).\(field.rawValue)" }
+
+    public var description: String { "\(stringKey)@\(locale)" }
+
+    public static func < (lhs: TextKey, rhs: TextKey) -> Bool {
+        if lhs.entry != rhs.entry { return lhs.entry < rhs.entry }
+        if lhs.locale != rhs.locale { return lhs.locale.rawValue < rhs.locale.rawValue }
+        return lhs.field < rhs.field
+    }
+}

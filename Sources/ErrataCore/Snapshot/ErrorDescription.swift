@@ -1,0 +1,55 @@
+/// Everything a reader needs about one error in one locale: the answer to `errors.describe`.
+public struct ErrorDescription: Codable, Hashable, Sendable {
+    public var code: ErrorCode
+    public var variant: VariantName?
+    public var httpStatus: Int
+    public var category: ErrorCategory
+    public var retry: RetryClass
+    public var fault: Fault
+    /// The storage service's own English message, verbatim.
+    public var serviceMessage: String
+    /// The locale served.
+    public var locale: LanguageTag
+    /// Whether the locale served differs from what was asked, or a text fell back to another locale.
+    public var fallback: Bool
+    public var message: String
+    public var remediation: String
+    /// The published catalog revision this description comes from.
+    public var revision: Int
+
+    public init(
+        code: ErrorCode, variant: VariantName?, httpStatus: Int, category: ErrorCategory, retry: RetryClass,
+        fault: Fault, serviceMessage: String, locale: LanguageTag, fallback: Bool, message: String,
+        remediation: String, revision: Int
+    ) {
+        self.code = code
+        self.variant = variant
+        self.httpStatus = httpStatus
+        self.category = category
+        self.retry = retry
+        self.fault = fault
+        self.serviceMessage = serviceMessage
+        self.locale = locale
+        self.fallback = fallback
+        self.message = message
+        self.remediation = remediation
+        self.revision = revision
+    }
+
+    // Written explicitly so that `"variant": null` is always present, as the API documents.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(variant, forKey: .variant)
+        try container.encode(httpStatus, forKey: .httpStatus)
+        try container.encode(category, forKey: .category)
+        try container.encode(retry, forKey: .retry)
+        try container.encode(fault, forKey: .fault)
+        try container.encode(serviceMessage, forKey: .serviceMessage)
+        try container.encode(locale, forKey: .locale)
+        try container.encode(fallback, forKey: .fallback)
+        try container.encode(message, forKey: .message)
+        try container.encode(remediation, forKey: .remediation)
+        try container.encode(revision, forKey: .revision)
+    }
+}

@@ -1,0 +1,74 @@
+/// Checks a whole catalog: unique entries and locales, and every text present and well-formed.
+///
+/// For example:
+///
+/// ```swift
+/// let problems = CatalogValidator.problems(in: catalog)
+/// guard problems.isEmpty else { print(problems.map(\.description).joined(separator: "\n")) }
+/// ```
+public enum CatalogValidator {
+    /// The problems of a catalog, in a stable order; empty when it is valid.
+    public static func problems(in catalog: Catalog) -> [CatalogProblem] {
+        var problems: [CatalogProblem] = []
+        var seenEntries: Set<EntryKey> = []
+        for entry in catalog.entries where !seenEntries.insert(entry.key).inserted {
+            problems.append(.duplicateEntry(entry.key))
+        }
+        var seenLocales: Set<LanguageTag> = []
+        for locale in catalog.locales where !seenLocales.insert(locale.tag).inserted {
+            problems.append(.duplicateLocale(locale.tag))
+        }
+        if !seenLocales.contains(catalog.sourceLocale) {
+            problems.append(.sourceLocaleMissing(catalog.sourceLocale))
+        }
+        for entry in catalog.entries {
+            if entry.code.rawValue.isEmpty || entry.code.rawValue.contains(where: { !$0.isASCIIAlphanumeric }) {
+                problems.append(.malformedCode(entry.key))
+            }
+            if !(100...999).contains(entry.httpStatus) {
+                problems.append(.malformedStatus(entry.key, entry.httpStatus))
+            }
+        }
+        let parametersByEntry = Dictionary(
+            catalog.entries.map { ($0.key, Set($0.parameters.keys)) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        for key in catalog.expectedTextKeys {
+            guard let text = catalog[key] else {
+                problems.append(.missingText(key))
+                continue
+            }
+            let source = key.locale == catalog.sourceLocale
+                ? nil
+                : catalog[TextKey(entry: key.entry, locale: catalog.sourceLocale, field: key.field)]
+            let declared = parametersByEntry[key.entry] ?? []
+            for problem in TextRules.problems(in: text, sourceText: source, declaredParameters: declared) {
+                problems.append(.badText(key, problem))
+            }
+        }
+        return problems
+    }
+}
+
+/// One thing wrong with a catalog.
+public enum CatalogProblem: Hashable, Sendable, CustomStringConvertible {
+    case duplicateEntry(EntryKey)
+    case duplicateLocale(LanguageTag)
+    case sourceLocaleMissing(LanguageTag)
+    case malformedCode(EntryKey)
+    case malformedStatus(EntryKey, Int)
+    case missingText(TextKey)
+    case badText(TextKey, TextProblem)
+
+    public var description: String {
+        switch self {
+        case .duplicateEntry(let key): "entry \(key) appears more than once"
+        case .duplicateLocale(let tag): "locale \(tag) appears more than once"
+        case .sourceLocaleMissing(let tag): "source locale \(tag) is not among the locales"
+        case .malformedCode(let key): "entry \(key) has a code that is not ASCII letters and digits"
+        case .malformedStatus(let key, let status): "entry \(key) has HTTP status \(status), outside 100...999"
+        case .missingText(let key): "\(key.stringKey) has no \(key.locale) text"
+        case .badText(let key, let problem): "\(key.stringKey) (\(key.locale)): \(problem)"
+        }
+    }
+}

@@ -1,0 +1,165 @@
+public import ErrataCore
+public import Foundation
+import GRDB
+public import Logging
+
+/// The SQLite database that is Errata's source of truth at run time.
+///
+/// A `DatabasePool` in WAL mode: readers never block the writer. Every write is one
+/// `BEGIN IMMEDIATE` transaction, acknowledged only after `COMMIT`, with `synchronous = FULL`
+/// so that an acknowledged publish survives power loss, not just a process crash.
+///
+/// For example:
+///
+/// ```swift
+/// let store = try CatalogStore(path: "errata.sqlite", logger: logger)
+/// if try await store.currentRevision() == nil {
+///     try await store.importInitialCatalog(catalog, note: "Imported from Localizations/")
+/// }
+/// let published = try await store.publishedCatalog()
+/// ```
+public final class CatalogStore: Sendable {
+    let pool: DatabasePool
+    let logger: Logger
+
+    /// Opens (creating if needed) and migrates the database at `path`.
+    ///
+    /// - Parameters:
+    ///   - path: The SQLite file; its directory must exist.
+    ///   - logger: Where the store logs.
+    /// - Throws: A `DatabaseError` when the file cannot be opened or migrated.
+    public init(path: String, logger: Logger) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        self.pool = try DatabasePool(path: path, configuration: configuration)
+        self.logger = logger
+        try CatalogMigrations.migrator.migrate(pool)
+    }
+
+    // MARK: - Revisions
+
+    /// The newest published revision, or `nil` for a database with no catalog yet.
+    public func currentRevision() async throws -> Int? {
+        try await pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT MAX(number) FROM revision")
+        }
+    }
+
+    /// Published revisions, newest first.
+    public func revisions() async throws -> [RevisionInfo] {
+        try await pool.read { db in
+            try RevisionRecord.order(Column("number").desc).fetchAll(db).map {
+                RevisionInfo(number: $0.number, createdAt: $0.createdAt, note: $0.note, author: $0.author)
+            }
+        }
+    }
+
+    // MARK: - Import
+
+    /// Stores a whole catalog as revision 1 of an empty database.
+    ///
+    /// - Parameters:
+    ///   - catalog: A catalog that passes ``CatalogValidator``.
+    ///   - note: The revision's note.
+    /// - Returns: The new revision number, 1.
+    /// - Throws: ``StoreError`` when the database already holds a catalog or the catalog is invalid.
+    @discardableResult
+    public func importInitialCatalog(_ catalog: Catalog, note: String) async throws -> Int {
+        let problems = CatalogValidator.problems(in: catalog)
+        guard problems.isEmpty else { throw StoreError.invalidCatalog(problems.map(\.description)) }
+        let revision = try await pool.write { db -> Int in
+            guard try RevisionRecord.fetchCount(db) == 0 else { throw StoreError.notEmpty }
+            let revision = 1
+            try RevisionRecord(number: revision, createdAt: Date(), note: note, author: nil).insert(db)
+            for (position, locale) in catalog.locales.enumerated() {
+                try LocaleRecord(tag: locale.tag.rawValue, name: locale.name, position: position).insert(db)
+            }
+            var entryIDs: [EntryKey: Int64] = [:]
+            for (position, entry) in catalog.entries.enumerated() {
+                var record = try EntryRecord(entry, position: position)
+                try record.insert(db)
+                entryIDs[entry.key] = record.id
+            }
+            for key in catalog.texts.keys.sorted() {
+                guard let entryID = entryIDs[key.entry], let value = catalog.texts[key] else { continue }
+                let state = catalog.needsReview.contains(key) ? TranslationState.needsReview : .translated
+                try TextRecord(
+                    entryId: entryID, locale: key.locale.rawValue, field: key.field.rawValue,
+                    value: value, state: state.rawValue, revision: revision
+                ).insert(db)
+                var change = TextChangeRecord(
+                    id: nil, revision: revision, entryId: entryID, locale: key.locale.rawValue,
+                    field: key.field.rawValue, oldValue: nil, newValue: value
+                )
+                try change.insert(db)
+            }
+            return revision
+        }
+        logger.info("Imported catalog", metadata: [
+            "revision": "\(revision)", "entries": "\(catalog.entries.count)", "texts": "\(catalog.texts.count)",
+        ])
+        return revision
+    }
+
+    // MARK: - Reading the published catalog
+
+    /// The newest published catalog, read in one consistent snapshot of the database.
+    ///
+    /// - Returns: The catalog and its revision, or `nil` for a database with no catalog yet.
+    public func publishedCatalog() async throws -> PublishedCatalog? {
+        try await pool.read { db in
+            guard let revision = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM revision") else { return nil }
+            let locales = try LocaleRecord.order(Column("position")).fetchAll(db).map { record in
+                guard let tag = LanguageTag(rawValue: record.tag) else {
+                    throw StoreError.corrupt("locale '\(record.tag)' is not a well-formed language tag")
+                }
+                return LocaleInfo(tag: tag, name: record.name)
+            }
+            let entryRecords = try EntryRecord.order(Column("position")).fetchAll(db)
+            let keysByID = Dictionary(uniqueKeysWithValues: entryRecords.map { ($0.id!, $0.key) })
+            var texts: [TextKey: String] = [:]
+            var needsReview: Set<TextKey> = []
+            for record in try TextRecord.fetchAll(db) {
+                guard let entry = keysByID[record.entryId], let locale = LanguageTag(rawValue: record.locale),
+                    let field = TextField(rawValue: record.field)
+                else {
+                    throw StoreError.corrupt("text row (\(record.entryId), \(record.locale), \(record.field)) matches no entry")
+                }
+                let key = TextKey(entry: entry, locale: locale, field: field)
+                texts[key] = record.value
+                if record.state != TranslationState.translated.rawValue { needsReview.insert(key) }
+            }
+            let catalog = Catalog(
+                sourceLocale: .english,
+                locales: locales,
+                entries: try entryRecords.map { try $0.catalogEntry() },
+                texts: texts,
+                needsReview: needsReview
+            )
+            return PublishedCatalog(catalog: catalog, revision: revision)
+        }
+    }
+}
+
+/// A catalog as published at one revision.
+public struct PublishedCatalog: Sendable {
+    public var catalog: Catalog
+    public var revision: Int
+
+    public init(catalog: Catalog, revision: Int) {
+        self.catalog = catalog
+        self.revision = revision
+    }
+}
+
+/// A published revision's number, time, note and author.
+public struct RevisionInfo: Hashable, Codable, Sendable {
+    public var number: Int
+    public var createdAt: Date
+    public var note: String
+    /// The name of the token that published it; `nil` for imports.
+    public var author: String?
+}

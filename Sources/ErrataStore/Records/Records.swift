@@ -1,0 +1,116 @@
+import ErrataCore
+import Foundation
+import GRDB
+
+// MARK: - RevisionRecord
+
+/// A row of `revision`: one published catalog revision.
+struct RevisionRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "revision"
+
+    var number: Int
+    var createdAt: Date
+    var note: String
+    var author: String?
+}
+
+// MARK: - LocaleRecord
+
+/// A row of `locale`: a locale the catalog is written in.
+struct LocaleRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "locale"
+
+    var tag: String
+    var name: String
+    var position: Int
+}
+
+// MARK: - EntryRecord
+
+/// A row of `entry`: the language-independent data of one (code, variant).
+struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    static let databaseTableName = "entry"
+
+    var id: Int64?
+    var code: String
+    var variant: String
+    var position: Int
+    var httpStatus: Int
+    var serviceMessage: String
+    var category: String
+    var retry: String
+    var fault: String
+    var parameters: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    init(_ entry: CatalogEntry, position: Int) throws {
+        self.id = nil
+        self.code = entry.code.rawValue
+        self.variant = entry.variant?.rawValue ?? ""
+        self.position = position
+        self.httpStatus = entry.httpStatus
+        self.serviceMessage = entry.serviceMessage
+        self.category = entry.category.rawValue
+        self.retry = entry.retry.rawValue
+        self.fault = entry.fault.rawValue
+        self.parameters = String(decoding: try JSONEncoder.sorted.encode(entry.parameters), as: UTF8.self)
+    }
+
+    var key: EntryKey {
+        EntryKey(code: ErrorCode(code), variant: variant.isEmpty ? nil : VariantName(variant))
+    }
+
+    /// The entry as the model knows it.
+    /// - Throws: ``StoreError`` when a stored value is not one the model knows.
+    func catalogEntry() throws -> CatalogEntry {
+        guard let retry = RetryClass(rawValue: retry), let fault = Fault(rawValue: fault) else {
+            throw StoreError.corrupt("entry \(key) has retry '\(retry)' and fault '\(fault)'")
+        }
+        let parameters = try JSONDecoder().decode([String: String].self, from: Data(parameters.utf8))
+        return CatalogEntry(
+            key: key, httpStatus: httpStatus, serviceMessage: serviceMessage, category: ErrorCategory(category),
+            retry: retry, fault: fault, parameters: parameters
+        )
+    }
+}
+
+// MARK: - TextRecord
+
+/// A row of `text`: the published text of one (entry, locale, field).
+struct TextRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "text"
+
+    var entryId: Int64
+    var locale: String
+    var field: String
+    var value: String
+    var state: String
+    var revision: Int
+}
+
+// MARK: - TextChangeRecord
+
+/// A row of `textChange`: one published change of a text.
+struct TextChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    static let databaseTableName = "textChange"
+
+    var id: Int64?
+    var revision: Int
+    var entryId: Int64
+    var locale: String
+    var field: String
+    var oldValue: String?
+    var newValue: String
+}
+
+extension JSONEncoder {
+    /// An encoder with stable output, for values stored as JSON text.
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
+}

@@ -1,0 +1,62 @@
+import GRDB
+
+/// The database schema, as an ordered list of migrations.
+///
+/// Migrations only ever get appended: a released migration is never edited.
+enum CatalogMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+
+        // MARK: - v1: entries, locales, revisions, texts and their change log
+
+        migrator.registerMigration("v1") { db in
+            try db.create(table: RevisionRecord.databaseTableName) { table in
+                table.primaryKey("number", .integer)
+                table.column("createdAt", .datetime).notNull()
+                table.column("note", .text).notNull()
+                table.column("author", .text)
+            }
+            try db.create(table: LocaleRecord.databaseTableName) { table in
+                table.primaryKey("tag", .text)
+                table.column("name", .text).notNull()
+                table.column("position", .integer).notNull()
+            }
+            try db.create(table: EntryRecord.databaseTableName) { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("code", .text).notNull()
+                // '' for an entry without variant, so that the UNIQUE constraint holds (NULLs never collide).
+                table.column("variant", .text).notNull().defaults(to: "")
+                table.column("position", .integer).notNull()
+                table.column("httpStatus", .integer).notNull()
+                table.column("serviceMessage", .text).notNull()
+                table.column("category", .text).notNull()
+                table.column("retry", .text).notNull()
+                table.column("fault", .text).notNull()
+                table.column("parameters", .jsonText).notNull()
+                table.uniqueKey(["code", "variant"])
+            }
+            // The published text of each (entry, locale, field).
+            try db.create(table: TextRecord.databaseTableName) { table in
+                table.column("entryId", .integer).notNull().references(EntryRecord.databaseTableName, onDelete: .cascade)
+                table.column("locale", .text).notNull().references(LocaleRecord.databaseTableName)
+                table.column("field", .text).notNull()
+                table.column("value", .text).notNull()
+                table.column("state", .text).notNull().defaults(to: "translated")
+                // The published revision that last changed this text.
+                table.column("revision", .integer).notNull().references(RevisionRecord.databaseTableName)
+                table.primaryKey(["entryId", "locale", "field"])
+            }
+            // One row per published change of a text; revision 1 records the import.
+            try db.create(table: TextChangeRecord.databaseTableName) { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("revision", .integer).notNull().indexed().references(RevisionRecord.databaseTableName)
+                table.column("entryId", .integer).notNull().references(EntryRecord.databaseTableName, onDelete: .cascade)
+                table.column("locale", .text).notNull()
+                table.column("field", .text).notNull()
+                table.column("oldValue", .text)
+                table.column("newValue", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}
