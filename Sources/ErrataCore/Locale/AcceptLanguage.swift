@@ -94,7 +94,7 @@ public struct AcceptLanguage: Hashable, Sendable {
 
 extension StringProtocol {
     /// Removes RFC 9110 optional whitespace (spaces and horizontal tabs) at both ends.
-    func trimmingOptionalWhitespace() -> SubSequence {
+    package func trimmingOptionalWhitespace() -> SubSequence {
         let isOWS: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         guard let start = firstIndex(where: { !isOWS($0) }) else { return self[endIndex...] }
         let end = lastIndex(where: { !isOWS($0) })!

@@ -1,0 +1,89 @@
+public import ErrataCore
+public import Foundation
+
+/// One published revision, ready to serve: its snapshot plus the response bodies encoded once.
+///
+/// Read paths never touch SQLite: they look up a `ServedCatalog` and, for the common case
+/// (a locale that negotiation matched), answer with bytes encoded when the revision was published.
+public final class ServedCatalog: Sendable {
+    public let snapshot: CatalogSnapshot
+    /// `errors.describe` results by locale and entry, for requests whose locale negotiation matched.
+    private let describeBodies: [LanguageTag: [EntryKey: Data]]
+    /// Whole-catalog bodies by locale, for requests whose locale negotiation matched.
+    private let catalogBodies: [LanguageTag: Data]
+    /// The `locales.list` result.
+    let localesBody: Data
+
+    /// Encodes the bodies of every entry in every locale.
+    public init(snapshot: CatalogSnapshot) {
+        self.snapshot = snapshot
+        var describeBodies: [LanguageTag: [EntryKey: Data]] = [:]
+        var catalogBodies: [LanguageTag: Data] = [:]
+        for locale in snapshot.locales {
+            let negotiation = LocaleNegotiation(locale: locale.tag, fallback: false)
+            let descriptions = snapshot.describeAll(negotiation: negotiation)
+            var bodies: [EntryKey: Data] = [:]
+            bodies.reserveCapacity(descriptions.count)
+            for description in descriptions {
+                bodies[EntryKey(code: description.code, variant: description.variant)] = Self.encode(description)
+            }
+            describeBodies[locale.tag] = bodies
+            catalogBodies[locale.tag] = Self.encode(
+                CatalogListing(revision: snapshot.revision, locale: locale.tag, entries: descriptions)
+            )
+        }
+        self.describeBodies = describeBodies
+        self.catalogBodies = catalogBodies
+        self.localesBody = Self.encode(snapshot.locales)
+    }
+
+    public var revision: Int { snapshot.revision }
+
+    /// The encoded description of an entry.
+    ///
+    /// - Throws: ``CatalogLookupError`` for a parameter the entry does not use.
+    func describeBody(
+        _ entry: CatalogEntry, negotiation: LocaleNegotiation, parameters: [String: String] = [:]
+    ) throws(CatalogLookupError) -> Data {
+        if !negotiation.fallback, parameters.isEmpty, let body = describeBodies[negotiation.locale]?[entry.key] {
+            return body
+        }
+        return Self.encode(try snapshot.describe(entry, negotiation: negotiation, parameters: parameters))
+    }
+
+    /// The encoded listing of the entries matching a filter.
+    func listingBody(negotiation: LocaleNegotiation, category: ErrorCategory? = nil, httpStatus: Int? = nil) -> Data {
+        if !negotiation.fallback, category == nil, httpStatus == nil, let body = catalogBodies[negotiation.locale] {
+            return body
+        }
+        let entries = snapshot.describeAll(negotiation: negotiation, category: category, httpStatus: httpStatus)
+        return Self.encode(CatalogListing(revision: revision, locale: negotiation.locale, entries: entries))
+    }
+
+    /// A strong entity tag for a representation of this revision in a locale.
+    ///
+    /// The fallback flag is part of each body, so it is part of the tag.
+    func entityTag(for negotiation: LocaleNegotiation) -> String {
+        "\"r\(revision)-\(negotiation.locale)\(negotiation.fallback ? "-fallback" : "")\""
+    }
+
+    /// The one encoder configuration for every body Errata serves.
+    static func encode(_ value: some Encodable) -> Data {
+        let encoder = JSONEncoder()
+        // Sorted keys make bodies byte-identical across restarts, as strong entity tags promise.
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return try encoder.encode(value)
+        } catch {
+            // Errata's response types hold only strings, integers and booleans, which always encode.
+            preconditionFailure("encoding \(type(of: value)) failed: \(error)")
+        }
+    }
+}
+
+/// The answer to `errors.list`, `catalog.get` and `GET /v1/catalog`.
+public struct CatalogListing: Codable, Hashable, Sendable {
+    public var revision: Int
+    public var locale: LanguageTag
+    public var entries: [ErrorDescription]
+}

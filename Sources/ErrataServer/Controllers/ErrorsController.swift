@@ -1,0 +1,68 @@
+import ErrataCore
+public import Hummingbird
+
+/// REST reads of errors: `GET /v1/errors` and `GET /v1/errors/{code}`.
+public struct ErrorsController<Context: RequestContext>: Sendable {
+    let live: LiveCatalog
+
+    public init(live: LiveCatalog) {
+        self.live = live
+    }
+
+    public var endpoints: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.get(use: list)
+        routes.get(":code", use: describe)
+        return routes
+    }
+
+    /// `GET /v1/errors?locale=&category=&httpStatus=`: the entries matching the filters.
+    @Sendable func list(_ request: Request, context: Context) async throws -> CacheableResponse {
+        let served = live.served
+        let negotiation = served.negotiate(request)
+        var httpStatus: Int?
+        if let status = request.uri.queryParameters["httpStatus"] {
+            guard let value = Int(status), (100...999).contains(value) else {
+                throw Problem.badRequest("httpStatus must be an integer between 100 and 999", parameter: "httpStatus")
+            }
+            httpStatus = value
+        }
+        let category = request.uri.queryParameters["category"].map { ErrorCategory(String($0)) }
+        return CacheableResponse(
+            body: served.listingBody(negotiation: negotiation, category: category, httpStatus: httpStatus),
+            entityTag: served.entityTag(for: negotiation),
+            contentLanguage: negotiation.locale.rawValue
+        )
+    }
+
+    /// `GET /v1/errors/{code}?variant=&locale=`: one entry.
+    @Sendable func describe(_ request: Request, context: Context) async throws -> CacheableResponse {
+        let served = live.served
+        let code = try context.parameters.require("code")
+        guard code.utf8.count <= CatalogMethods.maximumCodeLength else {
+            throw Problem.badRequest("code is longer than \(CatalogMethods.maximumCodeLength) bytes", parameter: "code")
+        }
+        let variant = request.uri.queryParameters["variant"].map { VariantName(String($0)) }
+        let negotiation = served.negotiate(request)
+        do {
+            let entry = try served.snapshot.entry(code: ErrorCode(code), variant: variant)
+            return CacheableResponse(
+                body: try served.describeBody(entry, negotiation: negotiation),
+                entityTag: served.entityTag(for: negotiation),
+                contentLanguage: negotiation.locale.rawValue
+            )
+        } catch {
+            throw Problem(error)
+        }
+    }
+}
+
+extension ServedCatalog {
+    /// Negotiates the locale of a REST read from `?locale=` and `Accept-Language`.
+    func negotiate(_ request: Request) -> LocaleNegotiation {
+        snapshot.negotiator.negotiate(
+            explicit: request.uri.queryParameters["locale"].map { String($0.prefix(LanguageTag.maximumLength + 1)) },
+            acceptLanguage: request.headers[.acceptLanguage]
+        )
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+public import Hummingbird
+import NIOFoundationCompat
+
+/// `POST /rpc`: JSON-RPC 2.0 over HTTP.
+///
+/// Every JSON-RPC answer, error or not, is HTTP 200; only failures outside JSON-RPC use HTTP
+/// statuses: 413 for a body over the limit, 415 for a body that is not `application/json`,
+/// and 204 (no body) when the call was a notification or the batch held only notifications.
+public struct RPCController<Context: RequestContext>: Sendable {
+    let dispatcher: RPCDispatcher
+    let maximumBodySize: Int
+
+    public init(dispatcher: RPCDispatcher, maximumBodySize: Int) {
+        self.dispatcher = dispatcher
+        self.maximumBodySize = maximumBodySize
+    }
+
+    public var endpoints: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.post(use: handle)
+        return routes
+    }
+
+    @Sendable func handle(_ request: Request, context: Context) async throws -> Response {
+        guard Self.isJSON(request.headers[.contentType]) else {
+            throw Problem(
+                status: .unsupportedMediaType, kind: "unsupported-media-type", title: "Unsupported Media Type",
+                detail: "POST /rpc takes a JSON-RPC 2.0 body with Content-Type: application/json",
+                reason: "UnsupportedMediaType"
+            )
+        }
+        var request = request
+        let buffer = try await request.collectBody(upTo: maximumBodySize)
+        let body = Data(buffer: buffer, byteTransferStrategy: .noCopy)
+        let callContext = RPCCallContext(headers: request.headers, logger: context.logger)
+        guard let answer = await dispatcher.respond(to: body, context: callContext) else {
+            return Response(status: .noContent, headers: [.cacheControl: "no-store"])
+        }
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(data: answer))
+        )
+    }
+
+    /// Whether a Content-Type is `application/json`, with any parameters and in any case.
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";", maxSplits: 1).first ?? ""
+        return mediaType.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+public import Hummingbird
+import NIOFoundationCompat
+
+/// Operational endpoints: `GET /healthz` and `GET /openapi.yaml`.
+public struct ServiceController<Context: RequestContext>: Sendable {
+    let live: LiveCatalog
+
+    public init(live: LiveCatalog) {
+        self.live = live
+    }
+
+    public var endpoints: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.get("healthz", use: health)
+        routes.get("openapi.yaml", use: openAPI)
+        return routes
+    }
+
+    /// `GET /healthz`: the service is up and serving a revision.
+    @Sendable func health(_ request: Request, context: Context) async throws -> Response {
+        let body = ServedCatalog.encode(HealthStatus(status: "ok", revision: live.served.revision))
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(data: body))
+        )
+    }
+
+    /// `GET /openapi.yaml`: the contract this build implements.
+    @Sendable func openAPI(_ request: Request, context: Context) async throws -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/yaml", .cacheControl: "public, max-age=300"],
+            body: .init(byteBuffer: ByteBuffer(data: OpenAPIDocument.data))
+        )
+    }
+}
+
+/// The `openapi.yaml` bundled into the module (a link to the repository's top-level file).
+enum OpenAPIDocument {
+    static let data: Data = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"),
+            let data = try? Data(contentsOf: url)
+        else {
+            preconditionFailure("openapi.yaml is missing from the ErrataServer resource bundle")
+        }
+        return data
+    }()
+}
+
+struct HealthStatus: Codable, Sendable {
+    var status: String
+    var revision: Int
+}

@@ -1,0 +1,29 @@
+public import Foundation
+public import Hummingbird
+import NIOFoundationCompat
+
+/// A cache-friendly JSON read: one body with its entity tag and language.
+///
+/// Answers `304 Not Modified` when `If-None-Match` names the tag, so revalidation costs no body.
+struct CacheableResponse: ResponseGenerator {
+    /// How long shared and private caches may reuse a read before revalidating.
+    static let cacheControl = "public, max-age=60"
+
+    var body: Data
+    var entityTag: String
+    var contentLanguage: String?
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers: HTTPFields = [
+            .eTag: entityTag,
+            .cacheControl: Self.cacheControl,
+            .vary: "Accept-Language",
+        ]
+        if let contentLanguage { headers[.contentLanguage] = contentLanguage }
+        if EntityTagList(request.headers[.ifNoneMatch]).contains(entityTag) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: body)))
+    }
+}

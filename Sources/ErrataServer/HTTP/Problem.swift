@@ -1,0 +1,86 @@
+public import ErrataCore
+import Foundation
+public import Hummingbird
+import NIOFoundationCompat
+
+/// An RFC 9457 problem details response (`application/problem+json`).
+///
+/// Every REST error Errata answers is a `Problem`, with a stable `reason` extension member
+/// that matches the JSON-RPC `error.data.reason` for the same failure.
+///
+/// For example:
+///
+/// ```json
+/// {"type": "urn:errata:problem:unknown-code", "title": "Unknown error code", "status": 404,
+///  "detail": "unknown error code 'NoSuchThing'", "reason": "UnknownCode"}
+/// ```
+public struct Problem: Error, HTTPResponseError, Sendable {
+    public var status: HTTPResponse.Status
+    /// A URN naming the kind of problem, `urn:errata:problem:<kind>`.
+    public var type: String
+    public var title: String
+    public var detail: String?
+    /// The stable machine-readable reason, such as `UnknownCode`.
+    public var reason: String
+    /// Further members, such as `suggestions`.
+    public var extensions: [String: JSONValue]
+    public var headers: HTTPFields
+
+    public init(
+        status: HTTPResponse.Status, kind: String, title: String, detail: String? = nil, reason: String,
+        extensions: [String: JSONValue] = [:], headers: HTTPFields = [:]
+    ) {
+        self.status = status
+        self.type = "urn:errata:problem:\(kind)"
+        self.title = title
+        self.detail = detail
+        self.reason = reason
+        self.extensions = extensions
+        self.headers = headers
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var members = extensions
+        members["type"] = .string(type)
+        members["title"] = .string(title)
+        members["status"] = .integer(Int64(status.code))
+        members["reason"] = .string(reason)
+        if let detail { members["detail"] = .string(detail) }
+        var headers = self.headers
+        headers[.contentType] = "application/problem+json"
+        headers[.cacheControl] = "no-store"
+        let body = ServedCatalog.encode(JSONValue.object(members))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: body)))
+    }
+}
+
+
+// MARK: - Common problems
+
+extension Problem {
+    /// 400: a query parameter or header value is malformed.
+    static func badRequest(_ detail: String, parameter: String? = nil) -> Problem {
+        Problem(
+            status: .badRequest, kind: "invalid-parameter", title: "Invalid parameter", detail: detail,
+            reason: "InvalidParameter", extensions: parameter.map { ["parameter": .string($0)] } ?? [:]
+        )
+    }
+
+    /// The problem answering a failed catalog lookup, mirroring the JSON-RPC error.
+    init(_ lookup: CatalogLookupError) {
+        let rpc = JSONRPCErrorObject(lookup)
+        var extensions: [String: JSONValue] = [:]
+        if case .object(let data) = rpc.data {
+            extensions = data.filter { $0.key != "reason" && $0.key != "detail" }
+        }
+        let isNotFound = rpc.code == ErrataRPCErrorCode.notFound
+        self.init(
+            status: isNotFound ? .notFound : .badRequest,
+            kind: isNotFound ? "unknown-entry" : "invalid-parameter",
+            title: rpc.message,
+            detail: lookup.description,
+            reason: rpc.reason ?? "InvalidParameter",
+            extensions: extensions
+        )
+    }
+}

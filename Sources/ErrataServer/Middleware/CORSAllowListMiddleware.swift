@@ -1,0 +1,44 @@
+public import Hummingbird
+
+/// CORS for web consoles served from other origins, limited to an allow-list.
+///
+/// Hummingbird's `CORSMiddleware` takes its allow-list as a variadic list fixed at compile time;
+/// Errata's comes from a command-line flag, so this middleware takes an array. It answers with
+/// the exact origin (never `*`), adds `Vary: Origin`, exposes the caching headers, and answers
+/// preflight requests itself.
+public struct CORSAllowListMiddleware<Context: RequestContext>: RouterMiddleware {
+    private let allowedOrigins: Set<String>
+    private let allowMethods = "GET, HEAD, POST, PUT, OPTIONS"
+    private let allowHeaders = "Accept, Accept-Language, Authorization, Content-Type, If-Match, If-None-Match"
+    private let exposeHeaders = "ETag, Content-Language, Retry-After, WWW-Authenticate"
+    private let maxAge = "600"
+
+    /// - Parameter allowedOrigins: Origins such as `https://console.example.com`, compared exactly.
+    public init(allowedOrigins: [String]) {
+        self.allowedOrigins = Set(allowedOrigins)
+    }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let origin = request.headers[.origin] else {
+            return try await next(request, context)
+        }
+        let allowed = allowedOrigins.contains(origin)
+        if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
+            var headers: HTTPFields = [.vary: "Origin"]
+            if allowed {
+                headers[.accessControlAllowOrigin] = origin
+                headers[.accessControlAllowMethods] = allowMethods
+                headers[.accessControlAllowHeaders] = allowHeaders
+                headers[.accessControlMaxAge] = maxAge
+            }
+            return Response(status: .noContent, headers: headers)
+        }
+        var response = try await next(request, context)
+        response.headers[values: .vary].append("Origin")
+        if allowed {
+            response.headers[.accessControlAllowOrigin] = origin
+            response.headers[.accessControlExposeHeaders] = exposeHeaders
+        }
+        return response
+    }
+}

@@ -1,0 +1,73 @@
+public import ErrataCore
+public import Foundation
+
+/// Runs JSON-RPC 2.0 bodies against a set of methods, per the specification.
+///
+/// Calls in a batch run one after another in order; notifications run but get no response;
+/// a body whose calls are all notifications gets no body at all.
+///
+/// For example:
+///
+/// ```swift
+/// let dispatcher = RPCDispatcher(methods: [RPCMethod("ping") { _, _ in Data("\"pong\"".utf8) }])
+/// let body = await dispatcher.respond(to: Data(#"{"jsonrpc":"2.0","method":"ping","id":1}"#.utf8), context: context)
+/// // {"jsonrpc":"2.0","result":"pong","id":1}
+/// ```
+public struct RPCDispatcher: Sendable {
+    public let limits: JSONRPCPayload.Limits
+    private let methods: [String: RPCMethod]
+
+    /// - Precondition: Method names are unique.
+    public init(methods: [RPCMethod], limits: JSONRPCPayload.Limits = .init()) {
+        self.methods = Dictionary(uniqueKeysWithValues: methods.map { ($0.name, $0) })
+        self.limits = limits
+    }
+
+    /// The registered method names, sorted.
+    public var methodNames: [String] { methods.keys.sorted() }
+
+    /// Answers a body.
+    ///
+    /// - Returns: The response body, or `nil` when nothing is to be answered (only notifications).
+    public func respond(to body: Data, context: RPCCallContext) async -> Data? {
+        switch JSONRPCPayload.decode(body, limits: limits) {
+        case .failure(let error):
+            return JSONRPCResponse.body([JSONRPCResponse(id: .null, outcome: .error(error))], asBatch: false)
+        case .success(.single(let call)):
+            guard let response = await run(call, context: context) else { return nil }
+            return JSONRPCResponse.body([response], asBatch: false)
+        case .success(.batch(let calls)):
+            var responses: [JSONRPCResponse] = []
+            for call in calls {
+                if let response = await run(call, context: context) { responses.append(response) }
+            }
+            return responses.isEmpty ? nil : JSONRPCResponse.body(responses, asBatch: true)
+        }
+    }
+
+    private func run(_ call: Result<JSONRPCRequest, JSONRPCInvalidCall>, context: RPCCallContext) async -> JSONRPCResponse? {
+        let request: JSONRPCRequest
+        switch call {
+        case .failure(let invalid):
+            return JSONRPCResponse(id: invalid.id, outcome: .error(invalid.error))
+        case .success(let valid):
+            request = valid
+        }
+        let outcome: JSONRPCResponse.Outcome
+        if let method = methods[request.method] {
+            do {
+                let params = try RPCParams(request.params, names: method.parameterNames)
+                outcome = .result(try await method.handler(params, context))
+            } catch let error as JSONRPCErrorObject {
+                outcome = .error(error)
+            } catch {
+                context.logger.error("JSON-RPC method failed", metadata: ["method": "\(request.method)", "error": "\(error)"])
+                outcome = .error(.internalError)
+            }
+        } else {
+            outcome = .error(.methodNotFound(String(request.method.prefix(128))))
+        }
+        guard let id = request.id else { return nil }
+        return JSONRPCResponse(id: id, outcome: outcome)
+    }
+}

@@ -1,0 +1,27 @@
+public import ErrataCore
+
+/// How the HTTP service listens and what it accepts.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// The largest request body accepted, in bytes; larger bodies get HTTP 413.
+    public var maximumBodySize: Int
+    /// Batch length and JSON nesting limits for `POST /rpc`.
+    public var rpcLimits: JSONRPCPayload.Limits
+    /// Origins allowed to call the service from a browser (CORS); empty allows none.
+    public var corsAllowedOrigins: [String]
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        maximumBodySize: Int = 1 << 20,
+        rpcLimits: JSONRPCPayload.Limits = .init(),
+        corsAllowedOrigins: [String] = []
+    ) {
+        self.host = host
+        self.port = port
+        self.maximumBodySize = maximumBodySize
+        self.rpcLimits = rpcLimits
+        self.corsAllowedOrigins = corsAllowedOrigins
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import ErrataCore
+import ErrataServer
+import ErrataStore
+import Foundation
+
+extension ErrataServerCommand {
+    /// `errata-server serve`: the HTTP service.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start the HTTP service (the default subcommand).",
+            discussion: "On first start with an empty database, the catalog in --localizations is imported as revision 1."
+        )
+
+        @Option(help: "The address to listen on.")
+        var host: String = "127.0.0.1"
+
+        @Option(help: "The TCP port to listen on; 0 picks a free one.")
+        var port: Int = 8080
+
+        @Option(help: "The Localizations/ directory imported into an empty database.")
+        var localizations: String = "./Localizations"
+
+        @Option(name: .customLong("cors-origin"), help: "An origin allowed to call the service from a browser; repeatable.")
+        var corsOrigins: [String] = []
+
+        @Option(help: "The largest request body accepted, in bytes.")
+        var maxBodySize: Int = 1 << 20
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
+            guard maxBodySize >= 1_024 else { throw ValidationError("--max-body-size must be at least 1024 bytes") }
+            for origin in corsOrigins where URL(string: origin)?.scheme == nil || origin.hasSuffix("/") {
+                throw ValidationError("--cors-origin '\(origin)' must be an origin such as https://console.example.com")
+            }
+        }
+
+        func run() async throws {
+            let logger = store.makeLogger(label: "errata-server")
+            let catalogStore = try store.openStore(logger: logger)
+            let live: LiveCatalog
+            do {
+                live = try await CatalogBootstrap.liveCatalog(
+                    store: catalogStore,
+                    localizations: URL(fileURLWithPath: localizations, isDirectory: true),
+                    logger: logger
+                )
+            } catch {
+                throw CommandFailure(message: "\(error)")
+            }
+            let configuration = ServerConfiguration(
+                host: host, port: port, maximumBodySize: maxBodySize, corsAllowedOrigins: corsOrigins
+            )
+            try await buildApplication(configuration: configuration, live: live, logger: logger).runService()
+        }
+    }
+}
