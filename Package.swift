@@ -67,7 +67,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ErrataStoreTests",
-            dependencies: ["ErrataStore", "ErrataCore"],
+            dependencies: [
+                "ErrataStore",
+                "ErrataCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -77,6 +81,7 @@ let package = Package(
                 "ErrataStore",
                 "ErrataCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

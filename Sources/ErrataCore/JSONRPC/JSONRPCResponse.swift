@@ -28,13 +28,13 @@ public struct JSONRPCResponse: Sendable {
             buffer.append(json)
         case .error(let error):
             buffer.append(contentsOf: #""error":"#.utf8)
-            buffer.append(Self.encode(error))
+            buffer.append(CanonicalJSON.encode(error))
         }
         buffer.append(contentsOf: #","id":"#.utf8)
         switch id {
         case .null: buffer.append(contentsOf: "null".utf8)
         case .number(let number): buffer.append(contentsOf: String(number).utf8)
-        case .string: buffer.append(Self.encode(id))
+        case .string: buffer.append(CanonicalJSON.encode(id))
         }
         buffer.append(UInt8(ascii: "}"))
     }
@@ -49,10 +49,5 @@ public struct JSONRPCResponse: Sendable {
         }
         if asBatch { buffer.append(UInt8(ascii: "]")) }
         return buffer
-    }
-
-    private static func encode(_ value: some Encodable) -> Data {
-        // Encoding JSONValue-based types cannot fail: they hold no non-finite numbers a decoder could produce.
-        (try? JSONEncoder().encode(value)) ?? Data("null".utf8)
     }
 }

@@ -25,16 +25,16 @@ public final class ServedCatalog: Sendable {
             var bodies: [EntryKey: Data] = [:]
             bodies.reserveCapacity(descriptions.count)
             for description in descriptions {
-                bodies[EntryKey(code: description.code, variant: description.variant)] = Self.encode(description)
+                bodies[EntryKey(code: description.code, variant: description.variant)] = CanonicalJSON.encode(description)
             }
             describeBodies[locale.tag] = bodies
-            catalogBodies[locale.tag] = Self.encode(
+            catalogBodies[locale.tag] = CanonicalJSON.encode(
                 CatalogListing(revision: snapshot.revision, locale: locale.tag, entries: descriptions)
             )
         }
         self.describeBodies = describeBodies
         self.catalogBodies = catalogBodies
-        self.localesBody = Self.encode(snapshot.locales)
+        self.localesBody = CanonicalJSON.encode(snapshot.locales)
     }
 
     public var revision: Int { snapshot.revision }
@@ -48,7 +48,7 @@ public final class ServedCatalog: Sendable {
         if !negotiation.fallback, parameters.isEmpty, let body = describeBodies[negotiation.locale]?[entry.key] {
             return body
         }
-        return Self.encode(try snapshot.describe(entry, negotiation: negotiation, parameters: parameters))
+        return CanonicalJSON.encode(try snapshot.describe(entry, negotiation: negotiation, parameters: parameters))
     }
 
     /// The encoded listing of the entries matching a filter.
@@ -57,7 +57,7 @@ public final class ServedCatalog: Sendable {
             return body
         }
         let entries = snapshot.describeAll(negotiation: negotiation, category: category, httpStatus: httpStatus)
-        return Self.encode(CatalogListing(revision: revision, locale: negotiation.locale, entries: entries))
+        return CanonicalJSON.encode(CatalogListing(revision: revision, locale: negotiation.locale, entries: entries))
     }
 
     /// A strong entity tag for a representation of this revision in a locale.
@@ -65,19 +65,6 @@ public final class ServedCatalog: Sendable {
     /// The fallback flag is part of each body, so it is part of the tag.
     func entityTag(for negotiation: LocaleNegotiation) -> String {
         "\"r\(revision)-\(negotiation.locale)\(negotiation.fallback ? "-fallback" : "")\""
-    }
-
-    /// The one encoder configuration for every body Errata serves.
-    static func encode(_ value: some Encodable) -> Data {
-        let encoder = JSONEncoder()
-        // Sorted keys make bodies byte-identical across restarts, as strong entity tags promise.
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return try encoder.encode(value)
-        } catch {
-            // Errata's response types hold only strings, integers and booleans, which always encode.
-            preconditionFailure("encoding \(type(of: value)) failed: \(error)")
-        }
     }
 }
 

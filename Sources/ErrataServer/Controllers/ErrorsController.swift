@@ -21,13 +21,13 @@ public struct ErrorsController<Context: RequestContext>: Sendable {
         let served = live.served
         let negotiation = served.negotiate(request)
         var httpStatus: Int?
-        if let status = request.uri.queryParameters["httpStatus"] {
+        if let status = request.nonEmptyQueryParameter("httpStatus") {
             guard let value = Int(status), (100...999).contains(value) else {
                 throw Problem.badRequest("httpStatus must be an integer between 100 and 999", parameter: "httpStatus")
             }
             httpStatus = value
         }
-        let category = request.uri.queryParameters["category"].map { ErrorCategory(String($0)) }
+        let category = request.nonEmptyQueryParameter("category").map { ErrorCategory($0) }
         return CacheableResponse(
             body: served.listingBody(negotiation: negotiation, category: category, httpStatus: httpStatus),
             entityTag: served.entityTag(for: negotiation),
@@ -42,7 +42,7 @@ public struct ErrorsController<Context: RequestContext>: Sendable {
         guard code.utf8.count <= CatalogMethods.maximumCodeLength else {
             throw Problem.badRequest("code is longer than \(CatalogMethods.maximumCodeLength) bytes", parameter: "code")
         }
-        let variant = request.uri.queryParameters["variant"].map { VariantName(String($0)) }
+        let variant = request.nonEmptyQueryParameter("variant").map { VariantName($0) }
         let negotiation = served.negotiate(request)
         do {
             let entry = try served.snapshot.entry(code: ErrorCode(code), variant: variant)
@@ -57,11 +57,19 @@ public struct ErrorsController<Context: RequestContext>: Sendable {
     }
 }
 
+extension Request {
+    /// A query parameter's value; an empty value (`?variant=`) counts as absent.
+    func nonEmptyQueryParameter(_ name: String) -> String? {
+        guard let value = uri.queryParameters[name[...]], !value.isEmpty else { return nil }
+        return String(value)
+    }
+}
+
 extension ServedCatalog {
     /// Negotiates the locale of a REST read from `?locale=` and `Accept-Language`.
     func negotiate(_ request: Request) -> LocaleNegotiation {
         snapshot.negotiator.negotiate(
-            explicit: request.uri.queryParameters["locale"].map { String($0.prefix(LanguageTag.maximumLength + 1)) },
+            explicit: request.nonEmptyQueryParameter("locale").map { String($0.prefix(LanguageTag.maximumLength + 1)) },
             acceptLanguage: request.headers[.acceptLanguage]
         )
     }

@@ -1,3 +1,4 @@
+import ErrataCore
 import Foundation
 public import Hummingbird
 import NIOFoundationCompat
@@ -19,7 +20,7 @@ public struct ServiceController<Context: RequestContext>: Sendable {
 
     /// `GET /healthz`: the service is up and serving a revision.
     @Sendable func health(_ request: Request, context: Context) async throws -> Response {
-        let body = ServedCatalog.encode(HealthStatus(status: "ok", revision: live.served.revision))
+        let body = CanonicalJSON.encode(HealthStatus(status: "ok", revision: live.served.revision))
         return Response(
             status: .ok,
             headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
@@ -37,7 +38,7 @@ public struct ServiceController<Context: RequestContext>: Sendable {
     }
 }
 
-/// The `openapi.yaml` bundled into the module (a link to the repository's top-level file).
+/// The contract bundled into the module; the repository's top-level `openapi.yaml` links to it.
 enum OpenAPIDocument {
     static let data: Data = {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"),

@@ -11,15 +11,15 @@ struct CacheableResponse: ResponseGenerator {
 
     var body: Data
     var entityTag: String
+    /// The body's language; `nil` for a body that does not depend on `Accept-Language`.
     var contentLanguage: String?
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        var headers: HTTPFields = [
-            .eTag: entityTag,
-            .cacheControl: Self.cacheControl,
-            .vary: "Accept-Language",
-        ]
-        if let contentLanguage { headers[.contentLanguage] = contentLanguage }
+        var headers: HTTPFields = [.eTag: entityTag, .cacheControl: Self.cacheControl]
+        if let contentLanguage {
+            headers[.contentLanguage] = contentLanguage
+            headers[.vary] = "Accept-Language"
+        }
         if EntityTagList(request.headers[.ifNoneMatch]).contains(entityTag) {
             return Response(status: .notModified, headers: headers)
         }

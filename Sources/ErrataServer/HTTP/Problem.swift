@@ -11,7 +11,7 @@ import NIOFoundationCompat
 /// For example:
 ///
 /// ```json
-/// {"type": "urn:errata:problem:unknown-code", "title": "Unknown error code", "status": 404,
+/// {"type": "urn:errata:problem:unknown-entry", "title": "Unknown error code", "status": 404,
 ///  "detail": "unknown error code 'NoSuchThing'", "reason": "UnknownCode"}
 /// ```
 public struct Problem: Error, HTTPResponseError, Sendable {
@@ -49,7 +49,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         var headers = self.headers
         headers[.contentType] = "application/problem+json"
         headers[.cacheControl] = "no-store"
-        let body = ServedCatalog.encode(JSONValue.object(members))
+        let body = CanonicalJSON.encode(JSONValue.object(members))
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: body)))
     }
 }

@@ -8,9 +8,9 @@ public import Hummingbird
 /// preflight requests itself.
 public struct CORSAllowListMiddleware<Context: RequestContext>: RouterMiddleware {
     private let allowedOrigins: Set<String>
-    private let allowMethods = "GET, HEAD, POST, PUT, OPTIONS"
-    private let allowHeaders = "Accept, Accept-Language, Authorization, Content-Type, If-Match, If-None-Match"
-    private let exposeHeaders = "ETag, Content-Language, Retry-After, WWW-Authenticate"
+    private let allowMethods = "GET, HEAD, POST, OPTIONS"
+    private let allowHeaders = "Accept, Accept-Language, Content-Type, If-None-Match"
+    private let exposeHeaders = "ETag, Content-Language"
     private let maxAge = "600"
 
     /// - Parameter allowedOrigins: Origins such as `https://console.example.com`, compared exactly.
@@ -20,7 +20,10 @@ public struct CORSAllowListMiddleware<Context: RequestContext>: RouterMiddleware
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let origin = request.headers[.origin] else {
-            return try await next(request, context)
+            // Shared caches must not hand this origin-less answer to a browser that needs a grant.
+            var response = try await next(request, context)
+            if !allowedOrigins.isEmpty { response.headers[values: .vary].append("Origin") }
+            return response
         }
         let allowed = allowedOrigins.contains(origin)
         if request.method == .options, request.headers[.accessControlRequestMethod] != nil {

@@ -1,0 +1,86 @@
+import ErrataCore
+import ErrataServer
+import ErrataStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Testing
+
+/// A service on a fresh database in a temporary directory, seeded from the repository's `Localizations/`.
+struct TestService {
+    static let localizations = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Localizations")
+    static let logger = Logger(label: "errata-test") { _ in SwiftLogNoOpLogHandler() }
+
+    let directory: URL
+    let store: CatalogStore
+    let live: LiveCatalog
+    var configuration: ServerConfiguration
+
+    init(configuration: ServerConfiguration = .init(port: 0)) async throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("errata-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try CatalogStore(path: directory.appendingPathComponent("errata.sqlite").path, logger: Self.logger)
+        live = try await CatalogBootstrap.liveCatalog(store: store, localizations: Self.localizations, logger: Self.logger)
+        self.configuration = configuration
+    }
+
+    /// Runs `body` against the application, removing the database afterwards.
+    func test<Value: Sendable>(
+        _ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Value
+    ) async throws -> Value {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let app = buildApplication(configuration: configuration, live: live, logger: Self.logger)
+        return try await app.test(setup, body)
+    }
+}
+
+extension TestClientProtocol {
+    /// Posts a JSON-RPC body to `/rpc`.
+    func rpc(_ json: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+        var headers = headers
+        if headers[.contentType] == nil { headers[.contentType] = "application/json" }
+        return try await execute(uri: "/rpc", method: .post, headers: headers, body: ByteBuffer(string: json))
+    }
+}
+
+extension TestResponse {
+    /// The body parsed as JSON.
+    func json() throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(buffer: body))
+    }
+
+    /// The body decoded as `T`.
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try JSONDecoder().decode(type, from: Data(buffer: body))
+    }
+}
+
+extension JSONValue {
+    subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members[key]
+    }
+
+    subscript(index: Int) -> JSONValue? {
+        guard case .array(let elements) = self, elements.indices.contains(index) else { return nil }
+        return elements[index]
+    }
+
+    /// The value with every `error.data` member removed, to compare with the specification's examples.
+    var withoutErrorData: JSONValue {
+        switch self {
+        case .array(let elements): return .array(elements.map(\.withoutErrorData))
+        case .object(var members):
+            if case .object(var error) = members["error"] {
+                error["data"] = nil
+                members["error"] = .object(error)
+            }
+            return .object(members)
+        default: return self
+        }
+    }
+}
