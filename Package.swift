@@ -80,6 +80,7 @@ let package = Package(
                 "ErrataServer",
                 "ErrataStore",
                 "ErrataCore",
+                "errata-server",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
