@@ -13,7 +13,9 @@ let package = Package(
         .library(name: "ErrataCore", targets: ["ErrataCore"]),
         .library(name: "ErrataStore", targets: ["ErrataStore"]),
         .library(name: "ErrataServer", targets: ["ErrataServer"]),
+        .library(name: "ErrataClient", targets: ["ErrataClient"]),
         .executable(name: "errata-server", targets: ["errata-server"]),
+        .executable(name: "errata", targets: ["errata"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -56,6 +58,35 @@ let package = Package(
                 "ErrataServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ErrataClient",
+            dependencies: ["ErrataCore"],
+            resources: [.copy("Resources/catalog-snapshot.json")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "errata",
+            dependencies: [
+                "ErrataClient",
+                "ErrataCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ErrataClientTests",
+            dependencies: [
+                "ErrataClient",
+                "ErrataCore",
+                "ErrataServer",
+                "ErrataStore",
+                "errata",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -13,6 +13,8 @@ public final class ServedCatalog: Sendable {
     private let catalogBodies: [LanguageTag: Data]
     /// The `locales.list` result.
     let localesBody: Data
+    /// The whole catalog in every locale, as a ``CatalogDocument``.
+    let documentBody: Data
 
     /// Encodes the bodies of every entry in every locale.
     public init(snapshot: CatalogSnapshot) {
@@ -35,6 +37,7 @@ public final class ServedCatalog: Sendable {
         self.describeBodies = describeBodies
         self.catalogBodies = catalogBodies
         self.localesBody = CanonicalJSON.encode(snapshot.locales)
+        self.documentBody = CanonicalJSON.encode(CatalogDocument(catalog: snapshot.catalog, revision: snapshot.revision))
     }
 
     public var revision: Int { snapshot.revision }

@@ -11,6 +11,7 @@ public struct CatalogController<Context: RequestContext>: Sendable {
     public var endpoints: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("catalog", use: catalog)
+        routes.get("catalog/snapshot", use: snapshot)
         routes.get("locales", use: locales)
         return routes
     }
@@ -24,6 +25,12 @@ public struct CatalogController<Context: RequestContext>: Sendable {
             entityTag: served.entityTag(for: negotiation),
             contentLanguage: negotiation.locale.rawValue
         )
+    }
+
+    /// `GET /v1/catalog/snapshot`: the whole catalog in every locale, for clients that cache it offline.
+    @Sendable func snapshot(_ request: Request, context: Context) async throws -> CacheableResponse {
+        let served = live.served
+        return CacheableResponse(body: served.documentBody, entityTag: "\"r\(served.revision)-snapshot\"", contentLanguage: nil)
     }
 
     /// `GET /v1/locales`: the catalog's locales and whether each is complete.

@@ -2,7 +2,8 @@ import ErrataCore
 import Foundation
 import HTTPTypes
 
-/// The public read methods: `errors.describe`, `errors.match`, `errors.list`, `catalog.get`, `locales.list`.
+/// The public read methods: `errors.describe`, `errors.match`, `errors.list`, `catalog.get`,
+/// `catalog.snapshot`, `locales.list`.
 ///
 /// Every method answers from the served snapshot; the locale is the `locale` param when given,
 /// else negotiated from the HTTP request's `Accept-Language`.
@@ -17,6 +18,7 @@ struct CatalogMethods: Sendable {
             RPCMethod("errors.match", parameters: ["code", "serviceMessage", "locale"], handler: match),
             RPCMethod("errors.list", parameters: ["locale", "category", "httpStatus"], handler: list),
             RPCMethod("catalog.get", parameters: ["locale"], handler: catalog),
+            RPCMethod("catalog.snapshot", handler: snapshot),
             RPCMethod("locales.list", handler: locales),
         ]
     }
@@ -58,6 +60,10 @@ struct CatalogMethods: Sendable {
     @Sendable func catalog(_ params: RPCParams, _ context: RPCCallContext) throws -> Data {
         let served = live.served
         return served.listingBody(negotiation: try Self.negotiate(params, context, served))
+    }
+
+    @Sendable func snapshot(_ params: RPCParams, _ context: RPCCallContext) throws -> Data {
+        live.served.documentBody
     }
 
     @Sendable func locales(_ params: RPCParams, _ context: RPCCallContext) throws -> Data {

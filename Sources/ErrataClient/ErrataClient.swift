@@ -1,0 +1,2 @@
+// Replaced by the client implementation.
+enum ErrataClientPlaceholder {}

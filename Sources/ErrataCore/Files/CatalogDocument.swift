@@ -1,0 +1,66 @@
+/// A whole published catalog in one JSON document: what clients download, cache and bundle.
+///
+/// It carries the revision it was published as, every entry's data, and every text keyed by its
+/// string-catalog key and locale, so that a client can build a ``CatalogSnapshot`` offline.
+///
+/// For example:
+///
+/// ```json
+/// {"formatVersion": 1, "revision": 3, "sourceLanguage": "en",
+///  "locales": [{"tag": "en", "name": "English"}],
+///  "entries": [{"code": "NoSuchKey", "variant": null, "httpStatus": 404, ...}],
+///  "texts": {"NoSuchKey.message": {"en": "The object you asked for does not exist in this bucket."}},
+///  "needsReview": []}
+/// ```
+public struct CatalogDocument: Codable, Hashable, Sendable {
+    /// The only format version this build reads and writes; clients discard other versions.
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    public var revision: Int
+    public var sourceLanguage: LanguageTag
+    public var locales: [LocaleInfo]
+    public var entries: [CatalogManifest.Entry]
+    /// Texts by string key (`NoSuchKey.message`), then by locale tag.
+    public var texts: [String: [String: String]]
+    /// String keys with locale (`NoSuchKey.message@zh-Hans`) whose translation needs review.
+    public var needsReview: [String]
+
+    /// The document of a catalog at a revision.
+    public init(catalog: Catalog, revision: Int) {
+        self.formatVersion = Self.currentFormatVersion
+        self.revision = revision
+        self.sourceLanguage = catalog.sourceLocale
+        self.locales = catalog.locales
+        self.entries = catalog.entries.map(CatalogManifest.Entry.init)
+        var texts: [String: [String: String]] = [:]
+        for (key, value) in catalog.texts {
+            texts[key.stringKey, default: [:]][key.locale.rawValue] = value
+        }
+        self.texts = texts
+        self.needsReview = catalog.needsReview.map(\.description).sorted()
+    }
+
+    /// The catalog the document describes; texts whose key or locale is malformed are left out.
+    public var catalog: Catalog {
+        var texts: [TextKey: String] = [:]
+        var needsReview: Set<TextKey> = []
+        let flagged = Set(self.needsReview)
+        for entry in entries {
+            let key = EntryKey(code: entry.code, variant: entry.variant)
+            for field in TextField.allCases {
+                let stringKey = "\(key.stringKeyPrefix).\(field.rawValue)"
+                for (localeName, value) in self.texts[stringKey] ?? [:] {
+                    guard let locale = LanguageTag(rawValue: localeName) else { continue }
+                    let textKey = TextKey(entry: key, locale: locale, field: field)
+                    texts[textKey] = value
+                    if flagged.contains(textKey.description) { needsReview.insert(textKey) }
+                }
+            }
+        }
+        return Catalog(
+            sourceLocale: sourceLanguage, locales: locales, entries: entries.map(\.catalogEntry),
+            texts: texts, needsReview: needsReview
+        )
+    }
+}
