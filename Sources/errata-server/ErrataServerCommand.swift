@@ -7,7 +7,7 @@ struct ErrataServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "errata-server",
         abstract: "Serves localized explanations of storage error codes over JSON-RPC and REST.",
-        subcommands: [Serve.self, Snapshot.self],
+        subcommands: [Serve.self, Token.self, Snapshot.self],
         defaultSubcommand: Serve.self
     )
 
