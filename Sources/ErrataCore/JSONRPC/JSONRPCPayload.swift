@@ -35,9 +35,16 @@ public enum JSONRPCPayload: Hashable, Sendable {
     ///   - limits: Batch length and nesting limits.
     /// - Returns: The payload, or the single error that answers the whole body (`-32700` for
     ///   bytes that are not JSON, `-32600` for an empty or oversize batch or excessive nesting).
+    ///   Bodies must be strict JSON (see ``StrictJSONScanner``): trailing commas, duplicate
+    ///   members, a byte order mark or UTF-16 are parse errors.
     public static func decode(_ body: Data, limits: Limits) -> Result<JSONRPCPayload, JSONRPCErrorObject> {
-        if let depth = JSONNestingScanner.depthExceeding(limits.maximumDepth, in: body) {
-            return .failure(.invalidRequest("JSON nesting deeper than \(limits.maximumDepth) levels (found at least \(depth))"))
+        switch StrictJSONScanner.firstViolation(in: body, maximumDepth: limits.maximumDepth) {
+        case .nestingTooDeep(let limit)?:
+            return .failure(.invalidRequest("JSON nesting deeper than \(limit) levels"))
+        case let violation?:
+            return .failure(.parseError(violation.description))
+        case nil:
+            break
         }
         let value: JSONValue
         do {

@@ -10,11 +10,11 @@ import NIOFoundationCompat
 /// ``AdminMethods`` handler, so validation, authorization and editing follow one code path;
 /// JSON-RPC errors come back as problem responses (422 for invalid input, 412 for a conflict).
 public struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
-    let methods: AdminMethods
+    let methods: [String: RPCMethod]
     let maximumBodySize: Int
 
     init(methods: AdminMethods, maximumBodySize: Int) {
-        self.methods = methods
+        self.methods = Dictionary(uniqueKeysWithValues: methods.methods.map { ($0.name, $0) })
         self.maximumBodySize = maximumBodySize
     }
 
@@ -22,11 +22,11 @@ public struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
         let routes = RouteCollection(context: Context.self)
         routes.get("errors/:code/texts/:locale/:field", use: getText)
         routes.put("errors/:code/texts/:locale/:field", use: setText)
-        routes.get("draft") { request, context in try await self.call(methods.draft, [:], request, context) }
-        routes.delete("draft") { request, context in try await self.call(methods.discardDraft, [:], request, context) }
-        routes.post("publish") { request, context in try await self.call(methods.publish, try await self.body(request, context), request, context) }
-        routes.post("revert") { request, context in try await self.call(methods.revert, try await self.body(request, context), request, context) }
-        routes.post("locales") { request, context in try await self.call(methods.addLocale, try await self.body(request, context), request, context) }
+        routes.get("draft") { request, context in try await self.call("admin.draft", [:], request, context) }
+        routes.delete("draft") { request, context in try await self.call("admin.discardDraft", [:], request, context) }
+        routes.post("publish") { request, context in try await self.call("admin.publish", try await self.body(request, context), request, context) }
+        routes.post("revert") { request, context in try await self.call("admin.revert", try await self.body(request, context), request, context) }
+        routes.post("locales") { request, context in try await self.call("admin.addLocale", try await self.body(request, context), request, context) }
         routes.get("history") { request, context in
             var params: [String: JSONValue] = [:]
             for name in ["code", "locale"] { params[name] = request.nonEmptyQueryParameter(name).map { .string($0) } }
@@ -35,14 +35,14 @@ public struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
                 guard let value = Int64(text) else { throw Problem.badRequest("\(name) must be an integer", parameter: name) }
                 params[name] = .integer(value)
             }
-            return try await self.call(methods.history, params, request, context)
+            return try await self.call("admin.history", params, request, context)
         }
         return routes
     }
 
     /// `GET /v1/admin/errors/{code}/texts/{locale}/{field}?variant=`: a text with its revision as `ETag`.
     @Sendable func getText(_ request: Request, context: Context) async throws -> Response {
-        let body = try await result(of: methods.getText, try textParams(request, context), request, context)
+        let body = try await result(of: "admin.getText", try textParams(request, context), request, context)
         let version = try JSONDecoder().decode(TextVersion.self, from: body)
         return Self.response(body, entityTag: "\"t\(version.revision)\"")
     }
@@ -59,7 +59,7 @@ public struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
         let expected = ifMatch.hasPrefix("\"t") && ifMatch.hasSuffix("\"") ? Int64(ifMatch.dropFirst(2).dropLast()) ?? .max : .max
         var params = try textParams(request, context).merging(try await body(request, context)) { path, _ in path }
         params["expectedRevision"] = .integer(expected)
-        let body = try await result(of: methods.setText, params, request, context)
+        let body = try await result(of: "admin.setText", params, request, context)
         let outcome = try JSONDecoder().decode(SetTextResult.self, from: body)
         return Self.response(body, entityTag: "\"t\(outcome.draftRevision)\"")
     }
@@ -90,15 +90,17 @@ public struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
         return object
     }
 
-    private func call(_ handler: RPCMethod.Handler, _ params: [String: JSONValue], _ request: Request, _ context: Context) async throws -> Response {
-        Self.response(try await result(of: handler, params, request, context))
+    private func call(_ method: String, _ params: [String: JSONValue], _ request: Request, _ context: Context) async throws -> Response {
+        Self.response(try await result(of: method, params, request, context))
     }
 
-    /// Runs a method handler; its JSON-RPC errors become problems (422 for invalid params).
-    private func result(of handler: RPCMethod.Handler, _ params: [String: JSONValue], _ request: Request, _ context: Context) async throws -> Data {
+    /// Runs an admin method with the method's own params rules (so unknown members are refused);
+    /// its JSON-RPC errors become problems (422 for invalid params).
+    private func result(of name: String, _ params: [String: JSONValue], _ request: Request, _ context: Context) async throws -> Data {
+        let method = methods[name]!  // every name used here is one of AdminMethods.methods
         let callContext = RPCCallContext(headers: request.headers, peer: context.peer, logger: context.logger)
         do {
-            return try await handler(try RPCParams(.object(params), names: Array(params.keys)), callContext)
+            return try await method.handler(try RPCParams(.object(params), names: method.parameterNames), callContext)
         } catch let error as JSONRPCErrorObject {
             throw Problem(error, invalidParamsStatus: .unprocessableContent)
         }
