@@ -6,14 +6,15 @@ import Testing
 /// Broken cache files are discarded with a warning, and the client falls back to the bundled catalog.
 @Suite struct CacheFileTests {
     /// A cache file as the client writes it, built by hand to pin the format down.
-    static func cacheFile(formatVersion: Int = 1, document: CatalogDocument) throws -> Data {
+    static func cacheFile(formatVersion: Int = 1, document: CatalogDocument, server: URL? = nil) throws -> Data {
         struct File: Encodable {
             var formatVersion: Int
             var savedAt = "2025-06-01T12:00:00Z"
-            var serverURL = "http://127.0.0.1:9"
+            var serverURL: String
             var document: CatalogDocument
         }
-        return try json(File(formatVersion: formatVersion, document: document))
+        let serverURL = server?.absoluteString ?? "http://127.0.0.1:9"
+        return try json(File(formatVersion: formatVersion, serverURL: serverURL, document: document))
     }
 
     static let edited = Documents.edited(revision: 5, message: "Cached message.", remediation: "Cached remediation.")

@@ -10,8 +10,8 @@ import Synchronization
 /// It produces what a real server answers only in rare states, on demand: 410 for forgotten
 /// history, 400 after the server went back, a connection dropped in the middle of a body.
 struct ScriptedServer: Sendable {
-    /// Answers `GET /v1/catalog/changes`, given `since`.
-    var changes: @Sendable (_ since: Int) async throws -> Response
+    /// Answers `GET /v1/catalog/changes`, given `since` and the `If-None-Match` header.
+    var changes: @Sendable (_ since: Int, _ ifNoneMatch: String?) async throws -> Response
     /// Answers `GET /v1/catalog/snapshot`.
     var snapshot: @Sendable () async throws -> Response
     /// The requests received, as `path?query`, in order.
@@ -24,7 +24,7 @@ struct ScriptedServer: Sendable {
         let changes = self.changes
         let snapshot = self.snapshot
         router.get("v1/catalog/changes") { request, _ in
-            try await changes(request.uri.queryParameters.get("since", as: Int.self) ?? -1)
+            try await changes(request.uri.queryParameters.get("since", as: Int.self) ?? -1, request.headers[.ifNoneMatch])
         }
         router.get("v1/catalog/snapshot") { _, _ in try await snapshot() }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
