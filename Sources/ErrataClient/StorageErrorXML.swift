@@ -14,7 +14,8 @@ enum StorageErrorXML {
         parser.shouldResolveExternalEntities = false
         let reader = FieldReader()
         parser.delegate = reader
-        guard parser.parse(), reader.root == "Error", let code = reader.fields["Code"], !code.isEmpty else {
+        // FoundationXML on Linux can report success for a body cut off inside the root; a closed root proves it whole.
+        guard parser.parse(), reader.rootClosed, reader.root == "Error", let code = reader.fields["Code"], !code.isEmpty else {
             return nil
         }
         return StorageErrorResponse(
@@ -29,6 +30,7 @@ enum StorageErrorXML {
     private final class FieldReader: NSObject, XMLParserDelegate {
         private(set) var root: String?
         private(set) var fields: [String: String] = [:]
+        private(set) var rootClosed = false
         private var depth = 0
         private var text = ""
 
@@ -56,6 +58,7 @@ enum StorageErrorXML {
                 if !value.isEmpty { fields[elementName] = value }
             }
             depth -= 1
+            if depth == 0 { rootClosed = true }
             text = ""
         }
     }
