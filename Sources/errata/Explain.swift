@@ -7,6 +7,11 @@ extension Errata {
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Explain an error code: what happened, what to do, and whether to retry.",
+            // Written out because ArgumentParser does not wrap the generated line to 80 columns.
+            usage: """
+                errata explain <code> [--variant <variant>] [--locale <tag>] [--json]
+                               [--cache-dir <directory>]
+                """,
             discussion: "Works offline, from the cached catalog or the one bundled with errata."
         )
 

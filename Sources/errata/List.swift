@@ -5,7 +5,14 @@ import ErrataCore
 extension Errata {
     /// `errata list`: one line per error code, optionally filtered by category or HTTP status.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List error codes with their HTTP status and message.")
+        static let configuration = CommandConfiguration(
+            abstract: "List error codes with their HTTP status and message.",
+            // Written out because ArgumentParser does not wrap the generated line to 80 columns.
+            usage: """
+                errata list [--category <category>] [--status <status>] [--locale <tag>]
+                            [--json] [--cache-dir <directory>]
+                """
+        )
 
         @Option(help: "Only codes of this category, such as auth, throttling or upload.")
         var category: String?

@@ -1,0 +1,211 @@
+import ErrataCore
+import Foundation
+import Testing
+
+@testable import errata
+
+/// The `errata` executable as a user meets it: output, exit statuses, the environment it reads.
+@Suite struct CommandLineTests {
+    /// The built `errata`, next to the test bundle in the build directory.
+    static let executable: URL = {
+        var directory = Bundle.main.bundleURL
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("errata").path),
+            directory.pathComponents.count > 1
+        {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent("errata")
+    }()
+
+    struct Outcome {
+        var status: Int32
+        var output: String
+        var errors: String
+
+        /// Output lines wider than an 80-column terminal.
+        var overlongLines: [String] {
+            output.split(separator: "\n").map(String.init).filter { TextWrapping.columns($0) > 80 }
+        }
+    }
+
+    /// Runs `errata` with only `environment` (plus `PATH`), so the caller's locale cannot leak in.
+    static func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) throws -> Outcome {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // Files rather than pipes: a full pipe would block the child while this process waits for it.
+        let files = ["stdin", "stdout", "stderr"].map { directory.url.appendingPathComponent($0) }
+        try input.write(to: files[0])
+        for file in files.dropFirst() { FileManager.default.createFile(atPath: file.path, contents: nil) }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment.merging(["PATH": "/usr/bin:/bin", "HOME": directory.url.path]) { given, _ in given }
+        process.standardInput = try FileHandle(forReadingFrom: files[0])
+        process.standardOutput = try FileHandle(forWritingTo: files[1])
+        process.standardError = try FileHandle(forWritingTo: files[2])
+        try process.run()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus,
+            output: try String(decoding: Data(contentsOf: files[1]), as: UTF8.self),
+            errors: try String(decoding: Data(contentsOf: files[2]), as: UTF8.self)
+        )
+    }
+
+    static func text(_ field: TextField, _ locale: String) -> String {
+        Documents.localizations[Documents.key(field, locale)]!
+    }
+
+    @Test func explainPrintsChineseOfflineInEightyPlainColumns() throws {
+        let cache = try TemporaryDirectory()
+        defer { cache.remove() }
+        let outcome = try Self.run(["explain", "NoSuchKey", "--locale", "zh-Hans", "--cache-dir", cache.url.path])
+        #expect(outcome.status == 0)
+        #expect(outcome.errors.isEmpty)
+        #expect(outcome.output.contains(Self.text(.message, "zh-Hans")))
+        #expect(outcome.output.contains("  1. "), "the remediation is printed as steps")
+        #expect(outcome.output.contains("HTTP 404"))
+        #expect(outcome.output.contains("Retry:"))
+        #expect(outcome.overlongLines.isEmpty, "\(outcome.overlongLines)")
+        #expect(!outcome.output.contains("\u{1B}"), "no ANSI escapes when stdout is not a terminal")
+        #expect(try cache.fileNames().isEmpty)
+    }
+
+    @Test(arguments: [
+        (["LANG": "zh_TW.UTF-8"], "zh-Hant"),
+        (["LC_ALL": "C", "LANG": "zh_CN.UTF-8"], "en"),
+        (["LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"], "zh-Hans"),
+        (["LC_ALL": "", "LANG": "zh_HK.Big5@stroke"], "zh-Hant"),
+        ([:], "en"),
+    ])
+    func theLocaleDefaultsFromTheEnvironment(environment: [String: String], locale: String) throws {
+        let cache = try TemporaryDirectory()
+        defer { cache.remove() }
+        let outcome = try Self.run(["explain", "SlowDown", "--cache-dir", cache.url.path], environment: environment)
+        #expect(outcome.status == 0)
+        let expected = Documents.localizations[TextKey(entry: EntryKey(code: ErrorCode("SlowDown")), locale: LanguageTag(rawValue: locale)!, field: .message)]!
+        // Compared without whitespace, since the text is wrapped to 80 columns.
+        #expect(outcome.output.filter { !$0.isWhitespace }.contains(expected.filter { !$0.isWhitespace }), "\(outcome.output)")
+    }
+
+    @Test func anUnknownCodeExitsOneWithSuggestions() throws {
+        let cache = try TemporaryDirectory()
+        defer { cache.remove() }
+        let outcome = try Self.run(["explain", "nosuchkey", "--cache-dir", cache.url.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.output.isEmpty)
+        #expect(outcome.errors.hasPrefix("errata: unknown error code 'nosuchkey'; did you mean NoSuchKey"), "\(outcome.errors)")
+    }
+
+    @Test(arguments: [
+        ["explain"], ["explain", "NoSuchKey", "--locale", "x y"], ["explain", "NoSuchKey", "--no-such-flag"],
+        ["list", "--status", "abc"], ["list", "--status", "7"], ["list", "--category", "nope"],
+        ["sync"], ["sync", "--server", "ftp://example.com"], ["frobnicate"], ["parse", "/nonexistent/body.xml"],
+    ])
+    func usageErrorsExitTwoWithOneLine(arguments: [String]) throws {
+        let cache = try TemporaryDirectory()
+        defer { cache.remove() }
+        let outcome = try Self.run(arguments + ["--cache-dir", cache.url.path])
+        #expect(outcome.status == 2)
+        let lines = outcome.errors.split(separator: "\n")
+        #expect(lines.count == 1, "\(outcome.errors)")
+        #expect(lines.first?.hasPrefix("errata: ") == true)
+    }
+
+    @Test func helpExitsZero() throws {
+        for arguments in [["--help"], ["explain", "--help"], ["list", "--help"], ["sync", "--help"], ["parse", "--help"]] {
+            let outcome = try Self.run(arguments)
+            #expect(outcome.status == 0)
+            #expect(outcome.overlongLines.isEmpty, "\(outcome.overlongLines)")
+        }
+    }
+
+    @Test func listPrintsATableOrJSON() throws {
+        let cache = try TemporaryDirectory()
+        defer { cache.remove() }
+        let table = try Self.run(["list", "--locale", "zh-Hans", "--cache-dir", cache.url.path])
+        #expect(table.status == 0)
+        #expect(table.output.hasPrefix("CODE "))
+        #expect(table.output.contains("NoSuchKey"))
+        #expect(table.overlongLines.isEmpty, "\(table.overlongLines)")
+
+        let json = try Self.run(["list", "--status", "404", "--json", "--cache-dir", cache.url.path])
+        #expect(json.status == 0)
+        let entries = try JSONDecoder().decode([ErrorDescription].self, from: Data(json.output.utf8))
+        #expect(!entries.isEmpty && entries.allSatisfy { $0.httpStatus == 404 })
+        #expect(entries.map(\.code).contains(ErrorCode("NoSuchKey")))
+    }
+
+    @Test func parseExplainsAResponseFromStandardInput() throws {
+        let cache = try TemporaryDirectory()
+        defer { cache.remove() }
+        let body = Data(StorageErrorTests.multipartXML.utf8)
+        let outcome = try Self.run(["parse", "--locale", "zh-Hant", "--cache-dir", cache.url.path], input: body)
+        #expect(outcome.status == 0)
+        #expect(outcome.output.hasPrefix("BucketNotEmpty.multipartUploads (HTTP 409, bucket)"))
+        #expect(outcome.output.contains("4442587FB7D0A2F9"))
+        #expect(outcome.overlongLines.isEmpty, "\(outcome.overlongLines)")
+
+        let file = cache.url.appendingPathComponent("body.json")
+        try Data(#"{"Error":{"Code":"NoSuchKye","Message":"Gone."}}"#.utf8).write(to: file)
+        let unknown = try Self.run(["parse", file.path, "--cache-dir", cache.url.path])
+        #expect(unknown.status == 1)
+        #expect(unknown.output.contains("NoSuchKye: Gone."))
+        #expect(unknown.errors.contains("did you mean NoSuchKey"))
+
+        let garbage = try Self.run(["parse", "-", "--cache-dir", cache.url.path], input: Data("hello".utf8))
+        #expect(garbage.status == 1)
+        #expect(garbage.errors.contains("not a storage error response"))
+    }
+
+    @Test func aBrokenCacheIsReportedOnStandardErrorAndIgnored() throws {
+        let cache = try TemporaryDirectory()
+        defer { cache.remove() }
+        try Data("{\"formatVersion\": 1, \"docu".utf8).write(to: cache.catalogFile)
+        let outcome = try Self.run(["explain", "NoSuchKey", "--cache-dir", cache.url.path])
+        #expect(outcome.status == 0)
+        #expect(outcome.output.contains(Self.text(.message, "en")))
+        #expect(outcome.errors.hasPrefix("errata: warning: discarded the cached catalog"), "\(outcome.errors)")
+    }
+
+    @Test func theDefaultCacheIsUnderXDGCacheHome() throws {
+        let home = try TemporaryDirectory()
+        defer { home.remove() }
+        try Data().write(to: home.url.appendingPathComponent("catalog.json"))
+        // An empty cache file where XDG_CACHE_HOME points is found, reported and removed.
+        try FileManager.default.createDirectory(at: home.url.appendingPathComponent("errata"), withIntermediateDirectories: true)
+        try Data().write(to: home.url.appendingPathComponent("errata/catalog.json"))
+        let outcome = try Self.run(["explain", "NoSuchKey"], environment: ["XDG_CACHE_HOME": home.url.path])
+        #expect(outcome.status == 0)
+        #expect(outcome.errors.contains(home.url.appendingPathComponent("errata/catalog.json").path))
+    }
+
+    // MARK: - Helpers inside the executable
+
+    @Test(arguments: [
+        ("zh_CN.UTF-8", "zh-CN"), ("en_US", "en-US"), ("sr_RS@latin", "sr-RS"), ("de", "de"),
+        ("C", nil), ("POSIX", nil), ("C.UTF-8", nil), ("not a locale", nil),
+    ])
+    func posixLocaleNamesBecomeLanguageTags(posix: String, tag: String?) {
+        #expect(LocaleOption.languageTag(posix: posix) == tag)
+    }
+
+    @Test func wrappingCountsWideCharactersAndKeepsPunctuationAttached() {
+        #expect(TextWrapping.columns("abc") == 3)
+        #expect(TextWrapping.columns("中文，") == 6)
+        let chinese = TextWrapping.wrap(String(repeating: "存储桶，", count: 30), width: 20, prefix: "  ")
+        #expect(chinese.allSatisfy { TextWrapping.columns($0) <= 20 })
+        #expect(chinese.dropFirst().allSatisfy { !$0.hasPrefix("  ，") })
+        #expect(TextWrapping.wrap("one two three", width: 7) == ["one two", "three"])
+        #expect(TextWrapping.wrap("steps here", width: 80, firstPrefix: "  1. ", prefix: "     ") == ["  1. steps here"])
+        let long = TextWrapping.wrap(String(repeating: "x", count: 25), width: 10)
+        #expect(long == ["xxxxxxxxxx", "xxxxxxxxxx", "xxxxx"], "a word wider than a line is split")
+        #expect(TextWrapping.truncate("该存储桶中不存在您请求的对象。", to: 10) == "该存储...")
+    }
+
+    @Test func remediationSplitsIntoSteps() {
+        #expect(ExplanationText.steps(of: "Do this. Then that! Done?") == ["Do this.", "Then that!", "Done?"])
+        #expect(ExplanationText.steps(of: "请检查。然后重试。") == ["请检查。", "然后重试。"])
+        #expect(ExplanationText.steps(of: "Objects above 5.5 GB need parts") == ["Objects above 5.5 GB need parts"])
+    }
+}
