@@ -5,31 +5,48 @@ public import Logging
 /// Builds the Errata HTTP application serving `live`.
 ///
 /// - Parameters:
-///   - configuration: Address, limits and CORS origins.
-///   - live: The catalog to serve.
+///   - configuration: Address, limits, CORS origins and read-token policy.
+///   - store: The database edits go to.
+///   - live: The catalog to serve; kept in step with every publish.
 ///   - logger: The application's logger.
 /// - Returns: An application ready to `runService()`.
 public func buildApplication(
     configuration: ServerConfiguration,
+    store: CatalogStore,
     live: LiveCatalog,
     logger: Logger
 ) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(configuration: configuration, live: live),
+        router: buildRouter(configuration: configuration, store: store, live: live),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "errata"),
         logger: logger
     )
 }
 
-/// Builds the router: JSON-RPC at `/rpc`, REST reads under `/v1`, and the operational endpoints.
-public func buildRouter(configuration: ServerConfiguration, live: LiveCatalog) -> Router<ErrataRequestContext> {
+/// Builds the router: JSON-RPC at `/rpc`, REST reads under `/v1`, admin edits under `/v1/admin`,
+/// and the operational endpoints.
+public func buildRouter(configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog) -> Router<ErrataRequestContext> {
+    let access = AccessControl(store: store, requireReadToken: configuration.requireReadToken)
+    let admin = AdminMethods(editor: CatalogEditor(store: store, live: live), access: access)
     let router = Router(context: ErrataRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: CORSAllowListMiddleware(allowedOrigins: configuration.corsAllowedOrigins))
     router.add(middleware: ProblemMiddleware())
-    let dispatcher = RPCDispatcher(methods: CatalogMethods(live: live).methods, limits: configuration.rpcLimits)
+    router.add(middleware: QueryCredentialMiddleware())
+
+    let dispatcher = RPCDispatcher(
+        methods: CatalogMethods(live: live, access: access).methods + admin.methods,
+        limits: configuration.rpcLimits
+    )
     router.addRoutes(RPCController(dispatcher: dispatcher, maximumBodySize: configuration.maximumBodySize).endpoints, atPath: "/rpc")
-    router.addRoutes(ErrorsController(live: live).endpoints, atPath: "/v1/errors")
-    router.addRoutes(CatalogController(live: live).endpoints, atPath: "/v1")
+    router.addRoutes(
+        ErrorsController(live: live).endpoints.add(middleware: AccessMiddleware(access: access, scope: .read)),
+        atPath: "/v1/errors"
+    )
+    router.addRoutes(
+        CatalogController(live: live).endpoints.add(middleware: AccessMiddleware(access: access, scope: .read)),
+        atPath: "/v1"
+    )
+    router.addRoutes(AdminController(methods: admin, maximumBodySize: configuration.maximumBodySize).endpoints, atPath: "/v1/admin")
     router.addRoutes(ServiceController(live: live).endpoints)
     return router
 }

@@ -12,3 +12,10 @@ public struct ErrataRequestContext: RequestContext, RemoteAddressRequestContext 
         self.remoteAddress = source.channel.remoteAddress
     }
 }
+
+extension RemoteAddressRequestContext {
+    /// The peer's IP address, or `unknown` when the transport does not say.
+    var peer: String {
+        remoteAddress?.ipAddress ?? "unknown"
+    }
+}

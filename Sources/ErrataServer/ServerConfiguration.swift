@@ -10,18 +10,22 @@ public struct ServerConfiguration: Sendable {
     public var rpcLimits: JSONRPCPayload.Limits
     /// Origins allowed to call the service from a browser (CORS); empty allows none.
     public var corsAllowedOrigins: [String]
+    /// Whether reads need a bearer token of scope `read` (or higher).
+    public var requireReadToken: Bool
 
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
         maximumBodySize: Int = 1 << 20,
         rpcLimits: JSONRPCPayload.Limits = .init(),
-        corsAllowedOrigins: [String] = []
+        corsAllowedOrigins: [String] = [],
+        requireReadToken: Bool = false
     ) {
         self.host = host
         self.port = port
         self.maximumBodySize = maximumBodySize
         self.rpcLimits = rpcLimits
         self.corsAllowedOrigins = corsAllowedOrigins
+        self.requireReadToken = requireReadToken
     }
 }

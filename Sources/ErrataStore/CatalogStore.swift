@@ -139,19 +139,26 @@ public final class CatalogStore: Sendable {
                 texts: texts,
                 needsReview: needsReview
             )
-            return PublishedCatalog(catalog: catalog, revision: revision)
+            let history = try retainedChanges(db, entries: keysByID)
+            return PublishedCatalog(catalog: catalog, revision: revision, historyFloor: history.floor, history: history.changes)
         }
     }
 }
 
-/// A catalog as published at one revision.
+/// A catalog as published at one revision, with the change history the delta feed serves.
 public struct PublishedCatalog: Sendable {
     public var catalog: Catalog
     public var revision: Int
+    /// History was compacted through this revision: changes since an older revision are unknown.
+    public var historyFloor: Int
+    /// Every retained published change after `historyFloor`, oldest first.
+    public var history: [TextChange]
 
-    public init(catalog: Catalog, revision: Int) {
+    public init(catalog: Catalog, revision: Int, historyFloor: Int = 0, history: [TextChange] = []) {
         self.catalog = catalog
         self.revision = revision
+        self.historyFloor = historyFloor
+        self.history = history
     }
 }
 

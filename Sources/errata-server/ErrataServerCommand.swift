@@ -7,7 +7,7 @@ struct ErrataServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "errata-server",
         abstract: "Serves localized explanations of storage error codes over JSON-RPC and REST.",
-        subcommands: [Serve.self, Snapshot.self],
+        subcommands: [Serve.self, Token.self, Export.self, Import.self, Compact.self, Snapshot.self],
         defaultSubcommand: Serve.self
     )
 
@@ -22,6 +22,8 @@ struct ErrataServerCommand: AsyncParsableCommand {
             }
         } catch let error as CommandFailure {
             fail(error.message)
+        } catch let code as ExitCode {
+            exit(withError: code)  // a subcommand that already reported, such as import with conflicts
         } catch {
             if exitCode(for: error) == .success {
                 exit(withError: error)  // --help and --version print and exit 0

@@ -27,6 +27,9 @@ extension ErrataServerCommand {
         @Option(help: "The largest request body accepted, in bytes.")
         var maxBodySize: Int = 1 << 20
 
+        @Flag(help: "Require a bearer token of scope read (or higher) for reads too.")
+        var requireReadToken = false
+
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -51,9 +54,10 @@ extension ErrataServerCommand {
                 throw CommandFailure(message: "\(error)")
             }
             let configuration = ServerConfiguration(
-                host: host, port: port, maximumBodySize: maxBodySize, corsAllowedOrigins: corsOrigins
+                host: host, port: port, maximumBodySize: maxBodySize, corsAllowedOrigins: corsOrigins,
+                requireReadToken: requireReadToken
             )
-            try await buildApplication(configuration: configuration, live: live, logger: logger).runService()
+            try await buildApplication(configuration: configuration, store: catalogStore, live: live, logger: logger).runService()
         }
     }
 }

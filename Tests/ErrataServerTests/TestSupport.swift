@@ -33,7 +33,7 @@ struct TestService {
         _ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let app = buildApplication(configuration: configuration, live: live, logger: Self.logger)
+        let app = buildApplication(configuration: configuration, store: store, live: live, logger: Self.logger)
         return try await app.test(setup, body)
     }
 }

@@ -14,6 +14,8 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
     public static let currentFormatVersion = 1
 
     public var formatVersion: Int
+    /// The published revision the files were exported from; `nil` for hand-written files.
+    public var revision: Int?
     public var sourceLanguage: LanguageTag
     public var locales: [LocaleInfo]
     public var entries: [Entry]
@@ -66,8 +68,9 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
         }
     }
 
-    public init(catalog: Catalog) {
+    public init(catalog: Catalog, revision: Int? = nil) {
         self.formatVersion = Self.currentFormatVersion
+        self.revision = revision
         self.sourceLanguage = catalog.sourceLocale
         self.locales = catalog.locales
         self.entries = catalog.entries.map(Entry.init)

@@ -28,12 +28,17 @@ public struct LocalizationsDirectory: Sendable {
     /// - Throws: ``CatalogFileError`` naming the file and the problem when a file is missing,
     ///   unreadable, malformed or of another format version.
     public func load() throws(CatalogFileError) -> Catalog {
+        try loadWithRevision().catalog
+    }
+
+    /// Reads both files, with the revision they were exported from, if they say.
+    public func loadWithRevision() throws(CatalogFileError) -> (catalog: Catalog, revision: Int?) {
         let manifest = try decode(CatalogManifest.self, from: manifestURL)
         guard manifest.formatVersion == CatalogManifest.currentFormatVersion else {
             throw .unsupportedFormatVersion(manifest.formatVersion, file: manifestURL.path)
         }
         let strings = try decode(StringCatalog.self, from: stringCatalogURL)
-        return Self.catalog(manifest: manifest, strings: strings)
+        return (Self.catalog(manifest: manifest, strings: strings), manifest.revision)
     }
 
     /// Combines the two decoded files; string keys that match no entry are left out
@@ -84,7 +89,10 @@ public struct LocalizationsDirectory: Sendable {
     ///
     /// Output is deterministic (sorted keys, pretty printed), so exports diff cleanly in git.
     /// - Throws: ``CatalogFileError/unwritable(file:reason:)`` when a file cannot be written.
-    public func write(_ catalog: Catalog) throws(CatalogFileError) {
+    /// - Parameters:
+    ///   - catalog: The catalog to write.
+    ///   - revision: The published revision it is, recorded in `catalog.json` so a later import can spot live edits.
+    public func write(_ catalog: Catalog, revision: Int? = nil) throws(CatalogFileError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
@@ -92,7 +100,7 @@ public struct LocalizationsDirectory: Sendable {
         } catch {
             throw .unwritable(file: url.path, reason: (error as NSError).localizedDescription)
         }
-        try write(CatalogManifest(catalog: catalog), to: manifestURL, encoder: encoder)
+        try write(CatalogManifest(catalog: catalog, revision: revision), to: manifestURL, encoder: encoder)
         try write(Self.stringCatalog(for: catalog), to: stringCatalogURL, encoder: encoder)
     }
 

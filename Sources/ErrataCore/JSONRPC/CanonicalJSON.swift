@@ -1,6 +1,6 @@
 public import Foundation
 
-/// The one JSON encoding Errata writes: sorted keys, unescaped slashes.
+/// The one JSON encoding Errata writes: sorted keys, unescaped slashes, ISO 8601 dates.
 ///
 /// Sorted keys make a body byte-identical across processes and restarts, as strong entity
 /// tags promise and as tests comparing bodies expect.
@@ -9,6 +9,7 @@ package enum CanonicalJSON {
     package static func encode(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         do {
             return try encoder.encode(value)
         } catch {

@@ -2,8 +2,19 @@
 ///
 /// Each error also carries a stable `data.reason` string; clients should branch on that.
 public enum ErrataRPCErrorCode {
+    /// No token, or a token that is not known (`Unauthorized`).
+    public static let unauthorized = -32001
+    /// The token's scope does not allow the method (`Forbidden`).
+    public static let forbidden = -32003
     /// The code or variant asked for is not in the catalog (`UnknownCode`, `UnknownVariant`).
     public static let notFound = -32004
+    /// The text changed since the editor read it, or the draft is not in the needed state
+    /// (`Conflict`, `DraftEmpty`, `DraftPending`, `LocaleExists`).
+    public static let conflict = -32009
+    /// The delta feed no longer has the changes asked for: fetch the whole catalog (`ResyncRequired`).
+    public static let resyncRequired = -32010
+    /// Too many failed authentications from this address (`TooManyAuthFailures`).
+    public static let throttled = -32029
 }
 
 extension JSONRPCErrorObject {

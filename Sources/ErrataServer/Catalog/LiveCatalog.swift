@@ -17,10 +17,25 @@ public final class LiveCatalog: Sendable {
     ///
     /// - Throws: ``ServerStartupError`` when the store holds no catalog yet.
     public convenience init(store: CatalogStore) async throws {
+        self.init(try await Self.load(from: store))
+    }
+
+    /// Serves the newest published revision in the store; call after every publish.
+    ///
+    /// Concurrent reloads are safe: each reads a consistent database snapshot taken after its
+    /// caller's commit, and ``replace(with:)`` never goes back to an older revision.
+    public func reload(from store: CatalogStore) async throws {
+        replace(with: try await Self.load(from: store))
+    }
+
+    private static func load(from store: CatalogStore) async throws -> ServedCatalog {
         guard let published = try await store.publishedCatalog() else {
             throw ServerStartupError.emptyDatabase
         }
-        self.init(ServedCatalog(snapshot: CatalogSnapshot(catalog: published.catalog, revision: published.revision)))
+        return ServedCatalog(
+            snapshot: CatalogSnapshot(catalog: published.catalog, revision: published.revision),
+            feed: RevisionFeed(currentRevision: published.revision, floor: published.historyFloor, changes: published.history)
+        )
     }
 
     /// The catalog to answer the current request from.

@@ -7,6 +7,8 @@ public import Foundation
 /// (a locale that negotiation matched), answer with bytes encoded when the revision was published.
 public final class ServedCatalog: Sendable {
     public let snapshot: CatalogSnapshot
+    /// What changed in each revision up to this one.
+    public let feed: RevisionFeed
     /// `errors.describe` results by locale and entry, for requests whose locale negotiation matched.
     private let describeBodies: [LanguageTag: [EntryKey: Data]]
     /// Whole-catalog bodies by locale, for requests whose locale negotiation matched.
@@ -17,8 +19,9 @@ public final class ServedCatalog: Sendable {
     let documentBody: Data
 
     /// Encodes the bodies of every entry in every locale.
-    public init(snapshot: CatalogSnapshot) {
+    public init(snapshot: CatalogSnapshot, feed: RevisionFeed) {
         self.snapshot = snapshot
+        self.feed = feed
         var describeBodies: [LanguageTag: [EntryKey: Data]] = [:]
         var catalogBodies: [LanguageTag: Data] = [:]
         for locale in snapshot.locales {

@@ -1,3 +1,4 @@
+import ErrataCore
 public import Hummingbird
 
 /// REST reads of the whole catalog: `GET /v1/catalog` and `GET /v1/locales`.
@@ -12,6 +13,7 @@ public struct CatalogController<Context: RequestContext>: Sendable {
         let routes = RouteCollection(context: Context.self)
         routes.get("catalog", use: catalog)
         routes.get("catalog/snapshot", use: snapshot)
+        routes.get("catalog/changes", use: changes)
         routes.get("locales", use: locales)
         return routes
     }
@@ -31,6 +33,34 @@ public struct CatalogController<Context: RequestContext>: Sendable {
     @Sendable func snapshot(_ request: Request, context: Context) async throws -> CacheableResponse {
         let served = live.served
         return CacheableResponse(body: served.documentBody, entityTag: "\"r\(served.revision)-snapshot\"", contentLanguage: nil)
+    }
+
+    /// `GET /v1/catalog/changes?since=N&locale=`: the delta feed.
+    ///
+    /// The entity tag names the revision the answer brings the caller to, so a caller that
+    /// sends the tag of its last answer gets 304 until something is published.
+    @Sendable func changes(_ request: Request, context: Context) async throws -> CacheableResponse {
+        let served = live.served
+        guard let sinceText = request.nonEmptyQueryParameter("since"), let since = Int(sinceText) else {
+            throw Problem.badRequest("since must be an integer revision", parameter: "since")
+        }
+        var locale: LanguageTag?
+        if let text = request.nonEmptyQueryParameter("locale") {
+            guard let tag = LanguageTag(rawValue: text) else {
+                throw Problem.badRequest("locale must be a well-formed BCP 47 language tag", parameter: "locale")
+            }
+            locale = tag
+        }
+        do {
+            let changes = try served.feed.changes(since: since, locale: locale)
+            return CacheableResponse(
+                body: CanonicalJSON.encode(changes),
+                entityTag: "\"r\(changes.toRevision)-changes\(locale.map { "-\($0)" } ?? "")\"",
+                contentLanguage: nil
+            )
+        } catch {
+            throw Problem(JSONRPCErrorObject(error))
+        }
     }
 
     /// `GET /v1/locales`: the catalog's locales and whether each is complete.

@@ -7,7 +7,7 @@ import NIOFoundationCompat
 /// Every JSON-RPC answer, error or not, is HTTP 200; only failures outside JSON-RPC use HTTP
 /// statuses: 413 for a body over the limit, 415 for a body that is not `application/json`,
 /// and 204 (no body) when the call was a notification or the batch held only notifications.
-public struct RPCController<Context: RequestContext>: Sendable {
+public struct RPCController<Context: RemoteAddressRequestContext>: Sendable {
     let dispatcher: RPCDispatcher
     let maximumBodySize: Int
 
@@ -33,7 +33,7 @@ public struct RPCController<Context: RequestContext>: Sendable {
         var request = request
         let buffer = try await request.collectBody(upTo: maximumBodySize)
         let body = Data(buffer: buffer, byteTransferStrategy: .noCopy)
-        let callContext = RPCCallContext(headers: request.headers, logger: context.logger)
+        let callContext = RPCCallContext(headers: request.headers, peer: context.peer, logger: context.logger)
         guard let answer = await dispatcher.respond(to: body, context: callContext) else {
             return Response(status: .noContent, headers: [.cacheControl: "no-store"])
         }

@@ -11,7 +11,7 @@ import NIOFoundationCompat
 /// For example:
 ///
 /// ```json
-/// {"type": "urn:errata:problem:unknown-entry", "title": "Unknown error code", "status": 404,
+/// {"type": "urn:errata:problem:unknown-code", "title": "Unknown error code", "status": 404,
 ///  "detail": "unknown error code 'NoSuchThing'", "reason": "UnknownCode"}
 /// ```
 public struct Problem: Error, HTTPResponseError, Sendable {
@@ -68,19 +68,6 @@ extension Problem {
 
     /// The problem answering a failed catalog lookup, mirroring the JSON-RPC error.
     init(_ lookup: CatalogLookupError) {
-        let rpc = JSONRPCErrorObject(lookup)
-        var extensions: [String: JSONValue] = [:]
-        if case .object(let data) = rpc.data {
-            extensions = data.filter { $0.key != "reason" && $0.key != "detail" }
-        }
-        let isNotFound = rpc.code == ErrataRPCErrorCode.notFound
-        self.init(
-            status: isNotFound ? .notFound : .badRequest,
-            kind: isNotFound ? "unknown-entry" : "invalid-parameter",
-            title: rpc.message,
-            detail: lookup.description,
-            reason: rpc.reason ?? "InvalidParameter",
-            extensions: extensions
-        )
+        self.init(JSONRPCErrorObject(lookup))
     }
 }

@@ -8,9 +8,9 @@ public import Hummingbird
 /// preflight requests itself.
 public struct CORSAllowListMiddleware<Context: RequestContext>: RouterMiddleware {
     private let allowedOrigins: Set<String>
-    private let allowMethods = "GET, HEAD, POST, OPTIONS"
-    private let allowHeaders = "Accept, Accept-Language, Content-Type, If-None-Match"
-    private let exposeHeaders = "ETag, Content-Language"
+    private let allowMethods = "GET, HEAD, POST, PUT, DELETE, OPTIONS"
+    private let allowHeaders = "Accept, Accept-Language, Authorization, Content-Type, If-Match, If-None-Match"
+    private let exposeHeaders = "ETag, Content-Language, Retry-After, WWW-Authenticate"
     private let maxAge = "600"
 
     /// - Parameter allowedOrigins: Origins such as `https://console.example.com`, compared exactly.

@@ -11,6 +11,7 @@ struct CatalogMethods: Sendable {
     static let maximumCodeLength = 128
 
     let live: LiveCatalog
+    let access: AccessControl
 
     var methods: [RPCMethod] {
         [
@@ -19,13 +20,15 @@ struct CatalogMethods: Sendable {
             RPCMethod("errors.list", parameters: ["locale", "category", "httpStatus"], handler: list),
             RPCMethod("catalog.get", parameters: ["locale"], handler: catalog),
             RPCMethod("catalog.snapshot", handler: snapshot),
+            RPCMethod("catalog.changes", parameters: ["since", "locale"], handler: changes),
             RPCMethod("locales.list", handler: locales),
         ]
     }
 
     // MARK: - Methods
 
-    @Sendable func describe(_ params: RPCParams, _ context: RPCCallContext) throws -> Data {
+    @Sendable func describe(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
+        _ = try await access.authorize(.read, context)
         let served = live.served
         let code = try Self.code(params)
         let variant = try params.string("variant", maximumLength: 64).map { VariantName($0) }
@@ -37,7 +40,8 @@ struct CatalogMethods: Sendable {
         }
     }
 
-    @Sendable func match(_ params: RPCParams, _ context: RPCCallContext) throws -> Data {
+    @Sendable func match(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
+        _ = try await access.authorize(.read, context)
         let served = live.served
         let code = try Self.code(params)
         let message = try params.string("serviceMessage", maximumLength: TextRules.maximumLength)
@@ -48,7 +52,8 @@ struct CatalogMethods: Sendable {
         }
     }
 
-    @Sendable func list(_ params: RPCParams, _ context: RPCCallContext) throws -> Data {
+    @Sendable func list(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
+        _ = try await access.authorize(.read, context)
         let served = live.served
         return served.listingBody(
             negotiation: try Self.negotiate(params, context, served),
@@ -57,17 +62,31 @@ struct CatalogMethods: Sendable {
         )
     }
 
-    @Sendable func catalog(_ params: RPCParams, _ context: RPCCallContext) throws -> Data {
+    @Sendable func catalog(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
+        _ = try await access.authorize(.read, context)
         let served = live.served
         return served.listingBody(negotiation: try Self.negotiate(params, context, served))
     }
 
-    @Sendable func snapshot(_ params: RPCParams, _ context: RPCCallContext) throws -> Data {
-        live.served.documentBody
+    @Sendable func snapshot(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
+        _ = try await access.authorize(.read, context)
+        return live.served.documentBody
     }
 
-    @Sendable func locales(_ params: RPCParams, _ context: RPCCallContext) throws -> Data {
-        live.served.localesBody
+    @Sendable func changes(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
+        _ = try await access.authorize(.read, context)
+        let since = try params.integer("since", required: true)!
+        let locale = try AdminMethods.locale(params, required: false)
+        do {
+            return CanonicalJSON.encode(try live.served.feed.changes(since: since, locale: locale))
+        } catch {
+            throw JSONRPCErrorObject(error)
+        }
+    }
+
+    @Sendable func locales(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
+        _ = try await access.authorize(.read, context)
+        return live.served.localesBody
     }
 
     // MARK: - Params

@@ -7,10 +7,13 @@ public import Logging
 public struct RPCCallContext: Sendable {
     /// The HTTP request's header fields (for `Accept-Language`, `Authorization`).
     public var headers: HTTPFields
+    /// The caller's address, for throttling failed authentications.
+    public var peer: String
     public var logger: Logger
 
-    public init(headers: HTTPFields, logger: Logger) {
+    public init(headers: HTTPFields, peer: String, logger: Logger) {
         self.headers = headers
+        self.peer = peer
         self.logger = logger
     }
 }

@@ -74,6 +74,17 @@ public struct RPCParams: Sendable {
         }
     }
 
+    /// A boolean param; `null` counts as absent.
+    ///
+    /// - Throws: `-32602` when present and not a boolean.
+    public func bool(_ name: String) throws(JSONRPCErrorObject) -> Bool? {
+        switch members[name] {
+        case nil, .null?: return nil
+        case .bool(let value)?: return value
+        case let other?: throw .invalidParams("param '\(name)' must be a boolean, not \(other.typeName)", field: name)
+        }
+    }
+
     /// An object param whose members are all strings or numbers, returned as strings.
     ///
     /// - Throws: `-32602` when it is not such an object, or has more than `maximumCount` members.

@@ -114,3 +114,33 @@ extension JSONEncoder {
         return encoder
     }
 }
+
+// MARK: - TokenRecord
+
+/// A row of `token`: an API token's name, scope and SHA-256 digest.
+struct TokenRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "token"
+
+    var name: String
+    var scope: String
+    var digest: Data
+    var createdAt: Date
+    var lastUsedAt: Date?
+}
+
+// MARK: - DraftTextRecord
+
+/// A row of `draftText`: a pending edit of one text in the shared draft.
+struct DraftTextRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "draftText"
+
+    var entryId: Int64
+    var locale: String
+    var field: String
+    var value: String
+    var state: String
+    /// Identifies this edit for optimistic concurrency; see ``DraftRevision``.
+    var draftRevision: Int
+    var author: String?
+    var updatedAt: Date
+}

@@ -57,6 +57,35 @@ enum CatalogMigrations {
                 table.column("newValue", .text).notNull()
             }
         }
+
+        // MARK: - v2: tokens, the shared draft, and store settings
+
+        migrator.registerMigration("v2") { db in
+            try db.create(table: TokenRecord.databaseTableName) { table in
+                table.primaryKey("name", .text)
+                table.column("scope", .text).notNull()
+                // SHA-256 of the token; the token itself is never stored.
+                table.column("digest", .blob).notNull().unique()
+                table.column("createdAt", .datetime).notNull()
+                table.column("lastUsedAt", .datetime)
+            }
+            try db.create(table: DraftTextRecord.databaseTableName) { table in
+                table.column("entryId", .integer).notNull().references(EntryRecord.databaseTableName, onDelete: .cascade)
+                table.column("locale", .text).notNull().references(LocaleRecord.databaseTableName)
+                table.column("field", .text).notNull()
+                table.column("value", .text).notNull()
+                table.column("state", .text).notNull()
+                table.column("draftRevision", .integer).notNull()
+                table.column("author", .text)
+                table.column("updatedAt", .datetime).notNull()
+                table.primaryKey(["entryId", "locale", "field"])
+            }
+            try db.create(table: "setting") { table in
+                table.primaryKey("name", .text)
+                table.column("value", .integer).notNull()
+            }
+            try db.create(index: "textChange_on_key", on: TextChangeRecord.databaseTableName, columns: ["entryId", "locale", "field", "revision"])
+        }
         return migrator
     }
 }

@@ -1,0 +1,66 @@
+import ErrataCore
+public import ErrataStore
+public import HTTPTypes
+
+/// Decides whether a request may do something: bearer tokens, scopes and failure throttling.
+///
+/// Used the same way by REST routes and by each JSON-RPC call, so a batch is authorized call by call.
+public struct AccessControl: Sendable {
+    let store: CatalogStore
+    /// Whether reads need a token of scope `read` too.
+    public let requireReadToken: Bool
+    private let throttle: AuthFailureThrottle
+
+    public init(store: CatalogStore, requireReadToken: Bool = false, maximumFailures: Int = 10, window: Double = 60) {
+        self.store = store
+        self.requireReadToken = requireReadToken
+        self.throttle = AuthFailureThrottle(maximumFailures: maximumFailures, window: window)
+    }
+
+    /// Checks the request's bearer token against `scope`.
+    ///
+    /// - Parameters:
+    ///   - scope: What the operation needs; `.read` passes without a token unless reads require one.
+    ///   - headers: The request's header fields.
+    ///   - peer: The caller's address, for throttling failures.
+    /// - Returns: The token used, or `nil` for a public read.
+    /// - Throws: ``AccessError``.
+    public func authorize(_ scope: TokenScope, headers: HTTPFields, peer: String) async throws -> TokenInfo? {
+        if scope == .read, !requireReadToken { return nil }
+        if let wait = throttle.retryAfter(for: peer) {
+            throw AccessError.throttled(retryAfter: max(1, Int(wait.rounded(.up))))
+        }
+        guard let token = Self.bearerToken(headers[.authorization]) else {
+            if headers[.authorization] != nil { throttle.recordFailure(from: peer) }
+            throw AccessError.unauthorized(tokenPresented: headers[.authorization] != nil)
+        }
+        guard let info = try await store.authenticate(token: token) else {
+            throttle.recordFailure(from: peer)
+            throw AccessError.unauthorized(tokenPresented: true)
+        }
+        guard info.scope.includes(scope) else {
+            throw AccessError.forbidden(needed: scope.rawValue, has: info.scope.rawValue)
+        }
+        return info
+    }
+
+    /// The token of an `Authorization: Bearer <token>` header; the scheme is case-insensitive.
+    static func bearerToken(_ header: String?) -> String? {
+        guard let header, header.count <= 512 else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingOptionalWhitespace()
+        return token.isEmpty ? nil : String(token)
+    }
+}
+
+extension AccessControl {
+    /// Authorizes one JSON-RPC call, answering a refusal with the matching JSON-RPC error.
+    func authorize(_ scope: TokenScope, _ context: RPCCallContext) async throws -> TokenInfo? {
+        do {
+            return try await authorize(scope, headers: context.headers, peer: context.peer)
+        } catch let error as AccessError {
+            throw JSONRPCErrorObject(error)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+public import ErrataCore
+public import Foundation
+import GRDB
+
+extension CatalogStore {
+    /// A text as an editor reads it before changing it.
+    ///
+    /// - Throws: ``EditError`` for an unknown code, variant or locale.
+    public func text(_ key: TextKey) async throws -> TextVersion {
+        try await pool.read { db in
+            let context = EditingContext(db: db)
+            let entry = try context.entry(key.entry)
+            try context.requireLocale(key.locale)
+            return try context.currentVersion(entryID: entry.id!, locale: key.locale, field: key.field)
+                ?? TextVersion(text: "", revision: 0, state: .needsReview, pending: false)
+        }
+    }
+
+    /// Changes one text in the shared draft, if the editor's view of it is current.
+    ///
+    /// Changing a source-language (English) text marks the same field in every other locale
+    /// `needs_review`. With `publish`, the whole draft is published in the same transaction.
+    ///
+    /// - Parameters:
+    ///   - key: The entry, locale and field.
+    ///   - text: The new text; it must follow ``TextRules``.
+    ///   - expectedRevision: The text's revision as the editor last read it (see ``TextVersion/revision``).
+    ///   - author: The token name recorded with the edit.
+    ///   - publishNote: When given, publish the draft at once with this note.
+    /// - Returns: The text's new version, and the published revision when it was published.
+    /// - Throws: ``EditError``: unknown code, variant or locale, invalid text, or a conflict.
+    public func setText(
+        _ key: TextKey, text: String, expectedRevision: Int, author: String?, publishNote: String? = nil
+    ) async throws -> (version: TextVersion, published: Int?) {
+        try await pool.write { db in
+            let context = EditingContext(db: db)
+            let entry = try context.entry(key.entry)
+            try context.requireLocale(key.locale)
+            let entryID = entry.id!
+            let current = try context.currentVersion(entryID: entryID, locale: key.locale, field: key.field)
+            guard (current?.revision ?? 0) == expectedRevision else {
+                throw EditError(.conflict(current: current ?? TextVersion(text: "", revision: 0, state: .needsReview, pending: false)))
+            }
+            let source = key.locale == .english
+                ? nil
+                : try context.currentVersion(entryID: entryID, locale: .english, field: key.field)?.text
+            let problems = TextRules.problems(
+                in: text, sourceText: source, declaredParameters: Set(try entry.catalogEntry().parameters.keys)
+            )
+            guard problems.isEmpty else { throw EditError(.invalidText(problems)) }
+
+            var version = try context.stage(entryID: entryID, locale: key.locale, field: key.field, value: text, state: .translated, author: author)
+            if key.locale == .english, current?.text != text {
+                try markTranslationsForReview(entryID: entryID, field: key.field, author: author, context: context)
+            }
+            guard let publishNote else { return (version, nil) }
+            let published = try publishDraft(note: publishNote, author: author, db: db)
+            version = try context.currentVersion(entryID: entryID, locale: key.locale, field: key.field) ?? version
+            return (version, published)
+        }
+    }
+
+    private func markTranslationsForReview(entryID: Int64, field: TextField, author: String?, context: EditingContext) throws {
+        for locale in try LocaleRecord.fetchAll(context.db) where locale.tag != LanguageTag.english.rawValue {
+            guard let tag = LanguageTag(rawValue: locale.tag),
+                let translation = try context.currentVersion(entryID: entryID, locale: tag, field: field)
+            else { continue }
+            _ = try context.stage(entryID: entryID, locale: tag, field: field, value: translation.text, state: .needsReview, author: author)
+        }
+    }
+
+    /// The pending edits of the shared draft: what a publish would change.
+    public func draft() async throws -> [DraftChange] {
+        try await pool.read { db in
+            let entries = Dictionary(uniqueKeysWithValues: try EntryRecord.fetchAll(db).map { ($0.id!, $0.key) })
+            return try Row.fetchAll(db, sql: """
+                SELECT d.*, t.value AS publishedValue, t.state AS publishedState
+                FROM draftText d LEFT JOIN text t USING (entryId, locale, field)
+                ORDER BY d.draftRevision
+                """).compactMap { row -> DraftChange? in
+                guard let entry = entries[row["entryId"]], let locale = LanguageTag(rawValue: row["locale"]),
+                    let field = TextField(rawValue: row["field"])
+                else { return nil }
+                return DraftChange(
+                    key: TextKey(entry: entry, locale: locale, field: field),
+                    text: row["value"], previousText: row["publishedValue"],
+                    state: TranslationState(rawValue: row["state"]), draftRevision: row["draftRevision"],
+                    author: row["author"], updatedAt: row["updatedAt"]
+                )
+            }
+        }
+    }
+
+    /// Drops every pending edit.
+    ///
+    /// - Returns: How many edits were dropped.
+    @discardableResult
+    public func discardDraft() async throws -> Int {
+        try await pool.write { db in try DraftTextRecord.deleteAll(db) }
+    }
+}
+
+/// One pending edit in the shared draft.
+public struct DraftChange: Hashable, Sendable {
+    public var key: TextKey
+    public var text: String
+    /// The published text it replaces; `nil` for a text that is new.
+    public var previousText: String?
+    public var state: TranslationState
+    public var draftRevision: Int
+    public var author: String?
+    public var updatedAt: Date
+}

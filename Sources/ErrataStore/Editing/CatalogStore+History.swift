@@ -1,0 +1,108 @@
+public import ErrataCore
+public import Foundation
+import GRDB
+
+extension CatalogStore {
+    /// The most history entries one call returns.
+    public static let maximumHistoryLimit = 500
+
+    /// Published text changes, newest first.
+    ///
+    /// - Parameters:
+    ///   - code: Only changes of this code.
+    ///   - locale: Only changes in this locale.
+    ///   - limit: How many at most (1…``maximumHistoryLimit``).
+    ///   - before: Only changes published before this revision, for paging.
+    public func history(code: ErrorCode? = nil, locale: LanguageTag? = nil, limit: Int = 50, before: Int? = nil) async throws -> [HistoryItem] {
+        try await pool.read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let code {
+                conditions.append("e.code = ?")
+                arguments += [code.rawValue]
+            }
+            if let locale {
+                conditions.append("c.locale = ?")
+                arguments += [locale.rawValue]
+            }
+            if let before {
+                conditions.append("c.revision < ?")
+                arguments += [before]
+            }
+            arguments += [min(max(limit, 1), Self.maximumHistoryLimit)]
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return try Row.fetchAll(db, sql: """
+                SELECT c.revision, r.createdAt, r.author, r.note, e.code, e.variant, c.locale, c.field, c.oldValue, c.newValue
+                FROM textChange c JOIN revision r ON r.number = c.revision JOIN entry e ON e.id = c.entryId
+                \(filter)
+                ORDER BY c.revision DESC, c.id DESC LIMIT ?
+                """, arguments: arguments).compactMap { row in
+                let variant: String = row["variant"]
+                guard let locale = LanguageTag(rawValue: row["locale"]), let field = TextField(rawValue: row["field"]) else { return nil }
+                return HistoryItem(
+                    revision: row["revision"], createdAt: row["createdAt"], author: row["author"], note: row["note"],
+                    code: ErrorCode(row["code"] as String), variant: variant.isEmpty ? nil : VariantName(variant),
+                    locale: locale, field: field, oldText: row["oldValue"], newText: row["newValue"]
+                )
+            }
+        }
+    }
+
+    /// Forgets superseded history older than the newest `keep` revisions.
+    ///
+    /// For each text the newest change at or before the cut is kept, so every revision after
+    /// the cut can still be rebuilt and reverted to; the delta feed answers `ResyncRequired`
+    /// for anything older.
+    ///
+    /// - Parameter keep: How many recent revisions keep their full history (at least 1).
+    /// - Returns: The revision history now starts after, and how many change rows were removed.
+    public func compactHistory(keep: Int) async throws -> (compactedThrough: Int, removed: Int) {
+        try await pool.write { db in
+            let latest = try EditingContext(db: db).currentRevision()
+            let cut = max(try Setting.compactedThrough.value(db), latest - max(keep, 1))
+            try db.execute(sql: """
+                DELETE FROM textChange WHERE revision <= :cut AND id NOT IN (
+                    SELECT id FROM (
+                        SELECT id, ROW_NUMBER() OVER (PARTITION BY entryId, locale, field ORDER BY revision DESC, id DESC) AS position
+                        FROM textChange WHERE revision <= :cut
+                    ) WHERE position = 1
+                )
+                """, arguments: ["cut": cut])
+            let removed = db.changesCount
+            try Setting.compactedThrough.set(cut, db)
+            return (cut, removed)
+        }
+    }
+
+    /// The published changes after the compaction cut, oldest first: the delta feed's source.
+    func retainedChanges(_ db: Database, entries: [Int64: EntryKey]) throws -> (floor: Int, changes: [TextChange]) {
+        let floor = try Setting.compactedThrough.value(db)
+        let changes = try TextChangeRecord
+            .filter(Column("revision") > floor)
+            .order(Column("revision"), Column("id"))
+            .fetchAll(db)
+            .compactMap { record -> TextChange? in
+                guard let entry = entries[record.entryId], let locale = LanguageTag(rawValue: record.locale),
+                    let field = TextField(rawValue: record.field)
+                else { return nil }
+                return TextChange(key: TextKey(entry: entry, locale: locale, field: field), text: record.newValue, revision: record.revision)
+            }
+        return (floor, changes)
+    }
+}
+
+/// One published change of a text, with the revision that made it.
+public struct HistoryItem: Codable, Hashable, Sendable {
+    public var revision: Int
+    public var createdAt: Date
+    /// The name of the token that published it; `nil` for imports.
+    public var author: String?
+    public var note: String
+    public var code: ErrorCode
+    public var variant: VariantName?
+    public var locale: LanguageTag
+    public var field: TextField
+    /// The text before; `nil` when the text was created.
+    public var oldText: String?
+    public var newText: String
+}

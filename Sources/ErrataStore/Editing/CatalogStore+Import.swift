@@ -1,0 +1,63 @@
+public import ErrataCore
+import Foundation
+import GRDB
+
+extension CatalogStore {
+    /// Turns the texts of edited `Localizations/` files into draft edits, without overwriting live edits.
+    ///
+    /// A text that differs from the published one is staged unless the published text changed
+    /// after the files' revision (a live edit the files do not know) or a pending draft edit of
+    /// it says something else: those are reported as conflicts and left alone.
+    ///
+    /// - Parameters:
+    ///   - catalog: The catalog read from the files; it must pass ``CatalogValidator``.
+    ///   - baseRevision: The revision the files were exported from (`nil`: hand-written, taken as 1).
+    ///   - author: Recorded with the draft edits.
+    /// - Returns: What was staged and what conflicted.
+    public func importDraft(_ catalog: Catalog, baseRevision: Int?, author: String) async throws -> ImportReport {
+        let problems = CatalogValidator.problems(in: catalog)
+        guard problems.isEmpty else { throw StoreError.invalidCatalog(problems.map(\.description)) }
+        let base = baseRevision ?? 1
+        return try await pool.write { db in
+            let context = EditingContext(db: db)
+            var report = ImportReport()
+            for key in catalog.texts.keys.sorted() {
+                guard let value = catalog.texts[key] else { continue }
+                let entry: EntryRecord
+                do {
+                    entry = try context.entry(key.entry)
+                    try context.requireLocale(key.locale)
+                } catch let error as EditError {
+                    report.conflicts.append(.init(key: key, reason: error.description))
+                    continue
+                }
+                let keyValues: [String: any DatabaseValueConvertible] = ["entryId": entry.id!, "locale": key.locale.rawValue, "field": key.field.rawValue]
+                let published = try TextRecord.fetchOne(db, key: keyValues)
+                let draft = try DraftTextRecord.fetchOne(db, key: keyValues)
+                guard published?.value != value || (draft != nil && draft?.value != value) else { continue }
+                if let draft, draft.value != value {
+                    report.conflicts.append(.init(key: key, reason: "a pending draft edit (revision \(draft.draftRevision)) says something else"))
+                } else if let published, published.revision > base, published.value != value {
+                    report.conflicts.append(.init(key: key, reason: "published revision \(published.revision) changed it after the files' revision \(base)"))
+                } else if draft == nil {
+                    let state = catalog.needsReview.contains(key) ? TranslationState.needsReview : .translated
+                    _ = try context.stage(entryID: entry.id!, locale: key.locale, field: key.field, value: value, state: state, author: author)
+                    report.staged.append(key)
+                }
+            }
+            return report
+        }
+    }
+}
+
+/// What an import staged and what it left alone.
+public struct ImportReport: Hashable, Sendable {
+    /// A text the import did not stage, and why.
+    public struct Conflict: Hashable, Sendable {
+        public var key: TextKey
+        public var reason: String
+    }
+
+    public var staged: [TextKey] = []
+    public var conflicts: [Conflict] = []
+}

@@ -1,0 +1,66 @@
+public import ErrataCore
+
+/// Why an edit, publish or revert was refused. Nothing was written.
+public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The kinds of refusal, for callers that map them to protocol errors.
+    public enum Kind: Hashable, Sendable {
+        /// No entry has this code.
+        case unknownCode(ErrorCode)
+        /// The code exists, but not with this variant (or a variant is needed).
+        case unknownVariant(ErrorCode, VariantName?, available: [VariantName])
+        /// The locale is not in the catalog; `admin.addLocale` adds it.
+        case unknownLocale(LanguageTag)
+        /// The locale is already in the catalog.
+        case localeExists(LanguageTag)
+        /// The text breaks the text rules.
+        case invalidText([TextProblem])
+        /// `expectedRevision` is not the text's current revision; `current` is what it is now.
+        case conflict(current: TextVersion)
+        /// There is nothing in the draft to publish.
+        case emptyDraft
+        /// A revert needs an empty draft, so that no pending edit silently survives it.
+        case draftPending(count: Int)
+        /// The revision does not exist, or its history was compacted away.
+        case revisionUnavailable(Int, earliest: Int, latest: Int)
+    }
+
+    public let kind: Kind
+
+    init(_ kind: Kind) {
+        self.kind = kind
+    }
+
+    public var description: String {
+        switch kind {
+        case .unknownCode(let code): "unknown error code '\(code)'"
+        case .unknownVariant(let code, let variant, let available):
+            "error code '\(code)' has no variant '\(variant?.rawValue ?? "")'; it has \(available.map(\.rawValue).joined(separator: ", "))"
+        case .unknownLocale(let tag): "locale \(tag) is not in the catalog; add it with admin.addLocale first"
+        case .localeExists(let tag): "locale \(tag) is already in the catalog"
+        case .invalidText(let problems): problems.map(\.description).joined(separator: "; ")
+        case .conflict(let current): "the text changed since it was read; its current revision is \(current.revision)"
+        case .emptyDraft: "the draft is empty; there is nothing to publish"
+        case .draftPending(let count): "the draft holds \(count) pending edit\(count == 1 ? "" : "s"); publish or discard it first"
+        case .revisionUnavailable(let revision, let earliest, let latest):
+            "revision \(revision) is not available; history covers revisions \(earliest) to \(latest)"
+        }
+    }
+}
+
+/// A text as an editor reads it: its value, its current revision and its review state.
+public struct TextVersion: Codable, Hashable, Sendable {
+    public var text: String
+    /// The published revision that last changed it, or the draft revision of its pending edit;
+    /// 0 for a text that does not exist yet.
+    public var revision: Int
+    public var state: TranslationState
+    /// Whether the text has a pending draft edit.
+    public var pending: Bool
+
+    public init(text: String, revision: Int, state: TranslationState, pending: Bool) {
+        self.text = text
+        self.revision = revision
+        self.state = state
+        self.pending = pending
+    }
+}

@@ -1,0 +1,59 @@
+import ErrataCore
+import Foundation
+import GRDB
+
+/// Lookups shared by the editing operations, inside one database transaction.
+struct EditingContext {
+    let db: Database
+
+    /// The entry row for a code and variant.
+    /// - Throws: ``EditError`` for an unknown code or variant.
+    func entry(_ key: EntryKey) throws -> EntryRecord {
+        let candidates = try EntryRecord.filter(Column("code") == key.code.rawValue).fetchAll(db)
+        guard !candidates.isEmpty else { throw EditError(.unknownCode(key.code)) }
+        guard let match = candidates.first(where: { $0.variant == (key.variant?.rawValue ?? "") }) else {
+            let available = candidates.map(\.variant).filter { !$0.isEmpty }.map { VariantName($0) }
+            throw EditError(.unknownVariant(key.code, key.variant, available: available))
+        }
+        return match
+    }
+
+    /// Checks that a locale is in the catalog.
+    func requireLocale(_ locale: LanguageTag) throws {
+        guard try LocaleRecord.fetchOne(db, key: locale.rawValue) != nil else { throw EditError(.unknownLocale(locale)) }
+    }
+
+    /// The text as an editor sees it: the pending draft edit if any, else the published text.
+    func currentVersion(entryID: Int64, locale: LanguageTag, field: TextField) throws -> TextVersion? {
+        let key = ["entryId": DatabaseValue(value: entryID), "locale": locale.rawValue.databaseValue, "field": field.rawValue.databaseValue]
+        if let draft = try DraftTextRecord.fetchOne(db, key: key) {
+            return TextVersion(text: draft.value, revision: draft.draftRevision, state: TranslationState(rawValue: draft.state), pending: true)
+        }
+        if let published = try TextRecord.fetchOne(db, key: key) {
+            return TextVersion(text: published.value, revision: published.revision, state: TranslationState(rawValue: published.state), pending: false)
+        }
+        return nil
+    }
+
+    /// The next draft revision; see ``DraftRevision``.
+    func nextDraftRevision() throws -> Int {
+        let next = max(try Setting.draftSequence.value(db), DraftRevision.base) + 1
+        try Setting.draftSequence.set(next, db)
+        return next
+    }
+
+    /// Writes a pending edit of one text.
+    func stage(entryID: Int64, locale: LanguageTag, field: TextField, value: String, state: TranslationState, author: String?) throws -> TextVersion {
+        let revision = try nextDraftRevision()
+        try DraftTextRecord(
+            entryId: entryID, locale: locale.rawValue, field: field.rawValue, value: value, state: state.rawValue,
+            draftRevision: revision, author: author, updatedAt: Date()
+        ).upsert(db)
+        return TextVersion(text: value, revision: revision, state: state, pending: true)
+    }
+
+    /// The newest published revision.
+    func currentRevision() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT MAX(number) FROM revision") ?? 0
+    }
+}

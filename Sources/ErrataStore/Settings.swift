@@ -1,0 +1,34 @@
+import GRDB
+
+/// Named integers the store keeps about itself, in the `setting` table.
+enum Setting: String {
+    /// The last draft revision handed out.
+    case draftSequence
+    /// History up to and including this revision was compacted: the delta feed starts after it.
+    case compactedThrough
+
+    func value(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [rawValue]) ?? 0
+    }
+
+    func set(_ value: Int, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+            arguments: [rawValue, value]
+        )
+    }
+}
+
+/// Draft revisions, numbered apart from published revisions.
+///
+/// An editor's `expectedRevision` is either the published revision that last changed a text or
+/// the draft revision of a pending edit of it. Draft revisions start at ``base`` + 1, a range
+/// published revisions never reach, so the two kinds can never be mistaken for each other: a
+/// stale draft revision can never equal a later published revision and let a lost update through.
+public enum DraftRevision {
+    /// Draft revisions are greater than this; published revisions stay below it.
+    public static let base = 1_000_000_000
+
+    /// Whether a revision number names a draft edit rather than a published revision.
+    public static func isDraft(_ revision: Int) -> Bool { revision > base }
+}

@@ -1,0 +1,100 @@
+import Crypto
+import Foundation
+import GRDB
+
+extension CatalogStore {
+    /// Creates a token and returns it; only its SHA-256 digest is stored, so it cannot be shown again.
+    ///
+    /// - Parameters:
+    ///   - name: A unique name, 1–64 characters of letters, digits, `-`, `_` and `.`.
+    ///   - scope: What the token may do.
+    /// - Returns: The token: `errata_` followed by 256 random bits in base64url.
+    /// - Throws: ``TokenError`` for a malformed or taken name.
+    public func createToken(name: String, scope: TokenScope) async throws -> String {
+        guard (1...64).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
+            throw TokenError.malformedName(name)
+        }
+        let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        let token = "errata_" + secret.base64URLEncoded
+        let record = TokenRecord(name: name, scope: scope.rawValue, digest: Self.digest(of: token), createdAt: Date(), lastUsedAt: nil)
+        try await pool.write { db in
+            guard try TokenRecord.fetchOne(db, key: name) == nil else { throw TokenError.nameTaken(name) }
+            try record.insert(db)
+        }
+        return token
+    }
+
+    /// The tokens, by name.
+    public func tokens() async throws -> [TokenInfo] {
+        try await pool.read { db in
+            try TokenRecord.order(Column("name")).fetchAll(db).map(\.info)
+        }
+    }
+
+    /// Deletes a token.
+    ///
+    /// - Returns: Whether a token of that name existed.
+    @discardableResult
+    public func revokeToken(name: String) async throws -> Bool {
+        try await pool.write { db in try TokenRecord.deleteOne(db, key: name) }
+    }
+
+    /// The token a caller presented, if it is one of the stored tokens; records its use.
+    ///
+    /// The presented token's digest is compared with every stored digest in constant time
+    /// (swift-crypto's digest comparison), so timing reveals nothing about near matches.
+    public func authenticate(token: String) async throws -> TokenInfo? {
+        let presented = SHA256.hash(data: Data(token.utf8))
+        return try await pool.write { db -> TokenInfo? in
+            var match: TokenRecord?
+            for record in try TokenRecord.fetchAll(db) where presented == record.digest {
+                match = record
+            }
+            guard var record = match else { return nil }
+            record.lastUsedAt = Date()
+            try record.update(db)
+            return record.info
+        }
+    }
+
+    static func digest(of token: String) -> Data {
+        Data(SHA256.hash(data: Data(token.utf8)))
+    }
+}
+
+extension TokenRecord {
+    var info: TokenInfo {
+        TokenInfo(name: name, scope: TokenScope(rawValue: scope) ?? .read, createdAt: createdAt, lastUsedAt: lastUsedAt)
+    }
+}
+
+extension Data {
+    /// Base64url without padding (RFC 4648 §5), safe in headers and URLs.
+    var base64URLEncoded: String {
+        base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}
+
+/// A token that cannot be created.
+public struct TokenError: Error, Hashable, Sendable, CustomStringConvertible {
+    private enum Kind: Hashable, Sendable {
+        case malformedName(String)
+        case nameTaken(String)
+    }
+
+    private let kind: Kind
+
+    static func malformedName(_ name: String) -> Self { .init(kind: .malformedName(name)) }
+    static func nameTaken(_ name: String) -> Self { .init(kind: .nameTaken(name)) }
+
+    public var description: String {
+        switch kind {
+        case .malformedName(let name):
+            "token name '\(name)' must be 1-64 letters, digits, '-', '_' or '.'"
+        case .nameTaken(let name): "a token named '\(name)' already exists; revoke it first"
+        }
+    }
+}
