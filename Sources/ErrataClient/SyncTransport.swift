@@ -53,7 +53,8 @@ struct SyncTransport: Sendable {
         case 200: return .changes(try Self.decode(CatalogChanges.self, from: data, url: url))
         case 304: return .notModified
         case 404, 410: return .fullFetchRequired
-        case 400 where Self.problemReason(in: data) == "InvalidParameter": return .fullFetchRequired
+        // The contract names the reason `InvalidParameter`; servers up to now answer `InvalidParams`.
+        case 400 where ["InvalidParameter", "InvalidParams"].contains(Self.problemReason(in: data)): return .fullFetchRequired
         default: throw .unexpectedStatus(url, status: status)
         }
     }

@@ -29,7 +29,9 @@ import Testing
     }
 
     /// Runs `errata` with only `environment` (plus `PATH`), so the caller's locale cannot leak in.
-    static func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) throws -> Outcome {
+    ///
+    /// Waits without blocking a thread, since a test's server may need the cooperative pool meanwhile.
+    static func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) async throws -> Outcome {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         // Files rather than pipes: a full pipe would block the child while this process waits for it.
@@ -43,10 +45,17 @@ import Testing
         process.standardInput = try FileHandle(forReadingFrom: files[0])
         process.standardOutput = try FileHandle(forWritingTo: files[1])
         process.standardError = try FileHandle(forWritingTo: files[2])
-        try process.run()
-        process.waitUntilExit()
+        let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
         return Outcome(
-            status: process.terminationStatus,
+            status: status,
             output: try String(decoding: Data(contentsOf: files[1]), as: UTF8.self),
             errors: try String(decoding: Data(contentsOf: files[2]), as: UTF8.self)
         )
@@ -56,10 +65,10 @@ import Testing
         Documents.localizations[Documents.key(field, locale)]!
     }
 
-    @Test func explainPrintsChineseOfflineInEightyPlainColumns() throws {
+    @Test func explainPrintsChineseOfflineInEightyPlainColumns() async throws {
         let cache = try TemporaryDirectory()
         defer { cache.remove() }
-        let outcome = try Self.run(["explain", "NoSuchKey", "--locale", "zh-Hans", "--cache-dir", cache.url.path])
+        let outcome = try await Self.run(["explain", "NoSuchKey", "--locale", "zh-Hans", "--cache-dir", cache.url.path])
         #expect(outcome.status == 0)
         #expect(outcome.errors.isEmpty)
         #expect(outcome.output.contains(Self.text(.message, "zh-Hans")))
@@ -78,20 +87,20 @@ import Testing
         (["LC_ALL": "", "LANG": "zh_HK.Big5@stroke"], "zh-Hant"),
         ([:], "en"),
     ])
-    func theLocaleDefaultsFromTheEnvironment(environment: [String: String], locale: String) throws {
+    func theLocaleDefaultsFromTheEnvironment(environment: [String: String], locale: String) async throws {
         let cache = try TemporaryDirectory()
         defer { cache.remove() }
-        let outcome = try Self.run(["explain", "SlowDown", "--cache-dir", cache.url.path], environment: environment)
+        let outcome = try await Self.run(["explain", "SlowDown", "--cache-dir", cache.url.path], environment: environment)
         #expect(outcome.status == 0)
         let expected = Documents.localizations[TextKey(entry: EntryKey(code: ErrorCode("SlowDown")), locale: LanguageTag(rawValue: locale)!, field: .message)]!
         // Compared without whitespace, since the text is wrapped to 80 columns.
         #expect(outcome.output.filter { !$0.isWhitespace }.contains(expected.filter { !$0.isWhitespace }), "\(outcome.output)")
     }
 
-    @Test func anUnknownCodeExitsOneWithSuggestions() throws {
+    @Test func anUnknownCodeExitsOneWithSuggestions() async throws {
         let cache = try TemporaryDirectory()
         defer { cache.remove() }
-        let outcome = try Self.run(["explain", "nosuchkey", "--cache-dir", cache.url.path])
+        let outcome = try await Self.run(["explain", "nosuchkey", "--cache-dir", cache.url.path])
         #expect(outcome.status == 1)
         #expect(outcome.output.isEmpty)
         #expect(outcome.errors.hasPrefix("errata: unknown error code 'nosuchkey'; did you mean NoSuchKey"), "\(outcome.errors)")
@@ -102,45 +111,45 @@ import Testing
         ["list", "--status", "abc"], ["list", "--status", "7"], ["list", "--category", "nope"],
         ["sync"], ["sync", "--server", "ftp://example.com"], ["frobnicate"], ["parse", "/nonexistent/body.xml"],
     ])
-    func usageErrorsExitTwoWithOneLine(arguments: [String]) throws {
+    func usageErrorsExitTwoWithOneLine(arguments: [String]) async throws {
         let cache = try TemporaryDirectory()
         defer { cache.remove() }
-        let outcome = try Self.run(arguments + ["--cache-dir", cache.url.path])
+        let outcome = try await Self.run(arguments + ["--cache-dir", cache.url.path])
         #expect(outcome.status == 2)
         let lines = outcome.errors.split(separator: "\n")
         #expect(lines.count == 1, "\(outcome.errors)")
         #expect(lines.first?.hasPrefix("errata: ") == true)
     }
 
-    @Test func helpExitsZero() throws {
+    @Test func helpExitsZero() async throws {
         for arguments in [["--help"], ["explain", "--help"], ["list", "--help"], ["sync", "--help"], ["parse", "--help"]] {
-            let outcome = try Self.run(arguments)
+            let outcome = try await Self.run(arguments)
             #expect(outcome.status == 0)
             #expect(outcome.overlongLines.isEmpty, "\(outcome.overlongLines)")
         }
     }
 
-    @Test func listPrintsATableOrJSON() throws {
+    @Test func listPrintsATableOrJSON() async throws {
         let cache = try TemporaryDirectory()
         defer { cache.remove() }
-        let table = try Self.run(["list", "--locale", "zh-Hans", "--cache-dir", cache.url.path])
+        let table = try await Self.run(["list", "--locale", "zh-Hans", "--cache-dir", cache.url.path])
         #expect(table.status == 0)
         #expect(table.output.hasPrefix("CODE "))
         #expect(table.output.contains("NoSuchKey"))
         #expect(table.overlongLines.isEmpty, "\(table.overlongLines)")
 
-        let json = try Self.run(["list", "--status", "404", "--json", "--cache-dir", cache.url.path])
+        let json = try await Self.run(["list", "--status", "404", "--json", "--cache-dir", cache.url.path])
         #expect(json.status == 0)
         let entries = try JSONDecoder().decode([ErrorDescription].self, from: Data(json.output.utf8))
         #expect(!entries.isEmpty && entries.allSatisfy { $0.httpStatus == 404 })
         #expect(entries.map(\.code).contains(ErrorCode("NoSuchKey")))
     }
 
-    @Test func parseExplainsAResponseFromStandardInput() throws {
+    @Test func parseExplainsAResponseFromStandardInput() async throws {
         let cache = try TemporaryDirectory()
         defer { cache.remove() }
         let body = Data(StorageErrorTests.multipartXML.utf8)
-        let outcome = try Self.run(["parse", "--locale", "zh-Hant", "--cache-dir", cache.url.path], input: body)
+        let outcome = try await Self.run(["parse", "--locale", "zh-Hant", "--cache-dir", cache.url.path], input: body)
         #expect(outcome.status == 0)
         #expect(outcome.output.hasPrefix("BucketNotEmpty.multipartUploads (HTTP 409, bucket)"))
         #expect(outcome.output.contains("4442587FB7D0A2F9"))
@@ -148,36 +157,68 @@ import Testing
 
         let file = cache.url.appendingPathComponent("body.json")
         try Data(#"{"Error":{"Code":"NoSuchKye","Message":"Gone."}}"#.utf8).write(to: file)
-        let unknown = try Self.run(["parse", file.path, "--cache-dir", cache.url.path])
+        let unknown = try await Self.run(["parse", file.path, "--cache-dir", cache.url.path])
         #expect(unknown.status == 1)
         #expect(unknown.output.contains("NoSuchKye: Gone."))
         #expect(unknown.errors.contains("did you mean NoSuchKey"))
 
-        let garbage = try Self.run(["parse", "-", "--cache-dir", cache.url.path], input: Data("hello".utf8))
+        let garbage = try await Self.run(["parse", "-", "--cache-dir", cache.url.path], input: Data("hello".utf8))
         #expect(garbage.status == 1)
         #expect(garbage.errors.contains("not a storage error response"))
     }
 
-    @Test func aBrokenCacheIsReportedOnStandardErrorAndIgnored() throws {
+    @Test func aBrokenCacheIsReportedOnStandardErrorAndIgnored() async throws {
         let cache = try TemporaryDirectory()
         defer { cache.remove() }
         try Data("{\"formatVersion\": 1, \"docu".utf8).write(to: cache.catalogFile)
-        let outcome = try Self.run(["explain", "NoSuchKey", "--cache-dir", cache.url.path])
+        let outcome = try await Self.run(["explain", "NoSuchKey", "--cache-dir", cache.url.path])
         #expect(outcome.status == 0)
         #expect(outcome.output.contains(Self.text(.message, "en")))
         #expect(outcome.errors.hasPrefix("errata: warning: discarded the cached catalog"), "\(outcome.errors)")
     }
 
-    @Test func theDefaultCacheIsUnderXDGCacheHome() throws {
+    @Test func theDefaultCacheIsUnderXDGCacheHome() async throws {
         let home = try TemporaryDirectory()
         defer { home.remove() }
         try Data().write(to: home.url.appendingPathComponent("catalog.json"))
         // An empty cache file where XDG_CACHE_HOME points is found, reported and removed.
         try FileManager.default.createDirectory(at: home.url.appendingPathComponent("errata"), withIntermediateDirectories: true)
         try Data().write(to: home.url.appendingPathComponent("errata/catalog.json"))
-        let outcome = try Self.run(["explain", "NoSuchKey"], environment: ["XDG_CACHE_HOME": home.url.path])
+        let outcome = try await Self.run(["explain", "NoSuchKey"], environment: ["XDG_CACHE_HOME": home.url.path])
         #expect(outcome.status == 0)
         #expect(outcome.errors.contains(home.url.appendingPathComponent("errata/catalog.json").path))
+    }
+
+    @Test func syncShowsAPublishedTextThatStaysWhenTheServerIsGone() async throws {
+        let cache = try TemporaryDirectory()
+        let server = try await LiveServer()
+        defer {
+            cache.remove()
+            server.remove()
+        }
+        let newText = "请确认对象键拼写正确，并在控制台中刷新对象列表后重试。"
+        let explain = ["explain", "NoSuchKey", "--locale", "zh-Hans", "--cache-dir", cache.url.path]
+        let before = try await Self.run(explain)
+        #expect(before.output.contains(Self.text(.message, "zh-Hans")))
+        try await server.run { (url) async throws in
+            let key = TextKey(entry: Documents.noSuchKey, locale: LanguageTag(rawValue: "zh-Hans")!, field: .remediation)
+            _ = try await server.publish(key, text: newText, at: url)
+            let sync = try await Self.run(["sync", "--cache-dir", cache.url.path], environment: ["ERRATA_SERVER": url.absoluteString])
+            #expect(sync.status == 0, "\(sync.errors)")
+            #expect(sync.output == "Updated the catalog from revision 0 to 2 (downloaded the changes).\n")
+            let again = try await Self.run(["sync", "--server", url.absoluteString, "--cache-dir", cache.url.path])
+            #expect(again.output == "The catalog is up to date (revision 2).\n")
+        }
+        let after = try await Self.run(explain)
+        #expect(after.status == 0)
+        #expect(after.output.filter { !$0.isWhitespace }.contains(newText), "\(after.output)")
+        #expect(after.output.contains("catalog revision 2"))
+
+        let failed = try await Self.run(["sync", "--server", "http://127.0.0.1:9", "--cache-dir", cache.url.path])
+        #expect(failed.status == 1)
+        #expect(failed.errors.hasPrefix("errata: sync failed: "))
+        #expect(failed.errors.contains("the cached catalog is unchanged"))
+        #expect(try await Self.run(explain).output == after.output)
     }
 
     // MARK: - Helpers inside the executable
