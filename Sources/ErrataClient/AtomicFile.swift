@@ -18,24 +18,20 @@ enum AtomicFile {
         let directory = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw AtomicFileError(step: "create \(temporary.path)", code: errno)
-        }
+        // O_EXCL: never write through a file (or link) someone else put at the temporary name.
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw AtomicFileError(step: "create \(temporary.path)", code: errno) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            do {
-                try handle.write(contentsOf: data)
-                // Without fsync the rename can reach the disk before the data, leaving an empty file after a crash.
-                try handle.synchronize()
-                try handle.close()
-            } catch {
-                try? handle.close()
-                throw error
-            }
+            try handle.write(contentsOf: data)
+            // Without fsync the rename can reach the disk before the data, leaving an empty file after a crash.
+            try handle.synchronize()
+            try handle.close()
             guard rename(temporary.path, url.path) == 0 else {
                 throw AtomicFileError(step: "rename to \(url.path)", code: errno)
             }
         } catch {
+            try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }

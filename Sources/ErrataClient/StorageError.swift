@@ -102,16 +102,33 @@ extension ErrataClient {
     }
 
     /// Explains an error code, choosing the variant whose service message matches `message`.
+    ///
+    /// - Parameters:
+    ///   - code: The storage service's error code.
+    ///   - message: The service's own message, which picks the variant of a code with several meanings.
+    ///   - requestID: The request ID, kept for support.
+    ///   - locale: A BCP 47 tag; `nil` for the source locale.
+    /// - Returns: The error, explained from the current snapshot.
     public func storageError(code: ErrorCode, message: String? = nil, requestID: String? = nil, locale: String? = nil) -> StorageError {
         storageError(StorageErrorResponse(code: code, message: message, requestID: requestID), locale: locale)
     }
 
-    /// Explains a raw error response body, XML or JSON; `nil` when the body is not a storage error.
+    /// Explains a raw error response body, XML or JSON (the forms ``StorageErrorResponse/init(body:)`` reads).
+    ///
+    /// - Parameters:
+    ///   - responseBody: The body of the storage service's error response.
+    ///   - locale: A BCP 47 tag; `nil` for the source locale.
+    /// - Returns: The error, or `nil` when the body is not a storage error response.
     public func storageError(responseBody: Data, locale: String? = nil) -> StorageError? {
         StorageErrorResponse(body: responseBody).map { storageError($0, locale: locale) }
     }
 
     /// Explains the storage error a JSON-RPC error object carries (see ``StorageErrorResponse/init(rpcError:)``).
+    ///
+    /// - Parameters:
+    ///   - rpcError: The JSON-RPC error object.
+    ///   - locale: A BCP 47 tag; `nil` for the source locale.
+    /// - Returns: The error, explained from the current snapshot.
     public func storageError(rpcError: JSONRPCErrorObject, locale: String? = nil) -> StorageError {
         storageError(StorageErrorResponse(rpcError: rpcError), locale: locale)
     }

@@ -16,6 +16,7 @@ public enum SyncError: Error, Hashable, Sendable, CustomStringConvertible, Local
     /// The new catalog could not be written to the cache.
     case cacheUnwritable(path: String, reason: String)
 
+    /// One line saying what failed and where, such as `cannot reach http://…: Connection refused`.
     public var description: String {
         switch self {
         case .noServer:

@@ -75,6 +75,28 @@ import Testing
         }
     }
 
+    @Test func aCacheThatCannotBeWrittenFailsTheSyncAndChangesNothing() async throws {
+        let parent = try TemporaryDirectory()
+        defer { parent.remove() }
+        // A regular file where the cache directory should be: no cache file can be written under it.
+        let blocked = parent.url.appendingPathComponent("not-a-directory")
+        try Data("x".utf8).write(to: blocked)
+        let server = ScriptedServer(
+            changes: { _, _ in ScriptedServer.problem(.gone, reason: "ResyncRequired") },
+            snapshot: { ScriptedServer.ok(try json(Self.revisionEight)) }
+        )
+        try await server.run { (url) async throws in
+            let client = ErrataClient(configuration: ClientConfiguration(serverURL: url, cacheDirectory: blocked))
+            await #expect {
+                _ = try await client.sync()
+            } throws: { error in
+                guard case SyncError.cacheUnwritable = error else { return false }
+                return true
+            }
+            #expect(client.revision == 0, "memory and disk stay in step")
+        }
+    }
+
     @Test func aServerThatIsGoneIsReported() async throws {
         let cache = try TemporaryDirectory()
         defer { cache.remove() }
