@@ -148,9 +148,3 @@ struct CachedCatalog: Codable, Sendable {
         CatalogOrigin(serverURL: serverURL.flatMap(URL.init(string:)), locales: LocaleFilter(kept: locales.map(Set.init)))
     }
 }
-
-/// Where the catalog in use came from: the server (or `nil` for the bundled catalog) and the locales kept.
-struct CatalogOrigin: Hashable, Sendable {
-    var serverURL: URL?
-    var locales: LocaleFilter
-}

@@ -43,3 +43,9 @@ struct LoadedCatalog: Sendable {
         )
     }
 }
+
+/// Where the catalog in use came from: the server (or `nil` for the bundled catalog) and the locales kept.
+struct CatalogOrigin: Hashable, Sendable {
+    var serverURL: URL?
+    var locales: LocaleFilter
+}

@@ -37,7 +37,7 @@ import Testing
         // Files rather than pipes: a full pipe would block the child while this process waits for it.
         let files = ["stdin", "stdout", "stderr"].map { directory.url.appendingPathComponent($0) }
         try input.write(to: files[0])
-        for file in files.dropFirst() { FileManager.default.createFile(atPath: file.path, contents: nil) }
+        for file in files.dropFirst() { try Data().write(to: file) }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -180,7 +180,6 @@ import Testing
     @Test func theDefaultCacheIsUnderXDGCacheHome() async throws {
         let home = try TemporaryDirectory()
         defer { home.remove() }
-        try Data().write(to: home.url.appendingPathComponent("catalog.json"))
         // An empty cache file where XDG_CACHE_HOME points is found, reported and removed.
         try FileManager.default.createDirectory(at: home.url.appendingPathComponent("errata"), withIntermediateDirectories: true)
         try Data().write(to: home.url.appendingPathComponent("errata/catalog.json"))
