@@ -38,14 +38,13 @@ public func buildRouter(configuration: ServerConfiguration, store: CatalogStore,
         limits: configuration.rpcLimits
     )
     router.addRoutes(RPCController(dispatcher: dispatcher, maximumBodySize: configuration.maximumBodySize).endpoints, atPath: "/rpc")
-    router.addRoutes(
-        ErrorsController(live: live).endpoints.add(middleware: AccessMiddleware(access: access, scope: .read)),
-        atPath: "/v1/errors"
-    )
-    router.addRoutes(
-        CatalogController(live: live).endpoints.add(middleware: AccessMiddleware(access: access, scope: .read)),
-        atPath: "/v1"
-    )
+    // Middleware on a group applies to the routes added after it, so it comes first.
+    router.group("/v1/errors")
+        .add(middleware: AccessMiddleware(access: access, scope: .read))
+        .addRoutes(ErrorsController(live: live).endpoints)
+    router.group("/v1")
+        .add(middleware: AccessMiddleware(access: access, scope: .read))
+        .addRoutes(CatalogController(live: live).endpoints)
     router.addRoutes(AdminController(methods: admin, maximumBodySize: configuration.maximumBodySize).endpoints, atPath: "/v1/admin")
     router.addRoutes(ServiceController(live: live).endpoints)
     return router

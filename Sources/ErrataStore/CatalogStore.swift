@@ -170,3 +170,17 @@ public struct RevisionInfo: Hashable, Codable, Sendable {
     /// The name of the token that published it; `nil` for imports.
     public var author: String?
 }
+
+extension CatalogStore {
+    /// SQLite's own consistency check of the database file.
+    ///
+    /// - Returns: `["ok"]` for a sound database, else the problems SQLite found.
+    public func integrityCheck() async throws -> [String] {
+        try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    /// The `synchronous` setting in force: 2 is FULL.
+    public func synchronousSetting() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+    }
+}

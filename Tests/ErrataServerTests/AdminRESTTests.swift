@@ -1,0 +1,180 @@
+import ErrataCore
+import ErrataServer
+import ErrataStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite struct AdminRESTTests {
+    static let textPath = "/v1/admin/errors/NoSuchKey/texts/en/remediation"
+
+    static func headers(_ token: String, _ extra: HTTPFields = [:]) -> HTTPFields {
+        var fields: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+        fields.append(contentsOf: extra)
+        return fields
+    }
+
+    @Test func editWithIfMatchThenPublishAndReadersFollow() async throws {
+        let service = try await TestService()
+        let token = try await service.store.createToken(name: "console", scope: .publish)
+        try await service.test { client in
+            let etag = try await client.execute(uri: Self.textPath, method: .get, headers: Self.headers(token)) { (response) throws in
+                #expect(response.status == .ok)
+                #expect(try response.json()["revision"] == 1)
+                return try #require(response.headers[.eTag])
+            }
+            #expect(etag == "\"t1\"")
+            let oldReadTag = try await client.execute(uri: "/v1/errors/NoSuchKey", method: .get) { $0.headers[.eTag] }
+
+            let body = ByteBuffer(string: #"{"text":"Check the key and list the bucket."}"#)
+            let newTag = try await client.execute(uri: Self.textPath, method: .put, headers: Self.headers(token, [.ifMatch: etag]), body: body) { (response) throws in
+                #expect(response.status == .ok)
+                #expect(try response.json()["pending"] == true)
+                return try #require(response.headers[.eTag])
+            }
+            // The same If-Match again loses: 412 with the current text.
+            try await client.execute(uri: Self.textPath, method: .put, headers: Self.headers(token, [.ifMatch: etag]), body: body) { (response) throws in
+                #expect(response.status == .preconditionFailed)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                #expect(try response.json()["current"]?["text"] == "Check the key and list the bucket.")
+            }
+            try await client.execute(uri: "/v1/admin/draft", method: .get, headers: Self.headers(token)) { (response) throws in
+                #expect(try response.json()["changes"]?[0]?["draftRevision"] == .integer(Int64(newTag.dropFirst(2).dropLast())!))
+            }
+            try await client.execute(uri: "/v1/admin/publish", method: .post, headers: Self.headers(token), body: ByteBuffer(string: #"{"note":"console edit"}"#)) { (response) throws in
+                #expect(try response.json() == ["revision": 2])
+            }
+            // Readers: the old ETag no longer matches, the new text is served, the feed has the change.
+            try await client.execute(uri: "/v1/errors/NoSuchKey", method: .get, headers: [.ifNoneMatch: try #require(oldReadTag)]) { (response) throws in
+                #expect(response.status == .ok)
+                #expect(response.headers[.eTag] == "\"r2-en\"")
+                #expect(try response.decode(ErrorDescription.self).remediation == "Check the key and list the bucket.")
+            }
+            try await client.execute(uri: "/v1/catalog/changes?since=1&locale=en", method: .get) { (response) throws in
+                let changes = try response.decode(CatalogChanges.self)
+                #expect(changes.changes.map(\.text) == ["Check the key and list the bucket."])
+                #expect(response.headers[.eTag] == "\"r2-changes-en\"")
+            }
+        }
+    }
+
+    @Test func preconditionsAndValidationHaveTheirStatuses() async throws {
+        let service = try await TestService()
+        let token = try await service.store.createToken(name: "console", scope: .publish)
+        try await service.test { client in
+            let body = ByteBuffer(string: #"{"text":"New."}"#)
+            try await client.execute(uri: Self.textPath, method: .put, headers: Self.headers(token), body: body) { (response) throws in
+                #expect(response.status == .preconditionRequired)
+            }
+            for ifMatch in ["W/\"t1\"", "\"r1-en\"", "*"] {
+                try await client.execute(uri: Self.textPath, method: .put, headers: Self.headers(token, [.ifMatch: ifMatch]), body: body) { (response) throws in
+                    #expect(response.status == .preconditionFailed, "\(ifMatch)")
+                }
+            }
+            try await client.execute(
+                uri: "/v1/admin/errors/EntityTooLarge/texts/zh-Hans/remediation", method: .put,
+                headers: Self.headers(token, [.ifMatch: "\"t1\""]), body: ByteBuffer(string: #"{"text":"太大了。"}"#)
+            ) { (response) throws in
+                #expect(response.status == .unprocessableContent)
+                #expect(try response.json()["field"] == "text")
+            }
+            try await client.execute(uri: Self.textPath, method: .put, headers: Self.headers(token, [.ifMatch: "\"t1\""]), body: ByteBuffer(string: "[1]")) { (response) throws in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/v1/admin/publish", method: .post, headers: Self.headers(token), body: ByteBuffer(string: #"{"note":"nothing"}"#)) { (response) throws in
+                #expect(response.status == .conflict)
+                #expect(try response.json()["reason"] == "DraftEmpty")
+            }
+            try await client.execute(uri: "/v1/admin/revert", method: .post, headers: Self.headers(token), body: ByteBuffer(string: #"{"toRevision":7,"note":"x"}"#)) { (response) throws in
+                #expect(response.status == .unprocessableContent)
+            }
+        }
+    }
+
+    @Test func authorizationFailuresAreProblems() async throws {
+        let service = try await TestService()
+        let editor = try await service.store.createToken(name: "editor", scope: .edit)
+        try await service.test { client in
+            try await client.execute(uri: "/v1/admin/draft", method: .get) { (response) throws in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate] == #"Bearer realm="errata""#)
+            }
+            try await client.execute(uri: "/v1/admin/draft", method: .get, headers: [.authorization: "Bearer nope"]) { (response) throws in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate]?.contains("invalid_token") == true)
+            }
+            try await client.execute(uri: "/v1/admin/publish", method: .post, headers: Self.headers(editor), body: ByteBuffer(string: #"{"note":"x"}"#)) { (response) throws in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/v1/admin/draft?access_token=\(editor)", method: .get) { (response) throws in
+                #expect(response.status == .badRequest)
+                #expect(try response.json()["reason"] == "TokenInQuery")
+            }
+        }
+    }
+
+    @Test func deltaFeedStatuses() async throws {
+        let service = try await TestService()
+        try await service.test { client in
+            try await client.execute(uri: "/v1/catalog/changes?since=0&locale=zh-Hant", method: .get) { (response) throws in
+                let changes = try response.decode(CatalogChanges.self)
+                #expect(changes.changes.count == 57 * 2 && changes.changes.allSatisfy { $0.locale.rawValue == "zh-Hant" })
+            }
+            try await client.execute(uri: "/v1/catalog/changes?since=1", method: .get, headers: [.ifNoneMatch: "\"r1-changes\""]) { (response) throws in
+                #expect(response.status == .notModified)
+            }
+            try await client.execute(uri: "/v1/catalog/changes?since=1", method: .get) { (response) throws in
+                #expect(try response.decode(CatalogChanges.self).changes.isEmpty)
+            }
+            for bad in ["since=-1", "since=2", "since=abc", "", "since=1&locale=%21%21"] {
+                try await client.execute(uri: "/v1/catalog/changes?\(bad)", method: .get) { (response) throws in
+                    #expect(response.status == .badRequest, "\(bad)")
+                }
+            }
+        }
+    }
+
+    @Test func compactedHistoryAnswersGone() async throws {
+        let service = try await TestService()
+        let token = try await service.store.createToken(name: "root", scope: .admin)
+        for revision in 1...3 {
+            _ = try await CatalogEditor(store: service.store, live: service.live).setText(
+                TextKey(entry: EntryKey(code: ErrorCode("NoSuchKey")), locale: .english, field: .message),
+                text: "Version \(revision + 1).", expectedRevision: revision, author: "root", publishNote: "v"
+            )
+        }
+        _ = try await service.store.compactHistory(keep: 1)
+        try await service.live.reload(from: service.store)
+        try await service.test { client in
+            try await client.execute(uri: "/v1/catalog/changes?since=1", method: .get) { (response) throws in
+                #expect(response.status == .gone)
+                #expect(try response.json()["reason"] == "ResyncRequired")
+            }
+            let answer = try await client.rpc(#"{"jsonrpc":"2.0","method":"catalog.changes","params":{"since":1},"id":1}"#, headers: [.authorization: "Bearer \(token)"]).json()
+            #expect(answer["error"]?["code"] == -32010)
+            try await client.execute(uri: "/v1/catalog/changes?since=3", method: .get) { (response) throws in
+                #expect(try response.decode(CatalogChanges.self).changes.map(\.text) == ["Version 4."])
+            }
+        }
+    }
+
+    @Test func readsCanRequireAToken() async throws {
+        let service = try await TestService(configuration: ServerConfiguration(port: 0, requireReadToken: true))
+        let reader = try await service.store.createToken(name: "reader", scope: .read)
+        try await service.test { client in
+            try await client.execute(uri: "/v1/errors/NoSuchKey", method: .get) { (response) throws in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/v1/errors/NoSuchKey", method: .get, headers: [.authorization: "Bearer \(reader)"]) { (response) throws in
+                #expect(response.status == .ok)
+            }
+            let anonymous = try await client.rpc(#"{"jsonrpc":"2.0","method":"errors.describe","params":{"code":"NoSuchKey"},"id":1}"#).json()
+            #expect(anonymous["error"]?["code"] == -32001)
+            try await client.execute(uri: "/healthz", method: .get) { (response) throws in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+}

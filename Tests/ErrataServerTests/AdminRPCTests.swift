@@ -1,0 +1,148 @@
+import ErrataCore
+import ErrataServer
+import ErrataStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct AdminRPCTests {
+    static func call(_ method: String, _ params: String, id: Int = 1) -> String {
+        #"{"jsonrpc":"2.0","method":"\#(method)","params":\#(params),"id":\#(id)}"#
+    }
+
+    static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
+
+    @Test func editPublishAndReadBack() async throws {
+        let service = try await TestService()
+        let token = try await service.store.createToken(name: "alice", scope: .publish)
+        try await service.test { client in
+            let read = try await client.rpc(Self.call("admin.getText", #"{"code":"NoSuchKey","locale":"en","field":"remediation"}"#), headers: Self.bearer(token)).json()
+            #expect(read["result"]?["revision"] == 1)
+            let edit = try await client.rpc(
+                Self.call("admin.setText", #"{"code":"NoSuchKey","locale":"en","field":"remediation","text":"Check the key, then list the bucket.","expectedRevision":1}"#),
+                headers: Self.bearer(token)
+            ).json()
+            #expect(edit["result"]?["pending"] == true)
+            // Readers still see revision 1 until the draft is published.
+            let before = try await client.rpc(Self.call("errors.describe", #"{"code":"NoSuchKey"}"#)).json()
+            #expect(before["result"]?["revision"] == 1)
+            let draft = try await client.rpc(Self.call("admin.draft", "{}"), headers: Self.bearer(token)).json()
+            #expect(draft["result"]?["changes"]?[0]?["text"] == "Check the key, then list the bucket.")
+            #expect(draft["result"]?["changes"]?[0]?["author"] == "alice")
+
+            let published = try await client.rpc(Self.call("admin.publish", #"{"note":"clearer steps"}"#), headers: Self.bearer(token)).json()
+            #expect(published["result"]?["revision"] == 2)
+            let after = try await client.rpc(Self.call("errors.describe", #"{"code":"NoSuchKey","locale":"en"}"#)).json()
+            #expect(after["result"]?["revision"] == 2)
+            #expect(after["result"]?["remediation"] == "Check the key, then list the bucket.")
+            let changes = try await client.rpc(Self.call("catalog.changes", #"{"since":1}"#)).json()
+            #expect(changes["result"]?["changes"]?[0]?["text"] == "Check the key, then list the bucket.")
+            #expect(changes["result"]?["toRevision"] == 2)
+        }
+    }
+
+    @Test func staleEditsConflictWithTheCurrentText() async throws {
+        let service = try await TestService()
+        let token = try await service.store.createToken(name: "alice", scope: .edit)
+        try await service.test { client in
+            let set = Self.call("admin.setText", #"{"code":"SlowDown","locale":"zh-Hant","field":"message","text":"請求過於頻繁。","expectedRevision":1}"#)
+            #expect(try await client.rpc(set, headers: Self.bearer(token)).json()["result"]?["pending"] == true)
+            let again = try await client.rpc(set, headers: Self.bearer(token)).json()
+            #expect(again["error"]?["code"] == -32009)
+            #expect(again["error"]?["data"]?["reason"] == "Conflict")
+            #expect(again["error"]?["data"]?["current"]?["text"] == "請求過於頻繁。")
+        }
+    }
+
+    @Test func invalidEditsNameTheField() async throws {
+        let service = try await TestService()
+        let token = try await service.store.createToken(name: "alice", scope: .edit)
+        try await service.test { client in
+            for (params, field) in [
+                (#"{"code":"EntityTooLarge","locale":"zh-Hans","field":"remediation","text":"太大了。","expectedRevision":1}"#, "text"),
+                (#"{"code":"NoSuchKey","locale":"fr","field":"message","text":"Non.","expectedRevision":1}"#, "locale"),
+                (#"{"code":"NoSuchKey","locale":"not a tag","field":"message","text":"x","expectedRevision":1}"#, "locale"),
+                (#"{"code":"Nope","locale":"en","field":"message","text":"x","expectedRevision":1}"#, "code"),
+                (#"{"code":"NoSuchKey","locale":"en","field":"title","text":"x","expectedRevision":1}"#, "field"),
+                (#"{"code":"NoSuchKey","locale":"en","field":"message","text":"x"}"#, "expectedRevision"),
+            ] {
+                let answer = try await client.rpc(Self.call("admin.setText", params), headers: Self.bearer(token)).json()
+                #expect(answer["error"]?["code"] == -32602, "\(params)")
+                #expect(answer["error"]?["data"]?["field"] == .string(field), "\(params)")
+            }
+        }
+    }
+
+    @Test func everyCallInABatchIsAuthorizedOnItsOwn() async throws {
+        let service = try await TestService()
+        let editor = try await service.store.createToken(name: "editor", scope: .edit)
+        try await service.test { client in
+            let batch = "[" + [
+                Self.call("admin.draft", "{}", id: 1),
+                Self.call("admin.publish", #"{"note":"x"}"#, id: 2),
+                Self.call("admin.history", "{}", id: 3),
+                Self.call("errors.describe", #"{"code":"NoSuchKey"}"#, id: 4),
+            ].joined(separator: ",") + "]"
+            let answers = try await client.rpc(batch, headers: Self.bearer(editor)).json()
+            #expect(answers[0]?["result"]?["changes"] == [])
+            #expect(answers[1]?["error"]?["code"] == -32003)
+            #expect(answers[1]?["error"]?["data"]?["reason"] == "Forbidden")
+            #expect(answers[2]?["error"]?["code"] == -32003)
+            #expect(answers[3]?["result"]?["code"] == "NoSuchKey")
+
+            let anonymous = try await client.rpc(Self.call("admin.draft", "{}")).json()
+            #expect(anonymous["error"]?["code"] == -32001)
+            let wrongScheme = try await client.rpc(Self.call("admin.draft", "{}"), headers: [.authorization: "Basic \(editor)"]).json()
+            #expect(wrongScheme["error"]?["code"] == -32001)
+            let lowercase = try await client.rpc(Self.call("admin.draft", "{}"), headers: [.authorization: "bEaReR \(editor)"]).json()
+            #expect(lowercase["result"] != nil)
+        }
+    }
+
+    @Test func repeatedFailuresAreThrottled() async throws {
+        let service = try await TestService()
+        let token = try await service.store.createToken(name: "alice", scope: .admin)
+        try await service.test { client in
+            for _ in 0..<10 {
+                let answer = try await client.rpc(Self.call("admin.draft", "{}"), headers: Self.bearer("errata_wrong")).json()
+                #expect(answer["error"]?["code"] == -32001)
+            }
+            let throttled = try await client.rpc(Self.call("admin.draft", "{}"), headers: Self.bearer(token)).json()
+            #expect(throttled["error"]?["code"] == -32029)
+            guard case .integer(let seconds) = throttled["error"]?["data"]?["retryAfter"] else { Issue.record("no retryAfter"); return }
+            #expect((1...60).contains(seconds))
+            try await client.execute(uri: "/v1/admin/draft", method: .get, headers: Self.bearer(token)) { (response) throws in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.headers[.retryAfter] != nil)
+            }
+            // Public reads are not throttled.
+            let read = try await client.rpc(Self.call("errors.describe", #"{"code":"NoSuchKey"}"#)).json()
+            #expect(read["result"] != nil)
+        }
+    }
+
+    @Test func revertHistoryAndLocales() async throws {
+        let service = try await TestService()
+        let admin = try await service.store.createToken(name: "root", scope: .admin)
+        try await service.test { client in
+            let publish = Self.call("admin.setText", #"{"code":"NoSuchKey","locale":"en","field":"message","text":"Gone.","expectedRevision":1,"publish":true,"note":"terse"}"#)
+            #expect(try await client.rpc(publish, headers: Self.bearer(admin)).json()["result"]?["publishedRevision"] == 2)
+            let revert = try await client.rpc(Self.call("admin.revert", #"{"toRevision":1,"note":"undo"}"#), headers: Self.bearer(admin)).json()
+            #expect(revert["result"]?["revision"] == 3)
+            let history = try await client.rpc(Self.call("admin.history", #"{"code":"NoSuchKey","locale":"en","limit":2}"#), headers: Self.bearer(admin)).json()
+            #expect(history["result"]?["changes"]?[0]?["revision"] == 3)
+            #expect(history["result"]?["changes"]?[0]?["oldText"] == "Gone.")
+            #expect(history["result"]?["changes"]?[0]?["author"] == "root")
+            #expect(history["result"]?["changes"]?[0]?["note"] == "undo")
+            let locale = try await client.rpc(Self.call("admin.addLocale", #"{"tag":"ja","name":"日本語"}"#), headers: Self.bearer(admin)).json()
+            #expect(locale["result"]?["revision"] == 4)
+            let locales = try await client.rpc(Self.call("locales.list", "{}")).json()
+            #expect(locales["result"]?[3]?["tag"] == "ja")
+            #expect(locales["result"]?[3]?["complete"] == false)
+            let japanese = try await client.rpc(Self.call("errors.describe", #"{"code":"NoSuchKey","locale":"ja"}"#)).json()
+            #expect(japanese["result"]?["locale"] == "ja")
+            #expect(japanese["result"]?["fallback"] == true)
+        }
+    }
+}

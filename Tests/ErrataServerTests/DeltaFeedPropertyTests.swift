@@ -1,0 +1,79 @@
+import ErrataCore
+import ErrataServer
+import ErrataStore
+import Foundation
+import Testing
+
+/// The delta feed's defining property, over random edit sequences:
+/// the catalog at revision N plus the changes since N equals the catalog now, for every N and locale.
+@Suite struct DeltaFeedPropertyTests {
+    /// A small deterministic generator (SplitMix64), so a failing seed can be replayed.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func catalogAtNPlusChangesSinceNIsTheCatalogNow(seed: UInt64) async throws {
+        var random = SeededGenerator(state: seed)
+        let service = try await TestService()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        let editor = CatalogEditor(store: service.store, live: service.live)
+        var catalogs: [Int: Catalog] = [1: service.live.served.snapshot.catalog]
+        let entries = service.live.served.snapshot.entries
+        let locales = service.live.served.snapshot.catalog.locales.map(\.tag)
+
+        for step in 0..<12 {
+            // A publish of 1–4 random edits; translations are edited only where placeholders allow it.
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let entry = entries.randomElement(using: &random)!
+                guard entry.parameters.isEmpty else { continue }
+                let key = TextKey(entry: entry.key, locale: locales.randomElement(using: &random)!, field: TextField.allCases.randomElement(using: &random)!)
+                let current = try await service.store.text(key)
+                _ = try await service.store.setText(key, text: "Edit \(step) of \(key.stringKey).", expectedRevision: current.revision, author: "property")
+            }
+            if try await service.store.draft().isEmpty { continue }
+            if Int.random(in: 0..<5, using: &random) == 0, let target = catalogs.keys.randomElement(using: &random) {
+                try await service.store.discardDraft()
+                _ = try await editor.revert(to: target, note: "revert to \(target)", author: "property")
+            } else {
+                _ = try await editor.publish(note: "step \(step)", author: "property")
+            }
+            let served = service.live.served
+            catalogs[served.revision] = served.snapshot.catalog
+        }
+
+        let now = service.live.served
+        #expect(now.revision == catalogs.keys.max())
+        for (revision, catalog) in catalogs {
+            let all = try now.feed.changes(since: revision)
+            #expect(all.toRevision == now.revision)
+            #expect(Set(all.changes.map(\.textKey)).count == all.changes.count, "a text appears twice")
+            #expect(catalog.applying(all).texts == now.snapshot.catalog.texts, "revision \(revision), all locales")
+            for locale in locales {
+                let changes = try now.feed.changes(since: revision, locale: locale)
+                #expect(changes.changes.allSatisfy { $0.locale == locale })
+                let rebuilt = catalog.applying(changes).texts.filter { $0.key.locale == locale }
+                #expect(rebuilt == now.snapshot.catalog.texts.filter { $0.key.locale == locale }, "revision \(revision), \(locale)")
+            }
+        }
+        #expect(try now.feed.changes(since: now.revision).changes.isEmpty)
+    }
+
+    @Test func sinceOutsideTheHistoryIsRefused() async throws {
+        let service = try await TestService()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        let feed = service.live.served.feed
+        #expect(throws: FeedError.sinceOutOfRange(2, current: 1)) { try feed.changes(since: 2) }
+        #expect(throws: FeedError.sinceOutOfRange(-1, current: 1)) { try feed.changes(since: -1) }
+        let compacted = RevisionFeed(currentRevision: 9, floor: 5, changes: [])
+        #expect(throws: FeedError.resyncRequired(since: 4, floor: 5)) { try compacted.changes(since: 4) }
+        #expect(try compacted.changes(since: 5).changes.isEmpty)
+    }
+}

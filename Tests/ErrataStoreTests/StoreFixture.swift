@@ -1,0 +1,40 @@
+import ErrataCore
+import ErrataStore
+import Foundation
+import Logging
+
+/// A store in a temporary directory, seeded with the repository's `Localizations/` as revision 1.
+struct StoreFixture {
+    static let localizations = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Localizations")
+    static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+
+    let directory: URL
+    let store: CatalogStore
+    let seed: Catalog
+
+    init() async throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("errata-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try CatalogStore(path: directory.appendingPathComponent("errata.sqlite").path, logger: Self.logger)
+        seed = try LocalizationsDirectory(url: Self.localizations).load()
+        try await store.importInitialCatalog(seed, note: "seed")
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    static func key(_ code: String, _ locale: String = "en", _ field: TextField = .remediation, variant: String? = nil) -> TextKey {
+        TextKey(entry: EntryKey(code: ErrorCode(code), variant: variant.map { VariantName($0) }), locale: LanguageTag(rawValue: locale)!, field: field)
+    }
+}
+
+extension EditError {
+    /// The current version carried by a conflict, if this is one.
+    var conflictingVersion: TextVersion? {
+        if case .conflict(let current) = kind { return current }
+        return nil
+    }
+}
