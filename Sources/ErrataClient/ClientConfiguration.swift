@@ -15,6 +15,8 @@ public import Foundation
 public struct ClientConfiguration: Sendable {
     /// The Errata server to sync from, such as `http://127.0.0.1:8080`; `nil` makes ``ErrataClient/sync()`` fail.
     public var serverURL: URL?
+    /// A token of scope `read`, for servers that require one for reads; sent only in the `Authorization` header.
+    public var accessToken: String?
     /// The directory holding the cached catalog; `nil` uses ``defaultCacheDirectory(environment:)``.
     public var cacheDirectory: URL?
     /// The longest one request of a sync may take, in seconds.
@@ -32,6 +34,7 @@ public struct ClientConfiguration: Sendable {
     ///
     /// - Parameters:
     ///   - serverURL: The Errata server to sync from.
+    ///   - accessToken: A read token, when the server requires one.
     ///   - cacheDirectory: The cache directory; `nil` for the platform default.
     ///   - timeout: Seconds one request may take.
     ///   - minimumSyncInterval: Seconds between two checks with the server.
@@ -39,6 +42,7 @@ public struct ClientConfiguration: Sendable {
     ///   - warningHandler: Receives non-fatal warnings; `nil` ignores them.
     public init(
         serverURL: URL? = nil,
+        accessToken: String? = nil,
         cacheDirectory: URL? = nil,
         timeout: TimeInterval = 10,
         minimumSyncInterval: TimeInterval = 60,
@@ -46,6 +50,7 @@ public struct ClientConfiguration: Sendable {
         warningHandler: (@Sendable (String) -> Void)? = nil
     ) {
         self.serverURL = serverURL
+        self.accessToken = accessToken
         self.cacheDirectory = cacheDirectory
         self.timeout = timeout
         self.minimumSyncInterval = minimumSyncInterval

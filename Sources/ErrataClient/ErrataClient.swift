@@ -36,7 +36,9 @@ public final class ErrataClient: Sendable {
         self.configuration = configuration
         self.cache = CatalogCache(directory: configuration.resolvedCacheDirectory)
         self.locales = LocaleFilter(kept: configuration.locales)
-        self.transport = configuration.serverURL.map { SyncTransport(serverURL: $0, timeout: configuration.timeout) }
+        self.transport = configuration.serverURL.map {
+            SyncTransport(serverURL: $0, accessToken: configuration.accessToken, timeout: configuration.timeout)
+        }
         let loaded = LoadedCatalog.load(from: cache, locales: locales) { configuration.warningHandler?($0) }
         self.current = Mutex(loaded)
         self.syncInFlight = Mutex(nil)

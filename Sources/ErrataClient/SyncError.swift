@@ -23,6 +23,8 @@ public enum SyncError: Error, Hashable, Sendable, CustomStringConvertible, Local
             "no Errata server is configured"
         case .unreachable(let url, let reason):
             "cannot reach \(url.absoluteString): \(reason)"
+        case .unexpectedStatus(let url, let status) where status == 401 || status == 403:
+            "\(url.absoluteString) answered HTTP \(status): the server wants a valid read token"
         case .unexpectedStatus(let url, let status):
             "\(url.absoluteString) answered HTTP \(status)"
         case .malformedResponse(let url, let reason):

@@ -19,11 +19,13 @@ struct SyncTransport: Sendable {
     }
 
     let serverURL: URL
+    private let accessToken: String?
     private let session: URLSession
 
-    /// A transport to `serverURL` whose requests each give up after `timeout` seconds.
-    init(serverURL: URL, timeout: TimeInterval) {
+    /// A transport to `serverURL`, authenticating with `accessToken` if given, whose requests each give up after `timeout` seconds.
+    init(serverURL: URL, accessToken: String?, timeout: TimeInterval) {
         self.serverURL = serverURL
+        self.accessToken = accessToken
         let configuration = URLSessionConfiguration.ephemeral
         // Entity tags are handled here; a URL cache could answer a conditional request with a stale 200.
         configuration.urlCache = nil
@@ -46,14 +48,14 @@ struct SyncTransport: Sendable {
         var components = URLComponents(url: endpoint("v1/catalog/changes"), resolvingAgainstBaseURL: false)
         components?.queryItems = [URLQueryItem(name: "since", value: String(revision))]
         guard let url = components?.url else { throw .malformedResponse(serverURL, reason: "not a usable base URL") }
-        var request = Self.request(url)
-        request.setValue("\"r\(revision)-changes\"", forHTTPHeaderField: "If-None-Match")
-        let (data, status) = try await send(request)
+        var conditional = request(url)
+        conditional.setValue("\"r\(revision)-changes\"", forHTTPHeaderField: "If-None-Match")
+        let (data, status) = try await send(conditional)
         switch status {
         case 200: return .changes(try Self.decode(CatalogChanges.self, from: data, url: url))
         case 304: return .notModified
         case 404, 410: return .fullFetchRequired
-        // The contract names the reason `InvalidParameter`; servers up to now answer `InvalidParams`.
+        // openapi.yaml documents `InvalidParams` (field `since`); issue #4 named it `InvalidParameter`.
         case 400 where ["InvalidParameter", "InvalidParams"].contains(Self.problemReason(in: data)): return .fullFetchRequired
         default: throw .unexpectedStatus(url, status: status)
         }
@@ -65,7 +67,7 @@ struct SyncTransport: Sendable {
     ///   of another format version.
     func snapshot() async throws(SyncError) -> CatalogDocument {
         let url = endpoint("v1/catalog/snapshot")
-        let (data, status) = try await send(Self.request(url))
+        let (data, status) = try await send(request(url))
         guard status == 200 else { throw .unexpectedStatus(url, status: status) }
         // Checked before decoding the rest: another version need not decode at all.
         if let version = try? JSONDecoder().decode(FormatProbe.self, from: data).formatVersion,
@@ -82,9 +84,11 @@ struct SyncTransport: Sendable {
         serverURL.appendingPathComponent(path)
     }
 
-    private static func request(_ url: URL) -> URLRequest {
+    private func request(_ url: URL) -> URLRequest {
         var request = URLRequest(url: url)
         request.setValue("application/json", forHTTPHeaderField: "Accept")
+        // Never in the query string: the server refuses tokens there, as URLs end up in logs.
+        if let accessToken { request.setValue("Bearer \(accessToken)", forHTTPHeaderField: "Authorization") }
         return request
     }
 

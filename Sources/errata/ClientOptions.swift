@@ -19,6 +19,8 @@ struct ClientOptions: ParsableArguments {
     func makeClient(serverURL: URL? = nil) -> ErrataClient {
         ErrataClient(configuration: ClientConfiguration(
             serverURL: serverURL,
+            // From the environment only: a token on the command line would show in `ps` and shell history.
+            accessToken: ProcessInfo.processInfo.environment["ERRATA_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
             cacheDirectory: cacheDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) },
             // `errata sync` is an explicit request: always ask the server.
             minimumSyncInterval: 0,

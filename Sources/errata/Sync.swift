@@ -7,7 +7,10 @@ extension Errata {
     struct Sync: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Update the cached catalog from an Errata server.",
-            discussion: "Downloads only what changed since the cached revision when the server can tell."
+            discussion: """
+                Downloads only what changed since the cached revision when the server can tell. \
+                A server that requires tokens for reads takes one from ERRATA_TOKEN.
+                """
         )
 
         @Option(help: ArgumentHelp("The Errata server, such as http://127.0.0.1:8080 (default: $ERRATA_SERVER).", valueName: "url"))

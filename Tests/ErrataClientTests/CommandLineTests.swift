@@ -220,6 +220,24 @@ import Testing
         #expect(try await Self.run(explain).output == after.output)
     }
 
+    @Test func syncTakesAReadTokenFromTheEnvironment() async throws {
+        let cache = try TemporaryDirectory()
+        let server = try await LiveServer()
+        defer {
+            cache.remove()
+            server.remove()
+        }
+        let token = try await server.store.createToken(name: "cli-reader", scope: .read)
+        try await server.run(requireReadToken: true) { (url) async throws in
+            let sync = ["sync", "--server", url.absoluteString, "--cache-dir", cache.url.path]
+            let refused = try await Self.run(sync)
+            #expect(refused.status == 1)
+            #expect(refused.errors.contains("HTTP 401"), "\(refused.errors)")
+            let allowed = try await Self.run(sync, environment: ["ERRATA_TOKEN": token])
+            #expect(allowed.status == 0, "\(allowed.errors)")
+        }
+    }
+
     // MARK: - Helpers inside the executable
 
     @Test(arguments: [

@@ -26,8 +26,11 @@ struct LiveServer: Sendable {
     }
 
     /// Runs `body` with the server listening; the server stops when `body` returns.
-    func run<Value: Sendable>(_ body: @Sendable (URL) async throws -> Value) async throws -> Value {
-        let app = buildApplication(configuration: ServerConfiguration(port: 0), store: store, live: live, logger: Self.logger)
+    ///
+    /// - Parameter requireReadToken: Whether reads need a token, as `errata-server serve --require-read-token` does.
+    func run<Value: Sendable>(requireReadToken: Bool = false, _ body: @Sendable (URL) async throws -> Value) async throws -> Value {
+        let configuration = ServerConfiguration(port: 0, requireReadToken: requireReadToken)
+        let app = buildApplication(configuration: configuration, store: store, live: live, logger: Self.logger)
         return try await app.test(.live) { client in
             try await body(URL(string: "http://127.0.0.1:\(client.port!)")!)
         }

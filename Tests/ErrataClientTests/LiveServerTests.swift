@@ -90,4 +90,25 @@ import Testing
             #expect(try client.describe(code: Self.noSuchKey).message == Documents.localizations[Documents.key(.message)])
         }
     }
+
+    @Test func aServerRequiringReadTokensIsSyncedWithOne() async throws {
+        let cache = try TemporaryDirectory()
+        let server = try await LiveServer()
+        defer {
+            cache.remove()
+            server.remove()
+        }
+        let token = try await server.store.createToken(name: "reader", scope: .read)
+        try await server.run(requireReadToken: true) { (url) async throws in
+            let anonymous = ErrataClient.make(cache: cache, server: url)
+            await #expect {
+                _ = try await anonymous.sync()
+            } throws: { error in
+                guard case SyncError.unexpectedStatus(_, status: 401) = error else { return false }
+                return true
+            }
+            let reader = ErrataClient(configuration: ClientConfiguration(serverURL: url, accessToken: token, cacheDirectory: cache.url))
+            #expect(try await reader.sync() == .updated(from: 0, to: 1, method: .delta))
+        }
+    }
 }
