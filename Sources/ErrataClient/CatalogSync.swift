@@ -1,0 +1,67 @@
+import ErrataCore
+
+/// Brings a catalog up to date from a server: the delta feed when it applies, a full fetch otherwise.
+///
+/// It only computes the next catalog; writing the cache and swapping the snapshot are the
+/// client's, so a failure here leaves both untouched.
+struct CatalogSync: Sendable {
+    /// The next catalog, before anything is written or swapped.
+    enum Result: Sendable {
+        case unchanged
+        case updated(Catalog, revision: Int, method: SyncMethod)
+    }
+
+    let transport: SyncTransport
+    /// The locales to keep from what the server sends.
+    let locales: LocaleFilter
+
+    /// Computes the catalog that should replace `current`.
+    ///
+    /// - Parameters:
+    ///   - current: The snapshot in use.
+    ///   - origin: Where `current` came from; a delta only applies to a catalog of the same server and locales.
+    /// - Throws: ``SyncError`` when the server cannot be reached or answers badly.
+    func run(from current: CatalogSnapshot, origin: CatalogOrigin) async throws(SyncError) -> Result {
+        if canUseDelta(from: origin) {
+            switch try await transport.changes(since: current.revision) {
+            case .notModified:
+                return .unchanged
+            case .changes(let changes) where changes.toRevision == current.revision && changes.changes.isEmpty:
+                return .unchanged
+            case .changes(let changes):
+                if let catalog = applying(changes, to: current) {
+                    return .updated(catalog, revision: changes.toRevision, method: .delta)
+                }
+            case .fullFetchRequired:
+                break
+            }
+        }
+        let document = try await transport.snapshot()
+        return .updated(locales.apply(to: document.catalog), revision: document.revision, method: .fullFetch)
+    }
+
+    /// Whether a delta can apply to a catalog from `origin`.
+    ///
+    /// The bundled catalog (no server) is revision 0, the start of every server's history. A cache
+    /// written with fewer locales than now kept lacks texts that no delta would bring back.
+    private func canUseDelta(from origin: CatalogOrigin) -> Bool {
+        (origin.serverURL == nil || origin.serverURL == transport.serverURL) && origin.locales.covers(locales)
+    }
+
+    /// The catalog with the delta applied, or `nil` when only a full fetch can bring it up to date.
+    ///
+    /// That is when the delta starts elsewhere, goes backwards (the server went back), removes texts,
+    /// or changes a kept text of an entry or locale the catalog lacks (the server gained one).
+    func applying(_ changes: CatalogChanges, to current: CatalogSnapshot) -> Catalog? {
+        let catalog = current.catalog
+        guard changes.fromRevision == current.revision, changes.toRevision > current.revision,
+            changes.removed.isEmpty
+        else { return nil }
+        let entries = Set(catalog.entries.map(\.key))
+        let locales = Set(catalog.locales.map(\.tag))
+        for change in changes.changes where self.locales.keeps(change.locale, sourceLocale: catalog.sourceLocale) {
+            guard entries.contains(change.textKey.entry), locales.contains(change.locale) else { return nil }
+        }
+        return catalog.applying(changes)
+    }
+}

@@ -1,0 +1,135 @@
+public import ErrataCore
+public import Foundation
+
+/// A storage service error explained by the Errata catalog, for Swift error handling.
+///
+/// Its `LocalizedError` texts come from the catalog in the requested locale: `errorDescription` is the
+/// message, `recoverySuggestion` the remediation, `failureReason` the service's own message. A code the
+/// catalog does not know keeps the service's message, so no text is ever empty. Create one with
+/// ``ErrataClient/storageError(responseBody:locale:)`` and its siblings.
+///
+/// For example:
+///
+/// ```swift
+/// if let error = client.storageError(responseBody: body, locale: "zh-Hans") {
+///     if error.isThrottling { try await Task.sleep(for: backoff) } else { throw error }
+/// }
+/// ```
+public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What the storage service answered.
+    public var response: StorageErrorResponse
+    /// The catalog's explanation, with the variant matched from the service's message; `nil` for an unknown code.
+    public var explanation: ErrorDescription?
+
+    /// Explains `response` from `snapshot` in `locale`.
+    init(response: StorageErrorResponse, snapshot: CatalogSnapshot, locale: String?) {
+        self.response = response
+        // A parameter is never passed here, so `describe` cannot fail for a known entry.
+        self.explanation = (try? snapshot.matchEntry(code: response.code, serviceMessage: response.message)).flatMap {
+            try? snapshot.describe($0, negotiation: ErrataClient.negotiate(locale, in: snapshot))
+        }
+    }
+
+    /// The storage service's error code.
+    public var code: ErrorCode { response.code }
+
+    /// Whether retrying the same request can succeed, per the catalog; `false` for an unknown code.
+    public var isRetryable: Bool { explanation.map { $0.retry != .never } ?? false }
+
+    /// Whether the service asks for a lower request rate, so the caller should back off with jitter.
+    public var isThrottling: Bool { explanation?.retry == .throttling }
+
+    /// The code and the explanation on one line, such as `NoSuchKey: The object you asked for does not exist…`.
+    public var description: String { "\(code): \(message)" }
+
+    /// The catalog message, else the service's message, else the code.
+    private var message: String {
+        explanation?.message ?? response.message ?? code.rawValue
+    }
+
+    /// The service's own message, else the catalog's copy of it.
+    private var serviceMessage: String {
+        response.message ?? explanation?.serviceMessage ?? code.rawValue
+    }
+}
+
+extension StorageError: LocalizedError {
+    /// The catalog's message in the requested locale.
+    public var errorDescription: String? { message }
+
+    /// The storage service's own message, with its code.
+    public var failureReason: String? { "\(code): \(serviceMessage)" }
+
+    /// The catalog's remediation; `nil` for an unknown code.
+    public var recoverySuggestion: String? { explanation?.remediation }
+
+    /// The catalog key of the entry, such as `BucketNotEmpty.acl`, to anchor help pages on.
+    public var helpAnchor: String? {
+        explanation.map { EntryKey(code: $0.code, variant: $0.variant).description } ?? code.rawValue
+    }
+}
+
+extension StorageError: CustomNSError {
+    /// The domain of bridged `NSError`s.
+    public static var errorDomain: String { "ErrataClient.StorageError" }
+
+    /// The HTTP status the service answers with, per the catalog; 0 for an unknown code.
+    public var errorCode: Int { explanation?.httpStatus ?? 0 }
+
+    /// The localized texts under their standard keys, plus the code and request ID.
+    public var errorUserInfo: [String: Any] {
+        var info: [String: Any] = [
+            NSLocalizedDescriptionKey: message,
+            NSLocalizedFailureReasonErrorKey: serviceMessage,
+            NSHelpAnchorErrorKey: helpAnchor ?? code.rawValue,
+            "ErrataCode": code.rawValue,
+        ]
+        info[NSLocalizedRecoverySuggestionErrorKey] = recoverySuggestion
+        info["ErrataRequestID"] = response.requestID
+        return info
+    }
+}
+
+extension ErrataClient {
+    /// Explains a storage error response.
+    ///
+    /// - Parameters:
+    ///   - response: What the storage service answered.
+    ///   - locale: A BCP 47 tag; `nil` for the source locale.
+    /// - Returns: The error, explained from the current snapshot.
+    public func storageError(_ response: StorageErrorResponse, locale: String? = nil) -> StorageError {
+        StorageError(response: response, snapshot: snapshot, locale: locale)
+    }
+
+    /// Explains an error code, choosing the variant whose service message matches `message`.
+    ///
+    /// - Parameters:
+    ///   - code: The storage service's error code.
+    ///   - message: The service's own message, which picks the variant of a code with several meanings.
+    ///   - requestID: The request ID, kept for support.
+    ///   - locale: A BCP 47 tag; `nil` for the source locale.
+    /// - Returns: The error, explained from the current snapshot.
+    public func storageError(code: ErrorCode, message: String? = nil, requestID: String? = nil, locale: String? = nil) -> StorageError {
+        storageError(StorageErrorResponse(code: code, message: message, requestID: requestID), locale: locale)
+    }
+
+    /// Explains a raw error response body, XML or JSON (the forms ``StorageErrorResponse/init(body:)`` reads).
+    ///
+    /// - Parameters:
+    ///   - responseBody: The body of the storage service's error response.
+    ///   - locale: A BCP 47 tag; `nil` for the source locale.
+    /// - Returns: The error, or `nil` when the body is not a storage error response.
+    public func storageError(responseBody: Data, locale: String? = nil) -> StorageError? {
+        StorageErrorResponse(body: responseBody).map { storageError($0, locale: locale) }
+    }
+
+    /// Explains the storage error a JSON-RPC error object carries (see ``StorageErrorResponse/init(rpcError:)``).
+    ///
+    /// - Parameters:
+    ///   - rpcError: The JSON-RPC error object.
+    ///   - locale: A BCP 47 tag; `nil` for the source locale.
+    /// - Returns: The error, explained from the current snapshot.
+    public func storageError(rpcError: JSONRPCErrorObject, locale: String? = nil) -> StorageError {
+        storageError(StorageErrorResponse(rpcError: rpcError), locale: locale)
+    }
+}

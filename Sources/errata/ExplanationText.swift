@@ -1,0 +1,90 @@
+import Foundation
+import ErrataCore
+
+/// The human-readable explanation of one error that `errata explain` and `errata parse` print.
+///
+/// For example:
+///
+/// ```
+/// NoSuchKey (HTTP 404, object)
+/// The object you asked for does not exist in this bucket.
+///
+/// What to do:
+///   1. Check the object key for typos, including letter case, folder path and URL
+///      encoding of special characters.
+///   2. List the bucket to confirm the object exists, since it may have been deleted
+///      or renamed.
+///
+/// Retry:            No: the same request fails until the request or account changes.
+/// Service message:  The specified key does not exist.
+/// Locale:           en, catalog revision 0
+/// ```
+struct ExplanationText {
+    let output: TerminalOutput
+
+    /// The lines explaining `description`, each at most ``TerminalOutput/width`` columns.
+    ///
+    /// - Parameters:
+    ///   - description: The catalog's explanation.
+    ///   - requestID: The request ID of the storage response, when explaining one.
+    func lines(for description: ErrorDescription, requestID: String? = nil) -> [String] {
+        let width = TerminalOutput.width
+        let key = EntryKey(code: description.code, variant: description.variant)
+        var lines = [output.bold("\(key) (HTTP \(description.httpStatus), \(description.category))")]
+        lines += TextWrapping.wrap(description.message, width: width)
+        lines += ["", output.bold("What to do:")]
+        let steps = Self.steps(of: description.remediation)
+        for (index, step) in steps.enumerated() {
+            let number = steps.count == 1 ? "" : "\(index + 1). "
+            lines += TextWrapping.wrap(
+                step, width: width, firstPrefix: "  " + number, prefix: String(repeating: " ", count: 2 + number.count)
+            )
+        }
+        lines.append("")
+        lines += labeled("Retry:", Self.advice(for: description.retry))
+        lines += labeled("Service message:", description.serviceMessage)
+        if let requestID { lines += labeled("Request ID:", requestID) }
+        let fallback = description.fallback ? " (no text in the language asked for)" : ""
+        lines += labeled("Locale:", "\(description.locale)\(fallback), catalog revision \(description.revision)")
+        return lines
+    }
+
+    /// A label and its value, wrapped so that continuation lines align with the value.
+    private func labeled(_ label: String, _ value: String) -> [String] {
+        let column = 18
+        let padded = label + String(repeating: " ", count: column - label.count)
+        let lines = TextWrapping.wrap(value, width: TerminalOutput.width, firstPrefix: padded, prefix: String(repeating: " ", count: column))
+        return [output.bold(label) + lines[0].dropFirst(label.count)] + lines.dropFirst()
+    }
+
+    /// The remediation split into its sentences, each a step.
+    ///
+    /// A sentence ends at `。！？`, or at `.!?` followed by a space or the end of the text.
+    static func steps(of remediation: String) -> [String] {
+        var steps: [String] = []
+        var current = ""
+        let characters = Array(remediation)
+        for (index, character) in characters.enumerated() {
+            current.append(character)
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            let ends = "。！？".contains(character) || (".!?".contains(character) && (next?.isWhitespace ?? true))
+            if ends {
+                let step = current.trimmingCharacters(in: .whitespaces)
+                if !step.isEmpty { steps.append(step) }
+                current = ""
+            }
+        }
+        let rest = current.trimmingCharacters(in: .whitespaces)
+        if !rest.isEmpty { steps.append(rest) }
+        return steps
+    }
+
+    /// What to do about retrying, from the catalog's retry class.
+    static func advice(for retry: RetryClass) -> String {
+        switch retry {
+        case .never: "No: the request or the account must change first."
+        case .retryable: "Yes, with exponential backoff: it is usually transient."
+        case .throttling: "Yes, after backing off with jitter: send fewer requests."
+        }
+    }
+}
