@@ -49,14 +49,13 @@ struct SyncTransport: Sendable {
         components?.queryItems = [URLQueryItem(name: "since", value: String(revision))]
         guard let url = components?.url else { throw .malformedResponse(serverURL, reason: "not a usable base URL") }
         var conditional = request(url)
-        conditional.setValue("\"r\(revision)-changes\"", forHTTPHeaderField: "If-None-Match")
+        conditional.setValue(CatalogChanges.entityTag(toRevision: revision, since: revision, locale: nil), forHTTPHeaderField: "If-None-Match")
         let (data, status) = try await send(conditional)
         switch status {
         case 200: return .changes(try Self.decode(CatalogChanges.self, from: data, url: url))
         case 304: return .notModified
         case 404, 410: return .fullFetchRequired
-        // openapi.yaml documents `InvalidParams` (field `since`); issue #4 named it `InvalidParameter`.
-        case 400 where ["InvalidParameter", "InvalidParams"].contains(Self.problemReason(in: data)): return .fullFetchRequired
+        case 400 where Self.problemReason(in: data) == "InvalidParameter": return .fullFetchRequired
         default: throw .unexpectedStatus(url, status: status)
         }
     }

@@ -38,7 +38,7 @@ import Testing
         let cache = try TemporaryDirectory()
         defer { cache.remove() }
         let server = Self.server(changes: { since, ifNoneMatch in
-            if since == 3, ifNoneMatch == "\"r3-changes\"" { return ScriptedServer.notModified }
+            if since == 3, ifNoneMatch == "\"r3-since3\"" { return ScriptedServer.notModified }
             return try ScriptedServer.changes(from: 0, to: 3, [Self.newRemediation])
         }, document: Self.revisionSeven)
         try await server.run { (url) async throws in

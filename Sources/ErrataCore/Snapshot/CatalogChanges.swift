@@ -9,6 +9,16 @@ public struct CatalogChanges: Codable, Hashable, Sendable {
     /// Texts that no longer exist; always empty while texts are only ever changed.
     public var removed: [TextChange.Key]
 
+    /// The strong entity tag of the delta feed's answer from `since` to `toRevision`.
+    ///
+    /// It names both ends, so a tag can only ever match the answer it came with: a client at
+    /// revision N sends the tag for `since == toRevision == N` and gets 304 until something is published.
+    ///
+    /// For example, `entityTag(toRevision: 7, since: 7, locale: nil)` is `"r7-since7"`.
+    public static func entityTag(toRevision: Int, since: Int, locale: LanguageTag?) -> String {
+        "\"r\(toRevision)-since\(since)\(locale.map { "-\($0)" } ?? "")\""
+    }
+
     public init(fromRevision: Int, toRevision: Int, changes: [TextChange], removed: [TextChange.Key] = []) {
         self.fromRevision = fromRevision
         self.toRevision = toRevision

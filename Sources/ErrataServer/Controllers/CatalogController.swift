@@ -32,7 +32,10 @@ public struct CatalogController<Context: RequestContext>: Sendable {
     /// `GET /v1/catalog/snapshot`: the whole catalog in every locale, for clients that cache it offline.
     @Sendable func snapshot(_ request: Request, context: Context) async throws -> CacheableResponse {
         let served = live.served
-        return CacheableResponse(body: served.documentBody, entityTag: "\"r\(served.revision)-snapshot\"", contentLanguage: nil)
+        return CacheableResponse(
+            body: served.documentBody, entityTag: "\"r\(served.revision)-snapshot\"", contentLanguage: nil,
+            cacheControl: CacheableResponse.revalidateEveryTime
+        )
     }
 
     /// `GET /v1/catalog/changes?since=N&locale=`: the delta feed.
@@ -55,9 +58,12 @@ public struct CatalogController<Context: RequestContext>: Sendable {
             let changes = try served.feed.changes(since: since, locale: locale)
             return CacheableResponse(
                 body: CanonicalJSON.encode(changes),
-                entityTag: "\"r\(changes.toRevision)-changes\(locale.map { "-\($0)" } ?? "")\"",
-                contentLanguage: nil
+                entityTag: CatalogChanges.entityTag(toRevision: changes.toRevision, since: since, locale: locale),
+                contentLanguage: nil,
+                cacheControl: CacheableResponse.revalidateEveryTime
             )
+        } catch FeedError.sinceOutOfRange {
+            throw Problem.badRequest("since must be between 0 and the current revision \(served.revision)", parameter: "since")
         } catch {
             throw Problem(JSONRPCErrorObject(error))
         }

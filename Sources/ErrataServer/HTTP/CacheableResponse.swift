@@ -7,15 +7,19 @@ import NIOFoundationCompat
 /// Answers `304 Not Modified` when `If-None-Match` names the tag, so revalidation costs no body.
 struct CacheableResponse: ResponseGenerator {
     /// How long shared and private caches may reuse a read before revalidating.
-    static let cacheControl = "public, max-age=60"
+    static let reuseBriefly = "public, max-age=60"
+    /// For the sync endpoints: caches must revalidate (cheaply, with the ETag) before every reuse,
+    /// so that a client never syncs from a stale copy after a publish.
+    static let revalidateEveryTime = "no-cache"
 
     var body: Data
     var entityTag: String
     /// The body's language; `nil` for a body that does not depend on `Accept-Language`.
     var contentLanguage: String?
+    var cacheControl: String = reuseBriefly
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        var headers: HTTPFields = [.eTag: entityTag, .cacheControl: Self.cacheControl]
+        var headers: HTTPFields = [.eTag: entityTag, .cacheControl: cacheControl]
         if let contentLanguage {
             headers[.contentLanguage] = contentLanguage
             headers[.vary] = "Accept-Language"
