@@ -173,7 +173,10 @@ private func checkCatalog(_ catalog: Catalog, revision: Int) {
             preconditionFailure("snapshot does not find catalog entry \(entry.key): \(error)")
         }
         precondition(found.code == entry.code && (entry.variant == nil || found.key == entry.key), "looked up \(entry.key), got \(found.key)")
-        if case .failure(let error) = Result(catching: { () throws(CatalogLookupError) in try snapshot.matchEntry(code: entry.code, serviceMessage: entry.serviceMessage) }) {
+        do {
+            let matched = try snapshot.matchEntry(code: entry.code, serviceMessage: entry.serviceMessage)
+            precondition(matched.code == entry.code, "matchEntry for \(entry.key) gave \(matched.key)")
+        } catch {
             preconditionFailure("matchEntry fails for catalog entry \(entry.key): \(error)")
         }
         if entry.code.rawValue.lowercased().utf8.count <= 128 {
@@ -187,7 +190,7 @@ private func checkCatalog(_ catalog: Catalog, revision: Int) {
                 _ = try snapshot.describe(entry, negotiation: .init(locale: catalog.sourceLocale, fallback: false), parameters: [undeclared: "x"])
                 preconditionFailure("an undeclared parameter was accepted for \(entry.key)")
             } catch {
-                precondition(error == .unknownParameter(undeclared, entry: entry.key))
+                precondition((error as? CatalogLookupError) == .unknownParameter(undeclared, entry: entry.key), "describe threw \(error)")
             }
         }
         for locale in catalog.locales.prefix(maximumChecked) {
@@ -217,7 +220,7 @@ private func checkCatalog(_ catalog: Catalog, revision: Int) {
         precondition(all.count == catalog.entries.count, "describeAll gave \(all.count) of \(catalog.entries.count) entries")
     }
     // A locale outside the catalog is served, marked as a fallback.
-    if let outside = LanguageTag(rawValue: "x-none-outside") ?? LanguageTag(rawValue: "qqq-Qaaa"), !localeTags.contains(outside),
+    if let outside = LanguageTag(rawValue: "qqq-Qaaa"), !localeTags.contains(outside),
         let entry = catalog.entries.first
     {
         let description = try? snapshot.describe(entry, negotiation: .init(locale: outside, fallback: false))

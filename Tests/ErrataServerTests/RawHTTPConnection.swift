@@ -1,0 +1,70 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A plain TCP connection to a loopback port, for sending exactly the bytes a hostile client would.
+final class RawHTTPConnection {
+    private let descriptor: Int32
+
+    /// Connects to 127.0.0.1:`port`; reads give up after `timeout` seconds.
+    init(port: Int, timeout: Int = 10) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw POSIXError(.EIO) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var limit = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(descriptor)
+            throw POSIXError(.ECONNREFUSED)
+        }
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Sends bytes; returns false once the server has closed the connection.
+    @discardableResult
+    func send(_ bytes: some Collection<UInt8>) -> Bool {
+        var array = Array(bytes)
+        var offset = 0
+        while offset < array.count {
+            let sent = array.withUnsafeMutableBytes { Glibc.send(descriptor, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            if sent <= 0 { return false }
+            offset += sent
+        }
+        return true
+    }
+
+    /// Reads until the server closes the connection, `limit` bytes arrive, or the timeout passes.
+    func receive(limit: Int = 1 << 20) -> String {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while received.count < limit {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            received += buffer[0..<count]
+            if let text = String(bytes: received, encoding: .utf8), Self.isComplete(text) { break }
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    /// Whether a response with a Content-Length has all of its body.
+    private static func isComplete(_ text: String) -> Bool {
+        guard let headerEnd = text.range(of: "\r\n\r\n") else { return false }
+        let head = text[..<headerEnd.lowerBound].lowercased()
+        guard let line = head.split(separator: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
+            let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
+        else { return head.hasPrefix("http/1.1 204") || head.hasPrefix("http/1.1 304") }
+        return text[headerEnd.upperBound...].utf8.count >= length
+    }
+}
