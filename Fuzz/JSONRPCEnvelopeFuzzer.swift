@@ -1,14 +1,18 @@
-// libFuzzer target: the JSON-RPC 2.0 envelope decoder (`JSONRPCPayload.decode`) and the
-// response writer (`JSONRPCResponse.body`).
+// libFuzzer target: the JSON-RPC 2.0 envelope decoder (`JSONRPCPayload.decode`, with its
+// `StrictJSONScanner`) and the response writer (`JSONRPCResponse.body`).
 //
 // Compiled into one module together with every Sources/ErrataCore file (see Fuzz/run.sh).
 // The input bytes are an HTTP request body. It is decoded with the default limits and with
 // tight ones (batch ≤ 2, depth ≤ 3), so the limit paths are reached with short inputs.
 //
 // Checked:
-// - decode never crashes; a whole-body error is -32700 exactly when the bytes are not JSON (and
-//   nesting is within the limit) and -32600 otherwise, with the matching `data.reason`;
-// - `JSONNestingScanner` agrees exactly with the real nesting depth of every body that parses;
+// - decode never crashes; a whole-body error is -32600 / InvalidRequest for nesting past the limit
+//   and for an empty or oversize batch, and -32700 / ParseError for everything else refused;
+// - strictness: a body decode lets through never starts with a byte order mark, holds no NUL, no
+//   trailing comma and no object naming a member twice, and nests within the limit; this is judged by
+//   an independent structural reader of the bytes (below), which also must agree with
+//   `StrictJSONScanner` on the first violation and on the exact nesting depth whenever it can read
+//   the body's structure;
 // - single vs batch follows the top-level JSON type; a batch has 1...maximumBatchLength calls,
 //   one per array element, in order;
 // - each call agrees with an independent reading of the JSON-RPC 2.0 request rules; every
@@ -24,22 +28,36 @@ import Foundation
 public func fuzzJSONRPCEnvelope(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let body = Data(UnsafeRawBufferPointer(start: start, count: count))
     let parsed = try? JSONDecoder().decode(JSONValue.self, from: body)
-    if let parsed {
-        let depth = nestingDepth(parsed)
-        for limit in [0, 1, 3, 32, depth - 1, depth, depth + 1] where limit >= 0 {
-            let scanned = JSONNestingScanner.depthExceeding(limit, in: body)
-            precondition(scanned == (depth > limit ? limit + 1 : nil),
-                         "scanner says \(String(describing: scanned)) for limit \(limit), real depth \(depth)")
-        }
-    }
-    check(body, parsed: parsed, limits: .init())
-    check(body, parsed: parsed, limits: .init(maximumBatchLength: 2, maximumDepth: 3))
+    let structure = StructureReader.read(body)
+    checkScanner(body, structure: structure)
+    check(body, parsed: parsed, structure: structure, limits: .init())
+    check(body, parsed: parsed, structure: structure, limits: .init(maximumBatchLength: 2, maximumDepth: 3))
     return 0
 }
 
-private func check(_ body: Data, parsed: JSONValue?, limits: JSONRPCPayload.Limits) {
+/// `StrictJSONScanner` against the structural reader, on bodies whose structure the reader can follow.
+private func checkScanner(_ body: Data, structure: StructureReader.Result) {
+    guard structure.complete else { return }
+    let unlimited = StrictJSONScanner.firstViolation(in: body, maximumDepth: .max)
+    let expected: StrictJSONScanner.Violation? = switch structure.firstViolation {
+    case .byteOrderMark?: .byteOrderMark
+    case .nul?: .notUTF8
+    case .trailingComma(let offset)?: .trailingComma(offset: offset)
+    case .duplicateKey(let key, let offset)?: .duplicateKey(key, offset: offset)
+    case nil: nil
+    }
+    precondition(unlimited == expected, "scanner found \(String(describing: unlimited)), expected \(String(describing: expected))")
+    guard expected == nil else { return }
+    for limit in Set([0, 1, 3, 32, structure.depth - 1, structure.depth, structure.depth + 1]) where limit >= 0 {
+        let found = StrictJSONScanner.firstViolation(in: body, maximumDepth: limit)
+        precondition(found == (structure.depth > limit ? .nestingTooDeep(limit: limit) : nil),
+                     "scanner says \(String(describing: found)) for limit \(limit), real depth \(structure.depth)")
+    }
+}
+
+private func check(_ body: Data, parsed: JSONValue?, structure: StructureReader.Result, limits: JSONRPCPayload.Limits) {
     let outcome = JSONRPCPayload.decode(body, limits: limits)
-    let tooDeep = JSONNestingScanner.depthExceeding(limits.maximumDepth, in: body) != nil
+    let violation = StrictJSONScanner.firstViolation(in: body, maximumDepth: limits.maximumDepth)
     var responses: [JSONRPCResponse] = []
     var expected: [JSONValue] = []
     var asBatch = false
@@ -47,21 +65,28 @@ private func check(_ body: Data, parsed: JSONValue?, limits: JSONRPCPayload.Limi
     switch outcome {
     case .failure(let error):
         precondition([-32700, -32600].contains(error.code), "whole-body error code \(error.code)")
-        if tooDeep {
+        switch violation {
+        case .nestingTooDeep?:
             precondition(error.code == -32600 && error.reason == "InvalidRequest", "deep body answered \(error)")
-        } else if let parsed {
-            precondition(error.code == -32600 && error.reason == "InvalidRequest", "JSON body answered \(error)")
-            guard case .array(let elements) = parsed else { preconditionFailure("a non-array body failed as a whole: \(error)") }
-            precondition(elements.isEmpty || elements.count > limits.maximumBatchLength, "batch of \(elements.count) refused")
-        } else {
-            precondition(error.code == -32700 && error.reason == "ParseError", "non-JSON body answered \(error)")
+        case let other?:
+            precondition(error.code == -32700 && error.reason == "ParseError", "\(other) answered \(error)")
+        case nil:
+            if let parsed {
+                precondition(error.code == -32600 && error.reason == "InvalidRequest", "JSON body answered \(error)")
+                guard case .array(let elements) = parsed else { preconditionFailure("a non-array body failed as a whole: \(error)") }
+                precondition(elements.isEmpty || elements.count > limits.maximumBatchLength, "batch of \(elements.count) refused")
+            } else {
+                precondition(error.code == -32700 && error.reason == "ParseError", "non-JSON body answered \(error)")
+            }
         }
+        if error.code == -32600, violation == nil { checkStrict(body, structure: structure, limits: limits) }
         responses = [JSONRPCResponse(id: .null, outcome: .error(error))]
         expected = [expectedResponse(id: .null, error: error)]
 
     case .success(let payload):
-        precondition(!tooDeep, "a body nested deeper than \(limits.maximumDepth) was accepted")
+        precondition(violation == nil, "a body with \(String(describing: violation)) was accepted")
         guard let parsed else { preconditionFailure("decode accepted bytes that JSONDecoder refuses") }
+        checkStrict(body, structure: structure, limits: limits)
         let calls: [Result<JSONRPCRequest, JSONRPCInvalidCall>]
         let values: [JSONValue]
         switch payload {
@@ -179,10 +204,139 @@ private func normalized(_ value: JSONValue) -> JSONValue {
     }
 }
 
-private func nestingDepth(_ value: JSONValue) -> Int {
-    switch value {
-    case .array(let elements): 1 + (elements.map(nestingDepth).max() ?? 0)
-    case .object(let members): 1 + (members.values.map(nestingDepth).max() ?? 0)
-    default: 0
+/// A body that got past the scanner must be strict JSON, as far as the scanner promises.
+private func checkStrict(_ body: Data, structure: StructureReader.Result, limits: JSONRPCPayload.Limits) {
+    precondition(!body.starts(with: [0xEF, 0xBB, 0xBF]), "a body with a byte order mark got through")
+    precondition(!body.contains(0), "a body with a NUL byte got through")
+    precondition(structure.complete, "a body got through whose structure cannot be read")
+    precondition(structure.firstViolation == nil, "a body with \(String(describing: structure.firstViolation)) got through")
+    precondition(structure.depth <= limits.maximumDepth, "a body nested \(structure.depth) deep got through (limit \(limits.maximumDepth))")
+}
+
+/// Reads the structure of JSON bytes, independently of `StrictJSONScanner`: containers, member
+/// names, commas. Numbers and literals are taken as any run of other bytes; escapes in strings are
+/// skipped. Records the first thing strict JSON does not allow, in byte order.
+private struct StructureReader {
+    enum Violation: Hashable {
+        case byteOrderMark
+        case nul
+        case trailingComma(offset: Int)  // offset of the closing bracket, as the scanner reports it
+        case duplicateKey(String, offset: Int)
+    }
+
+    struct Result {
+        /// Whether the bytes are one JSON value, structurally (a trailing comma is tolerated and recorded).
+        var complete: Bool
+        var depth: Int
+        var firstViolation: Violation?
+    }
+
+    private static let delimiters = Set(" \t\n\r,:[]{}\"".utf8)
+    /// Deeper bodies are not followed (the scanner's limits are far lower); keeps the recursion bounded.
+    private static let depthCutOff = 256
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var depth = 0
+    private var maximumDepth = 0
+    private var violation: Violation?
+
+    static func read(_ data: Data) -> Result {
+        var reader = StructureReader(bytes: Array(data))
+        if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Result(complete: true, depth: 0, firstViolation: .byteOrderMark) }
+        var complete = reader.value()
+        reader.skipWhitespace()
+        complete = complete && reader.index == reader.bytes.count
+        return Result(complete: complete, depth: reader.maximumDepth, firstViolation: reader.violation)
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private mutating func note(_ found: Violation) {
+        if violation == nil { violation = found }
+    }
+
+    private mutating func skipWhitespace() {
+        while let byte = peek(), byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { index += 1 }
+    }
+
+    private func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func value() -> Bool {
+        skipWhitespace()
+        guard let byte = peek() else { return false }
+        switch byte {
+        case UInt8(ascii: "{"): return container(object: true)
+        case UInt8(ascii: "["): return container(object: false)
+        case UInt8(ascii: "\""): return string() != nil
+        default:
+            let start = index
+            while let next = peek(), !Self.delimiters.contains(next) {
+                if next == 0 { note(.nul); return false }
+                index += 1
+            }
+            return index > start
+        }
+    }
+
+    /// Reads a string; returns the range of bytes it covers, quotes included.
+    private mutating func string() -> Range<Int>? {
+        let start = index
+        index += 1
+        while let byte = peek() {
+            if byte == 0 { note(.nul); return nil }
+            index += 1
+            if byte == UInt8(ascii: "\\") {
+                guard let escaped = peek() else { return nil }
+                if escaped == 0 { note(.nul); return nil }
+                index += 1
+            } else if byte == UInt8(ascii: "\"") {
+                return start..<index
+            }
+        }
+        return nil
+    }
+
+    private mutating func container(object: Bool) -> Bool {
+        let close = object ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        index += 1
+        depth += 1
+        maximumDepth = max(maximumDepth, depth)
+        defer { depth -= 1 }
+        guard depth <= Self.depthCutOff else { return false }
+        var names: Set<String> = []
+        skipWhitespace()
+        if peek() == close { index += 1; return true }
+        while true {
+            if object {
+                skipWhitespace()
+                guard peek() == UInt8(ascii: "\""), let range = string() else { return false }
+                let name = memberName(Array(bytes[range]))
+                if !names.insert(name).inserted { note(.duplicateKey(name, offset: range.lowerBound)) }
+                skipWhitespace()
+                guard peek() == UInt8(ascii: ":") else { return false }
+                index += 1
+            }
+            guard value() else { return false }
+            skipWhitespace()
+            guard let byte = peek() else { return false }
+            index += 1
+            if byte == close { return true }
+            guard byte == UInt8(ascii: ",") else { return false }
+            skipWhitespace()
+            if peek() == close {
+                note(.trailingComma(offset: index))
+                index += 1
+                return true
+            }
+        }
+    }
+
+    /// A member name as the JSON parser sees it: unescaped by Foundation itself.
+    private func memberName(_ quoted: [UInt8]) -> String {
+        if !quoted.contains(UInt8(ascii: "\\")) { return String(decoding: quoted.dropFirst().dropLast(), as: UTF8.self) }
+        return (try? JSONDecoder().decode(String.self, from: Data(quoted))) ?? String(decoding: quoted, as: UTF8.self)
     }
 }

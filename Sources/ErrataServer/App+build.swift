@@ -23,20 +23,30 @@ public func buildApplication(
     )
 }
 
+/// The JSON-RPC methods the service registers, for `POST /rpc`.
+public func buildDispatcher(configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog) -> RPCDispatcher {
+    let access = AccessControl(store: store, requireReadToken: configuration.requireReadToken)
+    let admin = AdminMethods(editor: CatalogEditor(store: store, live: live), access: access)
+    return buildDispatcher(configuration: configuration, live: live, access: access, admin: admin)
+}
+
+private func buildDispatcher(configuration: ServerConfiguration, live: LiveCatalog, access: AccessControl, admin: AdminMethods) -> RPCDispatcher {
+    // `rpc.discover` (OpenRPC 1.3) is the one `rpc.*` name in use.
+    let discovery = RPCMethod("rpc.discover") { _, _ in OpenRPCDocument.data }
+    return RPCDispatcher(methods: CatalogMethods(live: live, access: access).methods + admin.methods + [discovery], limits: configuration.rpcLimits)
+}
+
 /// Builds the router: JSON-RPC at `/rpc`, REST reads under `/v1`, admin edits under `/v1/admin`,
 /// and the operational endpoints.
 public func buildRouter(configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog) -> Router<ErrataRequestContext> {
     let access = AccessControl(store: store, requireReadToken: configuration.requireReadToken)
     let admin = AdminMethods(editor: CatalogEditor(store: store, live: live), access: access)
+    let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, admin: admin)
     let router = Router(context: ErrataRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: CORSAllowListMiddleware(allowedOrigins: configuration.corsAllowedOrigins))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: QueryCredentialMiddleware())
 
-    let dispatcher = RPCDispatcher(
-        methods: CatalogMethods(live: live, access: access).methods + admin.methods,
-        limits: configuration.rpcLimits
-    )
     router.addRoutes(RPCController(dispatcher: dispatcher, maximumBodySize: configuration.maximumBodySize).endpoints, atPath: "/rpc")
     // Middleware on a group applies to the routes added after it, so it comes first.
     router.group("/v1/errors")

@@ -47,23 +47,12 @@ public struct StringCatalog: Codable, Hashable, Sendable {
 }
 
 /// The state of one translation, as string catalogs record it.
-public struct TranslationState: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible {
+public struct TranslationState: StringIdentifier {
     public let rawValue: String
 
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
-
-    public init(from decoder: any Decoder) throws {
-        self.rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
 
     /// The text is current.
     public static let translated = TranslationState(rawValue: "translated")

@@ -29,7 +29,7 @@ extension JSONRPCErrorObject {
                 code: ErrataRPCErrorCode.notFound,
                 message: "Unknown error code",
                 data: [
-                    "reason": "UnknownCode", "code": .string(code.rawValue),
+                    "reason": "UnknownCode", "detail": .string(lookup.description), "code": .string(code.rawValue),
                     "suggestions": .array(suggestions.map { .string($0.rawValue) }),
                 ]
             )
@@ -38,7 +38,8 @@ extension JSONRPCErrorObject {
                 code: ErrataRPCErrorCode.notFound,
                 message: "Unknown variant",
                 data: [
-                    "reason": "UnknownVariant", "code": .string(code.rawValue), "variant": .string(variant.rawValue),
+                    "reason": "UnknownVariant", "detail": .string(lookup.description), "code": .string(code.rawValue),
+                    "variant": .string(variant.rawValue),
                     "available": .array(available.map { .string($0.rawValue) }),
                 ]
             )

@@ -15,27 +15,10 @@ public enum Fault: String, CaseIterable, Codable, Hashable, Sendable {
 }
 
 /// A coarse grouping of error codes for filtering, such as `auth` or `upload`.
-public struct ErrorCategory: RawRepresentable, Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+public struct ErrorCategory: StringIdentifier {
     public let rawValue: String
 
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
-
-    public init(_ rawValue: String) {
-        self.rawValue = rawValue
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
-
-    public static func < (lhs: ErrorCategory, rhs: ErrorCategory) -> Bool { lhs.rawValue < rhs.rawValue }
 }

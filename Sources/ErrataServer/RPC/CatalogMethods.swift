@@ -3,7 +3,7 @@ import Foundation
 import HTTPTypes
 
 /// The public read methods: `errors.describe`, `errors.match`, `errors.list`, `catalog.get`,
-/// `catalog.snapshot`, `locales.list`.
+/// `catalog.snapshot`, `catalog.changes`, `locales.list`.
 ///
 /// Every method answers from the served snapshot; the locale is the `locale` param when given,
 /// else negotiated from the HTTP request's `Accept-Language`.

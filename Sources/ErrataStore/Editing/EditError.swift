@@ -33,8 +33,12 @@ public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch kind {
         case .unknownCode(let code): "unknown error code '\(code)'"
-        case .unknownVariant(let code, let variant, let available):
-            "error code '\(code)' has no variant '\(variant?.rawValue ?? "")'; it has \(available.map(\.rawValue).joined(separator: ", "))"
+        case .unknownVariant(let code, nil, let available):
+            "error code '\(code)' has variants; name one of \(available.map(\.rawValue).joined(separator: ", "))"
+        case .unknownVariant(let code, let variant?, let available) where available.isEmpty:
+            "error code '\(code)' has no variants, so not '\(variant)'"
+        case .unknownVariant(let code, let variant?, let available):
+            "error code '\(code)' has no variant '\(variant)'; it has \(available.map(\.rawValue).joined(separator: ", "))"
         case .unknownLocale(let tag): "locale \(tag) is not in the catalog; add it with admin.addLocale first"
         case .localeExists(let tag): "locale \(tag) is already in the catalog"
         case .invalidText(let problems): problems.map(\.description).joined(separator: "; ")
