@@ -190,7 +190,7 @@ private func checkCatalog(_ catalog: Catalog, revision: Int) {
                 _ = try snapshot.describe(entry, negotiation: .init(locale: catalog.sourceLocale, fallback: false), parameters: [undeclared: "x"])
                 preconditionFailure("an undeclared parameter was accepted for \(entry.key)")
             } catch {
-                precondition((error as? CatalogLookupError) == .unknownParameter(undeclared, entry: entry.key), "describe threw \(error)")
+                precondition(error == .unknownParameter(undeclared, entry: entry.key), "describe threw \(error)")
             }
         }
         for locale in catalog.locales.prefix(maximumChecked) {

@@ -83,7 +83,7 @@ build() {
 
     if [ -z "${ERRATA_FUZZ_REBUILD:-}" ] && [ -x "$binary" ]; then
         local newer
-        newer="$(find "${sources[@]}" "$main" -newer "$binary" | head -n 1)"
+        newer="$(find "$ROOT/Sources/ErrataCore" "$main" \( -name "*.swift" -o -type d \) -newer "$binary" | head -n 1)"
         if [ -z "$newer" ]; then
             echo "== $target: $binary is up to date"
             return 0

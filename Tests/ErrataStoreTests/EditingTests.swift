@@ -96,6 +96,9 @@ import Testing
         #expect(history[0].note == "back to the seed" && history[0].author == "bob")
         #expect(history[0].oldText == "Version two." && history[0].newText == fixture.seed[key])
         #expect(try await fixture.store.history(limit: 2, before: 4).map(\.revision) == [3, 2])
+        // A page never ends inside a revision: the seed import (revision 1) comes whole.
+        let seedPage = try await fixture.store.history(limit: 1, before: 2)
+        #expect(seedPage.count == fixture.seed.texts.count && seedPage.allSatisfy { $0.revision == 1 })
 
         _ = try await fixture.store.setText(key, text: "Pending.", expectedRevision: 5, author: nil)
         await #expect(throws: EditError.self) { try await fixture.store.revert(to: 1, note: "x", author: nil) }

@@ -8,10 +8,14 @@ extension CatalogStore {
 
     /// Published text changes, newest first.
     ///
+    /// A page never ends inside a revision: when the last revision on it has more changes, they are
+    /// all included (so a page can hold more than `limit`), and `before` = the last revision seen
+    /// continues exactly where the page stopped.
+    ///
     /// - Parameters:
     ///   - code: Only changes of this code.
     ///   - locale: Only changes in this locale.
-    ///   - limit: How many at most (1…``maximumHistoryLimit``).
+    ///   - limit: How many at least, when there are that many (1…``maximumHistoryLimit``).
     ///   - before: Only changes published before this revision, for paging.
     public func history(code: ErrorCode? = nil, locale: LanguageTag? = nil, limit: Int = 50, before: Int? = nil) async throws -> [HistoryItem] {
         try await pool.read { db in
@@ -29,14 +33,21 @@ extension CatalogStore {
                 conditions.append("c.revision < ?")
                 arguments += [before]
             }
-            arguments += [min(max(limit, 1), Self.maximumHistoryLimit)]
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try Row.fetchAll(db, sql: """
+            let limit = min(max(limit, 1), Self.maximumHistoryLimit)
+            // The revisions of the first `limit` changes, then every change of those revisions.
+            let rows = try Row.fetchAll(db, sql: """
                 SELECT c.revision, r.createdAt, r.author, r.note, e.code, e.variant, c.locale, c.field, c.oldValue, c.newValue
                 FROM textChange c JOIN revision r ON r.number = c.revision JOIN entry e ON e.id = c.entryId
-                \(filter)
-                ORDER BY c.revision DESC, c.id DESC LIMIT ?
-                """, arguments: arguments).compactMap { row in
+                \(filter) \(filter.isEmpty ? "WHERE" : "AND") c.revision >= COALESCE((
+                    SELECT MIN(revision) FROM (
+                        SELECT c.revision FROM textChange c JOIN entry e ON e.id = c.entryId \(filter)
+                        ORDER BY c.revision DESC, c.id DESC LIMIT \(limit)
+                    )
+                ), 0)
+                ORDER BY c.revision DESC, c.id DESC
+                """, arguments: arguments + arguments)
+            return rows.compactMap { row in
                 let variant: String = row["variant"]
                 guard let locale = LanguageTag(rawValue: row["locale"]), let field = TextField(rawValue: row["field"]) else { return nil }
                 return HistoryItem(
