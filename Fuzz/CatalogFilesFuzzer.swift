@@ -63,39 +63,39 @@ private func roundTrip<T: Codable & Equatable>(_ type: T.Type, _ data: Data) -> 
     do {
         encoded = try fileEncoder().encode(value)
     } catch {
-        preconditionFailure("decoded \(type) does not encode: \(error)")
+        fatalError("decoded \(type) does not encode: \(error)")
     }
     let again: T
     do {
         again = try JSONDecoder().decode(type, from: encoded)
     } catch {
-        preconditionFailure("re-encoded \(type) does not decode: \(error)\n\(String(decoding: encoded.prefix(1_000), as: UTF8.self))")
+        fatalError("re-encoded \(type) does not decode: \(error)\n\(String(decoding: encoded.prefix(1_000), as: UTF8.self))")
     }
-    precondition(again == value, "\(type) changed in a round trip:\n\(String(decoding: encoded.prefix(1_000), as: UTF8.self))")
+    require(again == value, "\(type) changed in a round trip:\n\(String(decoding: encoded.prefix(1_000), as: UTF8.self))")
     return value
 }
 
 private func checkDocument(_ document: CatalogDocument) {
     let catalog = document.catalog
-    precondition(catalog.entries.count == document.entries.count && catalog.locales == document.locales)
-    precondition(catalog.needsReview.isSubset(of: Set(catalog.texts.keys)), "needsReview names a text that does not exist")
+    require(catalog.entries.count == document.entries.count && catalog.locales == document.locales)
+    require(catalog.needsReview.isSubset(of: Set(catalog.texts.keys)), "needsReview names a text that does not exist")
     let rewritten = CatalogDocument(catalog: catalog, revision: document.revision)
     let encoded = CanonicalJSON.encode(rewritten)
     let decoded: CatalogDocument
     do {
         decoded = try JSONDecoder().decode(CatalogDocument.self, from: encoded)
     } catch {
-        preconditionFailure("a written CatalogDocument does not decode: \(error)\n\(String(decoding: encoded.prefix(1_000), as: UTF8.self))")
+        fatalError("a written CatalogDocument does not decode: \(error)\n\(String(decoding: encoded.prefix(1_000), as: UTF8.self))")
     }
-    precondition(decoded == rewritten, "CatalogDocument changed in a round trip:\n\(String(decoding: encoded.prefix(1_000), as: UTF8.self))")
-    precondition(decoded.catalog == catalog, "CatalogDocument(catalog:).catalog differs from the catalog it was made of")
+    require(decoded == rewritten, "CatalogDocument changed in a round trip:\n\(String(decoding: encoded.prefix(1_000), as: UTF8.self))")
+    require(decoded.catalog == catalog, "CatalogDocument(catalog:).catalog differs from the catalog it was made of")
     checkCatalog(catalog, revision: document.revision)
 }
 
 private func checkFiles(manifest: CatalogManifest, strings: StringCatalog) {
     let catalog = LocalizationsDirectory.catalog(manifest: manifest, strings: strings)
-    precondition(catalog.entries == manifest.entries.map(\.catalogEntry) && catalog.locales == manifest.locales)
-    precondition(catalog.needsReview.isSubset(of: Set(catalog.texts.keys)), "needsReview names a text that does not exist")
+    require(catalog.entries == manifest.entries.map(\.catalogEntry) && catalog.locales == manifest.locales)
+    require(catalog.needsReview.isSubset(of: Set(catalog.texts.keys)), "needsReview names a text that does not exist")
 
     // Write the two files as `LocalizationsDirectory.write` does, read them back.
     let encoder = fileEncoder()
@@ -105,16 +105,16 @@ private func checkFiles(manifest: CatalogManifest, strings: StringCatalog) {
         manifestData = try encoder.encode(CatalogManifest(catalog: catalog, revision: manifest.revision))
         stringsData = try encoder.encode(LocalizationsDirectory.stringCatalog(for: catalog))
     } catch {
-        preconditionFailure("a catalog read from files cannot be written: \(error)")
+        fatalError("a catalog read from files cannot be written: \(error)")
     }
     do {
         let manifest2 = try JSONDecoder().decode(CatalogManifest.self, from: manifestData)
         let strings2 = try JSONDecoder().decode(StringCatalog.self, from: stringsData)
-        precondition(manifest2.revision == manifest.revision && manifest2.formatVersion == CatalogManifest.currentFormatVersion)
-        precondition(LocalizationsDirectory.catalog(manifest: manifest2, strings: strings2) == catalog,
+        require(manifest2.revision == manifest.revision && manifest2.formatVersion == CatalogManifest.currentFormatVersion)
+        require(LocalizationsDirectory.catalog(manifest: manifest2, strings: strings2) == catalog,
                      "catalog changed when written to files and read back")
     } catch {
-        preconditionFailure("written catalog files do not decode: \(error)")
+        fatalError("written catalog files do not decode: \(error)")
     }
     checkCatalog(catalog, revision: manifest.revision ?? 0)
 }
@@ -143,26 +143,26 @@ private let maximumChecked = 24  // entries and locales looked at per catalog, t
 
 private func checkCatalog(_ catalog: Catalog, revision: Int) {
     let problems = CatalogValidator.problems(in: catalog)
-    precondition(problems.allSatisfy { !$0.description.isEmpty })
+    require(problems.allSatisfy { !$0.description.isEmpty })
     let localeTags = Set(catalog.locales.map(\.tag))
-    precondition(problems.contains(.sourceLocaleMissing(catalog.sourceLocale)) == !localeTags.contains(catalog.sourceLocale),
+    require(problems.contains(.sourceLocaleMissing(catalog.sourceLocale)) == !localeTags.contains(catalog.sourceLocale),
                  "validator is wrong about the source locale \(catalog.sourceLocale)")
     for key in catalog.expectedTextKeys.prefix(maximumChecked * 4) {
-        precondition(problems.contains(.missingText(key)) == (catalog[key] == nil), "validator is wrong about text \(key)")
+        require(problems.contains(.missingText(key)) == (catalog[key] == nil), "validator is wrong about text \(key)")
     }
 
     for text in catalog.texts.values.prefix(maximumChecked * 4) {
         let template = TextTemplate(text)
         let placeholders = template.placeholders
         let identity = Dictionary(placeholders.map { ($0, "{\($0)}") }, uniquingKeysWith: { first, _ in first })
-        precondition(template.rendered(with: identity) == text, "template \(String(reflecting: text)) does not re-render to itself")
-        precondition(placeholders.allSatisfy { !$0.isEmpty && $0.count <= 64 })
+        require(template.rendered(with: identity) == text, "template \(String(reflecting: text)) does not re-render to itself")
+        require(placeholders.allSatisfy { !$0.isEmpty && $0.count <= 64 })
         _ = TextRules.problems(in: text, sourceText: nil, declaredParameters: [])
     }
 
     let snapshot = CatalogSnapshot(catalog: catalog, revision: revision)
-    precondition(snapshot.revision == revision && snapshot.catalog == catalog)
-    precondition(snapshot.locales.map(\.tag) == catalog.locales.map(\.tag), "snapshot changed the locale order")
+    require(snapshot.revision == revision && snapshot.catalog == catalog)
+    require(snapshot.locales.map(\.tag) == catalog.locales.map(\.tag), "snapshot changed the locale order")
     let valid = problems.isEmpty
 
     for entry in catalog.entries.prefix(maximumChecked) {
@@ -170,27 +170,27 @@ private func checkCatalog(_ catalog: Catalog, revision: Int) {
         do {
             found = try snapshot.entry(code: entry.code, variant: entry.variant)
         } catch {
-            preconditionFailure("snapshot does not find catalog entry \(entry.key): \(error)")
+            fatalError("snapshot does not find catalog entry \(entry.key): \(error)")
         }
-        precondition(found.code == entry.code && (entry.variant == nil || found.key == entry.key), "looked up \(entry.key), got \(found.key)")
+        require(found.code == entry.code && (entry.variant == nil || found.key == entry.key), "looked up \(entry.key), got \(found.key)")
         do {
             let matched = try snapshot.matchEntry(code: entry.code, serviceMessage: entry.serviceMessage)
-            precondition(matched.code == entry.code, "matchEntry for \(entry.key) gave \(matched.key)")
+            require(matched.code == entry.code, "matchEntry for \(entry.key) gave \(matched.key)")
         } catch {
-            preconditionFailure("matchEntry fails for catalog entry \(entry.key): \(error)")
+            fatalError("matchEntry fails for catalog entry \(entry.key): \(error)")
         }
         if entry.code.rawValue.lowercased().utf8.count <= 128 {
             let suggestions = snapshot.suggestions(for: entry.code.rawValue)
-            precondition(suggestions.contains { $0.rawValue.lowercased() == entry.code.rawValue.lowercased() },
+            require(suggestions.contains { $0.rawValue.lowercased() == entry.code.rawValue.lowercased() },
                          "no suggestion for the catalog's own code \(entry.code)")
         }
         let undeclared = "\u{1}undeclared"
         if entry.parameters[undeclared] == nil {
             do {
                 _ = try snapshot.describe(entry, negotiation: .init(locale: catalog.sourceLocale, fallback: false), parameters: [undeclared: "x"])
-                preconditionFailure("an undeclared parameter was accepted for \(entry.key)")
+                fatalError("an undeclared parameter was accepted for \(entry.key)")
             } catch {
-                precondition(error == .unknownParameter(undeclared, entry: entry.key), "describe threw \(error)")
+                require(error == .unknownParameter(undeclared, entry: entry.key), "describe threw \(error)")
             }
         }
         for locale in catalog.locales.prefix(maximumChecked) {
@@ -198,16 +198,16 @@ private func checkCatalog(_ catalog: Catalog, revision: Int) {
             do {
                 description = try snapshot.describe(entry, negotiation: .init(locale: locale.tag, fallback: false))
             } catch {
-                preconditionFailure("describing \(entry.key) in \(locale.tag) failed: \(error)")
+                fatalError("describing \(entry.key) in \(locale.tag) failed: \(error)")
             }
-            precondition(description.code == entry.code && description.locale == locale.tag && description.revision == revision)
+            require(description.code == entry.code && description.locale == locale.tag && description.revision == revision)
             if valid, found.key == entry.key {
-                precondition(!description.fallback, "\(entry.key) fell back in \(locale.tag) in a valid catalog")
+                require(!description.fallback, "\(entry.key) fell back in \(locale.tag) in a valid catalog")
                 let own = catalog[TextKey(entry: entry.key, locale: locale.tag, field: .message)]!
                 let expected = TextTemplate(own).rendered(with: found.parameters)
-                precondition(description.message == expected, "\(entry.key) in \(locale.tag): \(description.message) ≠ \(expected)")
+                require(description.message == expected, "\(entry.key) in \(locale.tag): \(description.message) ≠ \(expected)")
                 if found.parameters.values.allSatisfy({ !$0.isEmpty }) {
-                    precondition(!description.message.isEmpty && !description.remediation.isEmpty, "empty text for \(entry.key) in \(locale.tag)")
+                    require(!description.message.isEmpty && !description.remediation.isEmpty, "empty text for \(entry.key) in \(locale.tag)")
                 }
             }
         }
@@ -215,15 +215,20 @@ private func checkCatalog(_ catalog: Catalog, revision: Int) {
 
     for locale in catalog.locales.prefix(maximumChecked) {
         let negotiation = snapshot.negotiator.negotiate(explicit: locale.tag.rawValue, acceptLanguage: nil)
-        precondition(localeTags.contains(negotiation.locale) || negotiation.locale == catalog.sourceLocale)
+        require(localeTags.contains(negotiation.locale) || negotiation.locale == catalog.sourceLocale)
         let all = snapshot.describeAll(negotiation: negotiation)
-        precondition(all.count == catalog.entries.count, "describeAll gave \(all.count) of \(catalog.entries.count) entries")
+        require(all.count == catalog.entries.count, "describeAll gave \(all.count) of \(catalog.entries.count) entries")
     }
     // A locale outside the catalog is served, marked as a fallback.
     if let outside = LanguageTag(rawValue: "qqq-Qaaa"), !localeTags.contains(outside),
         let entry = catalog.entries.first
     {
         let description = try? snapshot.describe(entry, negotiation: .init(locale: outside, fallback: false))
-        precondition(description?.fallback == true, "a locale outside the catalog was not marked as a fallback")
+        require(description?.fallback == true, "a locale outside the catalog was not marked as a fallback")
     }
+}
+
+/// `precondition` that keeps its message in optimized builds, so that a finding says what broke.
+private func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String = "", file: StaticString = #fileID, line: UInt = #line) {
+    if !condition() { fatalError(message(), file: file, line: line) }
 }

@@ -46,11 +46,11 @@ private func checkScanner(_ body: Data, structure: StructureReader.Result) {
     case .duplicateKey(let key, let offset)?: .duplicateKey(key, offset: offset)
     case nil: nil
     }
-    precondition(unlimited == expected, "scanner found \(String(describing: unlimited)), expected \(String(describing: expected))")
+    require(unlimited == expected, "scanner found \(String(describing: unlimited)), expected \(String(describing: expected))")
     guard expected == nil else { return }
     for limit in Set([0, 1, 3, 32, structure.depth - 1, structure.depth, structure.depth + 1]) where limit >= 0 {
         let found = StrictJSONScanner.firstViolation(in: body, maximumDepth: limit)
-        precondition(found == (structure.depth > limit ? .nestingTooDeep(limit: limit) : nil),
+        require(found == (structure.depth > limit ? .nestingTooDeep(limit: limit) : nil),
                      "scanner says \(String(describing: found)) for limit \(limit), real depth \(structure.depth)")
     }
 }
@@ -64,19 +64,19 @@ private func check(_ body: Data, parsed: JSONValue?, structure: StructureReader.
 
     switch outcome {
     case .failure(let error):
-        precondition([-32700, -32600].contains(error.code), "whole-body error code \(error.code)")
+        require([-32700, -32600].contains(error.code), "whole-body error code \(error.code)")
         switch violation {
         case .nestingTooDeep?:
-            precondition(error.code == -32600 && error.reason == "InvalidRequest", "deep body answered \(error)")
+            require(error.code == -32600 && error.reason == "InvalidRequest", "deep body answered \(error)")
         case let other?:
-            precondition(error.code == -32700 && error.reason == "ParseError", "\(other) answered \(error)")
+            require(error.code == -32700 && error.reason == "ParseError", "\(other) answered \(error)")
         case nil:
             if let parsed {
-                precondition(error.code == -32600 && error.reason == "InvalidRequest", "JSON body answered \(error)")
-                guard case .array(let elements) = parsed else { preconditionFailure("a non-array body failed as a whole: \(error)") }
-                precondition(elements.isEmpty || elements.count > limits.maximumBatchLength, "batch of \(elements.count) refused")
+                require(error.code == -32600 && error.reason == "InvalidRequest", "JSON body answered \(error)")
+                guard case .array(let elements) = parsed else { fatalError("a non-array body failed as a whole: \(error)") }
+                require(elements.isEmpty || elements.count > limits.maximumBatchLength, "batch of \(elements.count) refused")
             } else {
-                precondition(error.code == -32700 && error.reason == "ParseError", "non-JSON body answered \(error)")
+                require(error.code == -32700 && error.reason == "ParseError", "non-JSON body answered \(error)")
             }
         }
         if error.code == -32600, violation == nil { checkStrict(body, structure: structure, limits: limits) }
@@ -84,20 +84,20 @@ private func check(_ body: Data, parsed: JSONValue?, structure: StructureReader.
         expected = [expectedResponse(id: .null, error: error)]
 
     case .success(let payload):
-        precondition(violation == nil, "a body with \(String(describing: violation)) was accepted")
-        guard let parsed else { preconditionFailure("decode accepted bytes that JSONDecoder refuses") }
+        require(violation == nil, "a body with \(String(describing: violation)) was accepted")
+        guard let parsed else { fatalError("decode accepted bytes that JSONDecoder refuses") }
         checkStrict(body, structure: structure, limits: limits)
         let calls: [Result<JSONRPCRequest, JSONRPCInvalidCall>]
         let values: [JSONValue]
         switch payload {
         case .single(let call):
-            if case .array = parsed { preconditionFailure("an array body decoded as a single call") }
+            if case .array = parsed { fatalError("an array body decoded as a single call") }
             calls = [call]
             values = [parsed]
         case .batch(let batch):
-            guard case .array(let elements) = parsed else { preconditionFailure("a non-array body decoded as a batch") }
-            precondition((1...limits.maximumBatchLength).contains(batch.count), "batch of \(batch.count) accepted")
-            precondition(batch.count == elements.count, "\(elements.count) elements gave \(batch.count) calls")
+            guard case .array(let elements) = parsed else { fatalError("a non-array body decoded as a batch") }
+            require((1...limits.maximumBatchLength).contains(batch.count), "batch of \(batch.count) accepted")
+            require(batch.count == elements.count, "\(elements.count) elements gave \(batch.count) calls")
             calls = batch
             values = elements
             asBatch = true
@@ -131,13 +131,13 @@ private func check(_ body: Data, parsed: JSONValue?, structure: StructureReader.
     do {
         reread = try JSONDecoder().decode(JSONValue.self, from: written)
     } catch {
-        preconditionFailure("response body is not valid JSON (\(error)): \(String(decoding: written.prefix(500), as: UTF8.self))")
+        fatalError("response body is not valid JSON (\(error)): \(String(decoding: written.prefix(500), as: UTF8.self))")
     }
     if asBatch {
-        guard case .array(let elements) = reread else { preconditionFailure("batch response is not an array") }
-        precondition(elements.map(normalized) == expected, "batch response differs: \(String(decoding: written.prefix(500), as: UTF8.self))")
+        guard case .array(let elements) = reread else { fatalError("batch response is not an array") }
+        require(elements.map(normalized) == expected, "batch response differs: \(String(decoding: written.prefix(500), as: UTF8.self))")
     } else {
-        precondition(expected.count == 1 && normalized(reread) == expected[0],
+        require(expected.count == 1 && normalized(reread) == expected[0],
                      "response differs: \(String(decoding: written.prefix(500), as: UTF8.self))")
     }
 }
@@ -145,8 +145,8 @@ private func check(_ body: Data, parsed: JSONValue?, structure: StructureReader.
 /// Checks one call against the JSON-RPC 2.0 rules, read independently of `JSONRPCRequest.validate`.
 private func checkCall(_ call: Result<JSONRPCRequest, JSONRPCInvalidCall>, against value: JSONValue) {
     guard case .object(let members) = value else {
-        guard case .failure(let invalid) = call else { preconditionFailure("non-object \(value.typeName) accepted as a call") }
-        precondition(invalid.id == .null && invalid.error.code == -32600 && invalid.error.reason == "InvalidRequest")
+        guard case .failure(let invalid) = call else { fatalError("non-object \(value.typeName) accepted as a call") }
+        require(invalid.id == .null && invalid.error.code == -32600 && invalid.error.reason == "InvalidRequest")
         return
     }
     // The id to answer under: the element's own when valid, else null.
@@ -166,17 +166,17 @@ private func checkCall(_ call: Result<JSONRPCRequest, JSONRPCInvalidCall>, again
     let valid = idValid && members["jsonrpc"] == .string("2.0") && methodValid && paramsValid
     switch call {
     case .failure(let invalid):
-        precondition(!valid, "a valid call was refused: \(invalid.error)")
-        precondition(invalid.error.code == -32600 && invalid.error.reason == "InvalidRequest", "per-call error \(invalid.error)")
-        precondition(invalid.id == (idValid ? answerID : .null), "answered under \(invalid.id)")
+        require(!valid, "a valid call was refused: \(invalid.error)")
+        require(invalid.error.code == -32600 && invalid.error.reason == "InvalidRequest", "per-call error \(invalid.error)")
+        require(invalid.id == (idValid ? answerID : .null), "answered under \(invalid.id)")
     case .success(let request):
-        precondition(valid, "an invalid call was accepted: \(members)")
-        guard case .string(let method) = members["method"] else { preconditionFailure() }
-        precondition(request.method == method, "method changed")
-        precondition(request.id == (members["id"] == nil ? nil : answerID), "id changed: \(String(describing: request.id))")
+        require(valid, "an invalid call was accepted: \(members)")
+        guard case .string(let method) = members["method"] else { fatalError() }
+        require(request.method == method, "method changed")
+        require(request.id == (members["id"] == nil ? nil : answerID), "id changed: \(String(describing: request.id))")
         let params: JSONValue? = if case .null? = members["params"] { nil } else { members["params"] }
-        precondition(request.params == params, "params changed")
-        precondition(request.isNotification == (members["id"] == nil))
+        require(request.params == params, "params changed")
+        require(request.isNotification == (members["id"] == nil))
     }
 }
 
@@ -206,11 +206,11 @@ private func normalized(_ value: JSONValue) -> JSONValue {
 
 /// A body that got past the scanner must be strict JSON, as far as the scanner promises.
 private func checkStrict(_ body: Data, structure: StructureReader.Result, limits: JSONRPCPayload.Limits) {
-    precondition(!body.starts(with: [0xEF, 0xBB, 0xBF]), "a body with a byte order mark got through")
-    precondition(!body.contains(0), "a body with a NUL byte got through")
-    precondition(structure.complete, "a body got through whose structure cannot be read")
-    precondition(structure.firstViolation == nil, "a body with \(String(describing: structure.firstViolation)) got through")
-    precondition(structure.depth <= limits.maximumDepth, "a body nested \(structure.depth) deep got through (limit \(limits.maximumDepth))")
+    require(!body.starts(with: [0xEF, 0xBB, 0xBF]), "a body with a byte order mark got through")
+    require(!body.contains(0), "a body with a NUL byte got through")
+    require(structure.complete, "a body got through whose structure cannot be read")
+    require(structure.firstViolation == nil, "a body with \(String(describing: structure.firstViolation)) got through")
+    require(structure.depth <= limits.maximumDepth, "a body nested \(structure.depth) deep got through (limit \(limits.maximumDepth))")
 }
 
 /// Reads the structure of JSON bytes, independently of `StrictJSONScanner`: containers, member
@@ -339,4 +339,9 @@ private struct StructureReader {
         if !quoted.contains(UInt8(ascii: "\\")) { return String(decoding: quoted.dropFirst().dropLast(), as: UTF8.self) }
         return (try? JSONDecoder().decode(String.self, from: Data(quoted))) ?? String(decoding: quoted, as: UTF8.self)
     }
+}
+
+/// `precondition` that keeps its message in optimized builds, so that a finding says what broke.
+private func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String = "", file: StaticString = #fileID, line: UInt = #line) {
+    if !condition() { fatalError(message(), file: file, line: line) }
 }

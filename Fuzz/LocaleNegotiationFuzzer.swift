@@ -62,45 +62,45 @@ private func checkTag(_ string: String) {
         // Case and separators never make a malformed ASCII tag well-formed.
         if string.utf8.allSatisfy({ $0 < 0x80 }) {
             for variant in [string.lowercased(), string.uppercased(), string.replacingOccurrences(of: "_", with: "-")] {
-                precondition(LanguageTag(rawValue: variant) == nil, "\(debug(string)) is refused but \(debug(variant)) is accepted")
+                require(LanguageTag(rawValue: variant) == nil, "\(debug(string)) is refused but \(debug(variant)) is accepted")
             }
         }
         return
     }
     let raw = tag.rawValue
-    precondition(LanguageTag(rawValue: raw) == tag, "\(debug(string)) → \(debug(raw)) does not round-trip")
-    precondition(LanguageTag(rawValue: raw)?.rawValue == raw, "canonical form of \(debug(raw)) is not idempotent")
-    precondition(raw.utf8.count <= LanguageTag.maximumLength && raw.utf8.count <= string.utf8.count)
-    precondition(raw.utf8.allSatisfy { isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") }, "\(debug(raw)) has odd bytes")
-    precondition(raw.lowercased() == string.lowercased().replacingOccurrences(of: "_", with: "-"),
+    require(LanguageTag(rawValue: raw) == tag, "\(debug(string)) → \(debug(raw)) does not round-trip")
+    require(LanguageTag(rawValue: raw)?.rawValue == raw, "canonical form of \(debug(raw)) is not idempotent")
+    require(raw.utf8.count <= LanguageTag.maximumLength && raw.utf8.count <= string.utf8.count)
+    require(raw.utf8.allSatisfy { isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "-") }, "\(debug(raw)) has odd bytes")
+    require(raw.lowercased() == string.lowercased().replacingOccurrences(of: "_", with: "-"),
                  "\(debug(string)) → \(debug(raw)) changed more than case and separators")
     for variant in [raw.lowercased(), raw.uppercased(), raw.replacingOccurrences(of: "-", with: "_"), string.uppercased()] {
-        precondition(LanguageTag(rawValue: variant) == tag, "\(debug(variant)) does not parse to \(raw)")
+        require(LanguageTag(rawValue: variant) == tag, "\(debug(variant)) does not parse to \(raw)")
     }
     let subtags = tag.subtags
-    precondition(!subtags.isEmpty && subtags.joined(separator: "-") == raw && subtags.allSatisfy { (1...8).contains($0.count) })
+    require(!subtags.isEmpty && subtags.joined(separator: "-") == raw && subtags.allSatisfy { (1...8).contains($0.count) })
     let language = tag.language
-    precondition(language == subtags[0] && (2...8).contains(language.count) && language.count != 4
+    require(language == subtags[0] && (2...8).contains(language.count) && language.count != 4
                  && language.allSatisfy { $0.isLowercase && $0.isASCII }, "bad language subtag in \(debug(raw))")
-    precondition(subtags.last!.count > 1, "\(debug(raw)) ends in a singleton")
-    if let script = tag.script { precondition(script.count == 4) }
-    if let region = tag.region { precondition(region.count == 2 || region.count == 3) }
+    require(subtags.last!.count > 1, "\(debug(raw)) ends in a singleton")
+    if let script = tag.script { require(script.count == 4) }
+    if let region = tag.region { require(region.count == 2 || region.count == 3) }
 
     var current = tag
     var steps = 0
     while let shorter = current.truncated {
-        precondition(LanguageTag(rawValue: shorter.rawValue) == shorter, "truncation \(debug(shorter.rawValue)) of \(raw) is not canonical")
-        precondition(raw.hasPrefix(shorter.rawValue + "-"), "truncation \(shorter) is not a prefix of \(raw)")
-        precondition(shorter.subtags.count < current.subtags.count)
+        require(LanguageTag(rawValue: shorter.rawValue) == shorter, "truncation \(debug(shorter.rawValue)) of \(raw) is not canonical")
+        require(raw.hasPrefix(shorter.rawValue + "-"), "truncation \(shorter) is not a prefix of \(raw)")
+        require(shorter.subtags.count < current.subtags.count)
         current = shorter
         steps += 1
     }
-    precondition(current.subtags.count == 1 && steps < subtags.count, "truncating \(raw) ends at \(current)")
+    require(current.subtags.count == 1 && steps < subtags.count, "truncating \(raw) ends at \(current)")
 
     let chinese = LocaleNegotiator.applyingChineseScript(to: tag)
-    precondition(LanguageTag(rawValue: chinese.rawValue) == chinese, "Chinese mapping of \(raw) gives \(chinese)")
+    require(LanguageTag(rawValue: chinese.rawValue) == chinese, "Chinese mapping of \(raw) gives \(chinese)")
     if chinese != tag {
-        precondition(tag.language == "zh" && tag.script == nil && chinese.script != nil, "\(raw) mapped to \(chinese)")
+        require(tag.language == "zh" && tag.script == nil && chinese.script != nil, "\(raw) mapped to \(chinese)")
     }
 }
 
@@ -111,53 +111,53 @@ private func checkNegotiator(_ negotiator: LocaleNegotiator) {
     for tag in (negotiator.available + [negotiator.defaultLocale]).prefix(16) {
         checkChain(negotiator, for: tag)
         if LocaleNegotiator.applyingChineseScript(to: tag) == tag, negotiator.available.contains(tag) {
-            precondition(negotiator.lookup(tag, excluding: []) == tag, "available \(tag) is not found for itself")
-            precondition(negotiator.negotiate(explicit: tag.rawValue, acceptLanguage: nil) == .init(locale: tag, fallback: false),
+            require(negotiator.lookup(tag, excluding: []) == tag, "available \(tag) is not found for itself")
+            require(negotiator.negotiate(explicit: tag.rawValue, acceptLanguage: nil) == .init(locale: tag, fallback: false),
                          "explicit \(tag) does not negotiate to itself")
-            precondition(negotiator.negotiate(explicit: nil, acceptLanguage: tag.rawValue) == .init(locale: tag, fallback: false),
+            require(negotiator.negotiate(explicit: nil, acceptLanguage: tag.rawValue) == .init(locale: tag, fallback: false),
                          "Accept-Language: \(tag) does not negotiate to itself")
             let excluded = negotiator.lookup(tag, excluding: [tag])
-            precondition(excluded != tag, "lookup returned the excluded \(tag)")
+            require(excluded != tag, "lookup returned the excluded \(tag)")
         }
-        if let match = negotiator.lookup(tag, excluding: []) { precondition(allowed.contains(match)) }
+        if let match = negotiator.lookup(tag, excluding: []) { require(allowed.contains(match)) }
     }
 }
 
 private func checkChain(_ negotiator: LocaleNegotiator, for locale: LanguageTag) {
     let chain = negotiator.fallbackChain(for: locale)
-    precondition(chain.first == locale, "chain of \(locale) starts with \(String(describing: chain.first))")
-    precondition(chain.contains(negotiator.defaultLocale), "chain of \(locale) lacks default \(negotiator.defaultLocale)")
+    require(chain.first == locale, "chain of \(locale) starts with \(String(describing: chain.first))")
+    require(chain.contains(negotiator.defaultLocale), "chain of \(locale) lacks default \(negotiator.defaultLocale)")
     var truncations: [LanguageTag] = [locale]
     while let next = truncations.last!.truncated { truncations.append(next) }
     if truncations.contains(negotiator.defaultLocale) {
-        precondition(chain == truncations, "chain \(chain) of \(locale) is not its truncations \(truncations)")
+        require(chain == truncations, "chain \(chain) of \(locale) is not its truncations \(truncations)")
     } else {
-        precondition(chain == truncations + [negotiator.defaultLocale], "chain \(chain) of \(locale) does not end in the default")
+        require(chain == truncations + [negotiator.defaultLocale], "chain \(chain) of \(locale) does not end in the default")
     }
 }
 
 private func checkNegotiation(_ negotiator: LocaleNegotiator, explicit: String?, acceptLanguage: String?) {
     let result = negotiator.negotiate(explicit: explicit, acceptLanguage: acceptLanguage)
     let context = "explicit \(debug(explicit)), Accept-Language \(debug(acceptLanguage)), available \(negotiator.available), default \(negotiator.defaultLocale)"
-    precondition(negotiator.negotiate(explicit: explicit, acceptLanguage: acceptLanguage) == result, "not deterministic: \(context)")
-    precondition(negotiator.available.contains(result.locale) || result.locale == negotiator.defaultLocale,
+    require(negotiator.negotiate(explicit: explicit, acceptLanguage: acceptLanguage) == result, "not deterministic: \(context)")
+    require(negotiator.available.contains(result.locale) || result.locale == negotiator.defaultLocale,
                  "negotiated \(result.locale), neither available nor the default: \(context)")
-    if result.fallback { precondition(result.locale == negotiator.defaultLocale, "fallback to \(result.locale): \(context)") }
+    if result.fallback { require(result.locale == negotiator.defaultLocale, "fallback to \(result.locale): \(context)") }
     checkChain(negotiator, for: result.locale)
 
     let askedExplicitly = !(explicit ?? "").isEmpty
     let sentHeader = !(acceptLanguage ?? "").isEmpty
     if !askedExplicitly && !sentHeader {
-        precondition(result == .init(locale: negotiator.defaultLocale, fallback: false), "nothing asked, got \(result): \(context)")
+        require(result == .init(locale: negotiator.defaultLocale, fallback: false), "nothing asked, got \(result): \(context)")
         return
     }
     if let explicit, let tag = LanguageTag(rawValue: explicit), let match = negotiator.lookup(tag, excluding: []) {
         checkLookup(negotiator, tag, excluding: [], match)
-        precondition(result == .init(locale: match, fallback: false), "explicit match \(match) lost to \(result): \(context)")
+        require(result == .init(locale: match, fallback: false), "explicit match \(match) lost to \(result): \(context)")
         return
     }
     guard sentHeader, let acceptLanguage else {
-        precondition(result == .init(locale: negotiator.defaultLocale, fallback: true), "unmatched explicit gave \(result): \(context)")
+        require(result == .init(locale: negotiator.defaultLocale, fallback: true), "unmatched explicit gave \(result): \(context)")
         return
     }
     let header = AcceptLanguage(acceptLanguage)
@@ -175,24 +175,24 @@ private func checkNegotiation(_ negotiator: LocaleNegotiator, explicit: String?,
         }
     }
     if result.fallback {
-        precondition(candidates.isEmpty, "fell back although \(candidates) matched: \(context)")
+        require(candidates.isEmpty, "fell back although \(candidates) matched: \(context)")
     } else {
-        precondition(!excluded.contains(result.locale), "served \(result.locale), which the header refused: \(context)")
-        precondition(candidates.contains(result.locale) || wildcard, "served \(result.locale), matching no range: \(context)")
-        if !wildcard { precondition(result.locale == candidates.first, "served \(result.locale), not the best match \(candidates): \(context)") }
+        require(!excluded.contains(result.locale), "served \(result.locale), which the header refused: \(context)")
+        require(candidates.contains(result.locale) || wildcard, "served \(result.locale), matching no range: \(context)")
+        if !wildcard { require(result.locale == candidates.first, "served \(result.locale), not the best match \(candidates): \(context)") }
     }
 }
 
 private func checkLookup(_ negotiator: LocaleNegotiator, _ range: LanguageTag, excluding excluded: Set<LanguageTag>, _ match: LanguageTag) {
-    precondition(negotiator.available.contains(match), "lookup(\(range)) gave unavailable \(match)")
-    precondition(!excluded.contains(match), "lookup(\(range)) gave excluded \(match)")
+    require(negotiator.available.contains(match), "lookup(\(range)) gave unavailable \(match)")
+    require(!excluded.contains(match), "lookup(\(range)) gave excluded \(match)")
     var truncations: [String] = []
     var current: LanguageTag? = LocaleNegotiator.applyingChineseScript(to: range)
     while let tag = current {
         truncations.append(tag.rawValue.lowercased())
         current = tag.truncated
     }
-    precondition(truncations.contains(match.rawValue.lowercased()), "lookup(\(range)) gave \(match), not one of \(truncations)")
+    require(truncations.contains(match.rawValue.lowercased()), "lookup(\(range)) gave \(match), not one of \(truncations)")
 }
 
 // MARK: - Helpers
@@ -206,4 +206,9 @@ private func debug(_ string: String?) -> String {
     guard let string else { return "nil" }
     let shown = string.count > 200 ? String(string.prefix(200)) + "…" : string
     return String(reflecting: shown)
+}
+
+/// `precondition` that keeps its message in optimized builds, so that a finding says what broke.
+private func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String = "", file: StaticString = #fileID, line: UInt = #line) {
+    if !condition() { fatalError(message(), file: file, line: line) }
 }

@@ -32,7 +32,7 @@ OUT="${ERRATA_FUZZ_OUT:-/tmp/errata-fuzz}"
 TARGETS=(accept-language locale-negotiation jsonrpc-envelope catalog-files)
 
 usage() {
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -96,7 +96,7 @@ build() {
     if [ -x "$(dirname "$swiftc")/ld.lld" ] || command -v ld.lld >/dev/null 2>&1; then linker=(-use-ld=lld); fi
 
     # Compile a snapshot of the sources, so that edits made while the compiler runs cannot break
-    # the build; -debug-prefix-map makes stack traces name the files in the repository.
+    # the build; -file-prefix-map makes stack traces name the files in the repository.
     local snapshot="$dir/src"
     rm -rf "$snapshot"
     mkdir -p "$snapshot/Sources" "$snapshot/Fuzz"
@@ -113,7 +113,7 @@ build() {
         -enable-upcoming-feature ExistentialAny \
         -enable-upcoming-feature InternalImportsByDefault \
         -package-name errata -module-name ErrataCoreFuzz \
-        -debug-prefix-map "$snapshot=$ROOT" \
+        -file-prefix-map "$snapshot=$ROOT" \
         "${linker[@]}" \
         "${sources[@]}" "$snapshot/Fuzz/$(basename "$main")" \
         -o "$binary.tmp") >"$dir/build.log" 2>&1; then
@@ -147,15 +147,14 @@ run() {
 
     echo "== $target: fuzzing for ${seconds}s (corpus $dir/corpus, artifacts $dir/artifacts)"
     local status=0
-    # detect_leaks=0: LeakSanitizer flags the Swift runtime's metadata caches, not bugs.
-    ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" \
-        "$dir/$target" "${flags[@]}" "$dir/corpus" >"$dir/fuzz.log" 2>&1 || status=$?
+    sanitizer_environment
+    "$dir/$target" "${flags[@]}" "$dir/corpus" >"$dir/fuzz.log" 2>&1 || status=$?
 
     echo "== $target: libFuzzer's last lines"
-    grep -E '^#[0-9]+|^Done |^stat::|^INFO: Seed|^INFO: Loaded|ERROR|SUMMARY|Fatal error|Test unit written|^artifact_prefix' "$dir/fuzz.log" | tail -n 20
+    grep -E '^#[0-9]+|^Done |^stat::' "$dir/fuzz.log" | tail -n 8 || true
     if [ "$status" -ne 0 ]; then
         echo "== $target: FINDING (exit status $status); full log: $dir/fuzz.log" >&2
-        grep -E 'Fatal error|ERROR: |#[0-9]+ 0x[0-9a-f]+ in ' "$dir/fuzz.log" | head -n 30 >&2 || true
+        grep -E 'Fatal error|ERROR: |SUMMARY|Test unit written|#[0-9]+ 0x[0-9a-f]+ in ' "$dir/fuzz.log" | head -n 30 | demangle >&2 || true
         ls -1 "$dir/artifacts" >&2 || true
     else
         echo "== $target: no finding in ${seconds}s"
@@ -163,11 +162,32 @@ run() {
     return "$status"
 }
 
+# Crash reports come from libFuzzer and ASan (symbolized, with file:line), not from Swift's own
+# backtracer, which does not get along with ASan. LeakSanitizer is off: it flags the Swift
+# runtime's metadata caches, not bugs.
+sanitizer_environment() {
+    export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
+    export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+    if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ]; then
+        local symbolizer
+        symbolizer="$(dirname "$(find_swiftc)")/llvm-symbolizer"  # the toolchain's matches its DWARF
+        if [ -x "$symbolizer" ]; then export ASAN_SYMBOLIZER_PATH="$symbolizer"; fi
+    fi
+}
+
 repro() {
     local target="$1"
     shift
     build "$target"
-    ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$OUT/$target/$target" "$@"
+    sanitizer_environment
+    "$OUT/$target/$target" "$@" 2>&1 | demangle
+}
+
+# Swift symbol names in stack traces, readable.
+demangle() {
+    local demangler
+    demangler="$(dirname "$(find_swiftc)")/swift-demangle"
+    if [ -x "$demangler" ]; then "$demangler" --simplified; else cat; fi
 }
 
 [ $# -ge 1 ] || usage

@@ -11,19 +11,19 @@ public final class ServedCatalog: Sendable {
     public let feed: RevisionFeed
     /// `errors.describe` results by locale and entry, for requests whose locale negotiation matched.
     private let describeBodies: [LanguageTag: [EntryKey: Data]]
-    /// Whole-catalog bodies by locale, for requests whose locale negotiation matched.
-    private let catalogBodies: [LanguageTag: Data]
+    /// Whole-catalog bodies by locale, with their gzip encodings, for requests whose locale negotiation matched.
+    private let catalogBodies: [LanguageTag: CompressedBody]
     /// The `locales.list` result.
     let localesBody: Data
-    /// The whole catalog in every locale, as a ``CatalogDocument``.
-    let documentBody: Data
+    /// The whole catalog in every locale, as a ``CatalogDocument``, with its gzip encoding.
+    let document: CompressedBody
 
     /// Encodes the bodies of every entry in every locale.
     public init(snapshot: CatalogSnapshot, feed: RevisionFeed) {
         self.snapshot = snapshot
         self.feed = feed
         var describeBodies: [LanguageTag: [EntryKey: Data]] = [:]
-        var catalogBodies: [LanguageTag: Data] = [:]
+        var catalogBodies: [LanguageTag: CompressedBody] = [:]
         for locale in snapshot.locales {
             let negotiation = LocaleNegotiation(locale: locale.tag, fallback: false)
             let descriptions = snapshot.describeAll(negotiation: negotiation)
@@ -33,14 +33,14 @@ public final class ServedCatalog: Sendable {
                 bodies[EntryKey(code: description.code, variant: description.variant)] = CanonicalJSON.encode(description)
             }
             describeBodies[locale.tag] = bodies
-            catalogBodies[locale.tag] = CanonicalJSON.encode(
+            catalogBodies[locale.tag] = CompressedBody(CanonicalJSON.encode(
                 CatalogListing(revision: snapshot.revision, locale: locale.tag, entries: descriptions)
-            )
+            ))
         }
         self.describeBodies = describeBodies
         self.catalogBodies = catalogBodies
         self.localesBody = CanonicalJSON.encode(snapshot.locales)
-        self.documentBody = CanonicalJSON.encode(CatalogDocument(catalog: snapshot.catalog, revision: snapshot.revision))
+        self.document = CompressedBody(CanonicalJSON.encode(CatalogDocument(catalog: snapshot.catalog, revision: snapshot.revision)))
     }
 
     public var revision: Int { snapshot.revision }
@@ -59,11 +59,16 @@ public final class ServedCatalog: Sendable {
 
     /// The encoded listing of the entries matching a filter.
     func listingBody(negotiation: LocaleNegotiation, category: ErrorCategory? = nil, httpStatus: Int? = nil) -> Data {
+        listing(negotiation: negotiation, category: category, httpStatus: httpStatus).body
+    }
+
+    /// The encoded listing of the entries matching a filter, with its gzip encoding when it was made ahead.
+    func listing(negotiation: LocaleNegotiation, category: ErrorCategory? = nil, httpStatus: Int? = nil) -> (body: Data, gzip: Data?) {
         if !negotiation.fallback, category == nil, httpStatus == nil, let body = catalogBodies[negotiation.locale] {
-            return body
+            return (body.identity, body.gzip)
         }
         let entries = snapshot.describeAll(negotiation: negotiation, category: category, httpStatus: httpStatus)
-        return CanonicalJSON.encode(CatalogListing(revision: revision, locale: negotiation.locale, entries: entries))
+        return (CanonicalJSON.encode(CatalogListing(revision: revision, locale: negotiation.locale, entries: entries)), nil)
     }
 
     /// A strong entity tag for a representation of this revision in a locale.

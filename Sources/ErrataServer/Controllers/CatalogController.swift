@@ -22,10 +22,12 @@ public struct CatalogController<Context: RequestContext>: Sendable {
     @Sendable func catalog(_ request: Request, context: Context) async throws -> CacheableResponse {
         let served = live.served
         let negotiation = served.negotiate(request)
+        let listing = served.listing(negotiation: negotiation)
         return CacheableResponse(
-            body: served.listingBody(negotiation: negotiation),
+            body: listing.body,
             entityTag: served.entityTag(for: negotiation),
-            contentLanguage: negotiation.locale.rawValue
+            contentLanguage: negotiation.locale.rawValue,
+            gzipBody: listing.gzip
         )
     }
 
@@ -33,8 +35,8 @@ public struct CatalogController<Context: RequestContext>: Sendable {
     @Sendable func snapshot(_ request: Request, context: Context) async throws -> CacheableResponse {
         let served = live.served
         return CacheableResponse(
-            body: served.documentBody, entityTag: "\"r\(served.revision)-snapshot\"", contentLanguage: nil,
-            cacheControl: CacheableResponse.revalidateEveryTime
+            body: served.document.identity, entityTag: "\"r\(served.revision)-snapshot\"", contentLanguage: nil,
+            cacheControl: CacheableResponse.revalidateEveryTime, gzipBody: served.document.gzip
         )
     }
 

@@ -28,10 +28,12 @@ public struct ErrorsController<Context: RequestContext>: Sendable {
             httpStatus = value
         }
         let category = request.nonEmptyQueryParameter("category").map { ErrorCategory($0) }
+        let listing = served.listing(negotiation: negotiation, category: category, httpStatus: httpStatus)
         return CacheableResponse(
-            body: served.listingBody(negotiation: negotiation, category: category, httpStatus: httpStatus),
+            body: listing.body,
             entityTag: served.entityTag(for: negotiation),
-            contentLanguage: negotiation.locale.rawValue
+            contentLanguage: negotiation.locale.rawValue,
+            gzipBody: listing.gzip
         )
     }
 

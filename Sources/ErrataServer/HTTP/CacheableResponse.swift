@@ -5,6 +5,8 @@ import NIOFoundationCompat
 /// A cache-friendly JSON read: one body with its entity tag and language.
 ///
 /// Answers `304 Not Modified` when `If-None-Match` names the tag, so revalidation costs no body.
+/// When a gzip encoding was made ahead and the client accepts gzip, that is sent instead, under
+/// its own entity tag (a strong tag names one exact sequence of bytes).
 struct CacheableResponse: ResponseGenerator {
     /// How long shared and private caches may reuse a read before revalidating.
     static let reuseBriefly = "public, max-age=60"
@@ -17,17 +19,23 @@ struct CacheableResponse: ResponseGenerator {
     /// The body's language; `nil` for a body that does not depend on `Accept-Language`.
     var contentLanguage: String?
     var cacheControl: String = reuseBriefly
+    /// The body's gzip encoding, when one was made ahead.
+    var gzipBody: Data? = nil
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        var headers: HTTPFields = [.eTag: entityTag, .cacheControl: cacheControl]
+        let compressed = gzipBody.flatMap { $0.isEmpty ? nil : $0 }.flatMap { CompressedBody.acceptsGzip(request.headers[.acceptEncoding]) ? $0 : nil }
+        let tag = compressed == nil ? entityTag : String(entityTag.dropLast()) + "-gzip\""
+        var headers: HTTPFields = [.eTag: tag, .cacheControl: cacheControl]
         if let contentLanguage {
+            headers[values: .vary].append("Accept-Language")
             headers[.contentLanguage] = contentLanguage
-            headers[.vary] = "Accept-Language"
         }
-        if EntityTagList(request.headers[.ifNoneMatch]).contains(entityTag) {
+        if gzipBody != nil { headers[values: .vary].append("Accept-Encoding") }
+        if EntityTagList(request.headers[.ifNoneMatch]).contains(tag) {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: body)))
+        if compressed != nil { headers[.contentEncoding] = "gzip" }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: compressed ?? body)))
     }
 }

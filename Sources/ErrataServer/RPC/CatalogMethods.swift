@@ -70,7 +70,7 @@ struct CatalogMethods: Sendable {
 
     @Sendable func snapshot(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
         _ = try await access.authorize(.read, context)
-        return live.served.documentBody
+        return live.served.document.identity
     }
 
     @Sendable func changes(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
