@@ -46,6 +46,8 @@ public func buildRouter(configuration: ServerConfiguration, store: CatalogStore,
     router.add(middleware: CORSAllowListMiddleware(allowedOrigins: configuration.corsAllowedOrigins))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: QueryCredentialMiddleware())
+    let routeTable = MethodNotAllowedMiddleware<ErrataRequestContext>.RouteTable()
+    router.add(middleware: MethodNotAllowedMiddleware(table: routeTable))
 
     router.addRoutes(RPCController(dispatcher: dispatcher, maximumBodySize: configuration.maximumBodySize).endpoints, atPath: "/rpc")
     // Middleware on a group applies to the routes added after it, so it comes first.
@@ -57,5 +59,6 @@ public func buildRouter(configuration: ServerConfiguration, store: CatalogStore,
         .addRoutes(CatalogController(live: live).endpoints)
     router.addRoutes(AdminController(methods: admin, maximumBodySize: configuration.maximumBodySize).endpoints, atPath: "/v1/admin")
     router.addRoutes(ServiceController(live: live).endpoints)
+    routeTable.load(from: router)
     return router
 }

@@ -178,3 +178,41 @@ import Testing
         }
     }
 }
+
+@Suite struct AdminRESTPathTests {
+    @Test func textsThatDoNotExistAreNotFoundAndOtherMethodsAreNotAllowed() async throws {
+        let service = try await TestService()
+        let token = try await service.store.createToken(name: "console", scope: .publish)
+        try await service.test { client in
+            for path in [
+                "/v1/admin/errors/NoSuchKee/texts/en/message", "/v1/admin/errors/NoSuchKey/texts/en/message?variant=acl",
+                "/v1/admin/errors/NoSuchKey/texts/fr/message", "/v1/admin/errors/NoSuchKey/texts/en/title",
+            ] {
+                try await client.execute(uri: path, method: .get, headers: [.authorization: "Bearer \(token)"]) { (response) throws in
+                    #expect(response.status == .notFound, "\(path)")
+                    #expect(try response.json()["reason"] == "UnknownText", "\(path)")
+                }
+            }
+            try await client.execute(
+                uri: "/v1/admin/errors/NoSuchKey/texts/en/message", method: .put,
+                headers: [.authorization: "Bearer \(token)", .ifMatch: "\"t1\"", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"text":"x.","expectedRevision":5}"#)
+            ) { (response) throws in
+                #expect(response.status == .unprocessableContent)
+                #expect(try response.json()["field"] == "expectedRevision")
+            }
+            for (method, path, allow) in [
+                (HTTPRequest.Method.get, "/rpc", "POST"), (.delete, "/v1/locales", "GET, HEAD"), (.post, "/v1/errors/NoSuchKey", "GET, HEAD"),
+                (.patch, "/v1/admin/draft", "DELETE, GET, HEAD"),
+            ] {
+                try await client.execute(uri: path, method: method) { (response) throws in
+                    #expect(response.status == .methodNotAllowed, "\(method) \(path)")
+                    #expect(response.headers[.allow] == allow, "\(method) \(path)")
+                }
+            }
+            try await client.execute(uri: "/v1/nothing-here", method: .delete) { (response) throws in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}

@@ -25,7 +25,7 @@ public struct JSONRPCRequest: Hashable, Sendable {
         var id: JSONRPCID?
         if let rawID = members["id"] {
             guard let valid = JSONRPCID(rawID) else {
-                let detail = if case .double = rawID { "id must be an integer, not a fractional number" }
+                let detail = if case .double = rawID { "id must be an integer that fits in 64 bits, not a fractional or larger number" }
                     else { "id must be a string, an integer or null, not \(rawID.typeName)" }
                 return .failure(.init(id: .null, error: .invalidRequest(detail)))
             }

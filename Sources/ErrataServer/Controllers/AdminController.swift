@@ -42,7 +42,7 @@ public struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
 
     /// `GET /v1/admin/errors/{code}/texts/{locale}/{field}?variant=`: a text with its revision as `ETag`.
     @Sendable func getText(_ request: Request, context: Context) async throws -> Response {
-        let body = try await result(of: "admin.getText", try textParams(request, context), request, context)
+        let body = try await result(of: "admin.getText", try textParams(request, context), request, context, pathNamesText: true)
         let version = try JSONDecoder().decode(TextVersion.self, from: body)
         return Self.response(body, entityTag: "\"t\(version.revision)\"")
     }
@@ -57,11 +57,15 @@ public struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
         }
         // An If-Match that names no text revision (a weak or foreign tag) can never match: 412 with the current text.
         let expected = ifMatch.hasPrefix("\"t") && ifMatch.hasSuffix("\"") ? Int64(ifMatch.dropFirst(2).dropLast()) ?? .max : .max
-        var params = try textParams(request, context).merging(try await body(request, context)) { path, _ in path }
+        let body = try await body(request, context)
+        if let unknown = body.keys.sorted().first(where: { !["text", "publish", "note"].contains($0) }) {
+            throw Problem(JSONRPCErrorObject.invalidParams("unknown body member '\(unknown)'; the body takes text, publish and note", field: unknown), invalidParamsStatus: .unprocessableContent)
+        }
+        var params = try textParams(request, context).merging(body) { path, _ in path }
         params["expectedRevision"] = .integer(expected)
-        let body = try await result(of: "admin.setText", params, request, context)
-        let outcome = try JSONDecoder().decode(SetTextResult.self, from: body)
-        return Self.response(body, entityTag: "\"t\(outcome.draftRevision)\"")
+        let answer = try await result(of: "admin.setText", params, request, context, pathNamesText: true)
+        let outcome = try JSONDecoder().decode(SetTextResult.self, from: answer)
+        return Self.response(answer, entityTag: "\"t\(outcome.draftRevision)\"")
     }
 
     // MARK: - Adapting REST to the methods
@@ -95,13 +99,26 @@ public struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
     }
 
     /// Runs an admin method with the method's own params rules (so unknown members are refused);
-    /// its JSON-RPC errors become problems (422 for invalid params).
-    private func result(of name: String, _ params: [String: JSONValue], _ request: Request, _ context: Context) async throws -> Data {
+    /// its JSON-RPC errors become problems: 422 for invalid params, but 404 when `pathNamesText`
+    /// and the path (or `?variant=`) names a text that does not exist.
+    private func result(
+        of name: String, _ params: [String: JSONValue], _ request: Request, _ context: Context, pathNamesText: Bool = false
+    ) async throws -> Data {
         let method = methods[name]!  // every name used here is one of AdminMethods.methods
         let callContext = RPCCallContext(headers: request.headers, peer: context.peer, logger: context.logger)
         do {
             return try await method.handler(try RPCParams(.object(params), names: method.parameterNames), callContext)
         } catch let error as JSONRPCErrorObject {
+            if pathNamesText, error.code == -32602, case .object(let data) = error.data,
+                case .string(let field) = data["field"], ["code", "variant", "locale", "field"].contains(field)
+            {
+                var problem = Problem(error)
+                problem.status = .notFound
+                problem.type = "urn:errata:problem:unknown-text"
+                problem.title = "No such text"
+                problem.reason = "UnknownText"
+                throw problem
+            }
             throw Problem(error, invalidParamsStatus: .unprocessableContent)
         }
     }

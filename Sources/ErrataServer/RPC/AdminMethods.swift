@@ -34,7 +34,7 @@ struct AdminMethods: Sendable {
         let publish = try params.bool("publish") ?? false
         let token = try await access.authorize(publish ? .publish : .edit, context)
         let key = try Self.textKey(params)
-        let text = try params.string("text", required: true, maximumLength: TextRules.maximumLength * 4)!
+        let text = try params.string("text", required: true, maximumLength: TextRules.maximumLength)!
         let expected = try params.integer("expectedRevision", required: true, in: 0...Int.max)!
         let note = try Self.note(params) ?? "Edited \(key.stringKey) (\(key.locale))"
         let outcome = try await Self.editing {
@@ -124,7 +124,7 @@ struct AdminMethods: Sendable {
     }
 
     static func note(_ params: RPCParams, required: Bool = false) throws(JSONRPCErrorObject) -> String? {
-        guard let note = try params.string("note", required: required, maximumLength: maximumNoteLength * 4) else { return nil }
+        guard let note = try params.string("note", required: required, maximumLength: maximumNoteLength) else { return nil }
         guard !note.isEmpty, note.count <= maximumNoteLength, !note.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw .invalidParams("param 'note' must be 1-\(maximumNoteLength) characters without control characters", field: "note")
         }

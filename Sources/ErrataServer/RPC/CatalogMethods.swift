@@ -31,7 +31,8 @@ struct CatalogMethods: Sendable {
         _ = try await access.authorize(.read, context)
         let served = live.served
         let code = try Self.code(params)
-        let variant = try params.string("variant", maximumLength: 64).map { VariantName($0) }
+        // An empty variant counts as none, as `?variant=` does over REST.
+        let variant = try params.string("variant", maximumLength: 64).flatMap { $0.isEmpty ? nil : VariantName($0) }
         let negotiation = try Self.negotiate(params, context, served)
         let values = try params.stringMap("params")
         return try Self.answering { () throws(CatalogLookupError) -> Data in

@@ -12,7 +12,7 @@ public import ErrataCore
 /// let code = try params.string("code", required: true)!
 /// ```
 public struct RPCParams: Sendable {
-    /// The longest string accepted in any param, in UTF-8 bytes.
+    /// The longest string accepted in any param, in Unicode scalars (as JSON Schema's `maxLength` counts).
     public static let maximumStringLength = 4_096
 
     private let members: [String: JSONValue]
@@ -40,15 +40,16 @@ public struct RPCParams: Sendable {
 
     /// A string param; `null` counts as absent.
     ///
-    /// - Throws: `-32602` when required and absent, not a string, or longer than `maximumLength`.
+    /// - Throws: `-32602` when required and absent, not a string, or longer than `maximumLength` scalars.
     public func string(_ name: String, required: Bool = false, maximumLength: Int = maximumStringLength) throws(JSONRPCErrorObject) -> String? {
         switch members[name] {
         case nil, .null?:
             if required { throw .invalidParams("param '\(name)' is required", field: name) }
             return nil
         case .string(let value)?:
-            guard value.utf8.count <= maximumLength else {
-                throw .invalidParams("param '\(name)' is longer than \(maximumLength) bytes", field: name)
+            // Bytes are bounded first, so that counting never walks a huge string.
+            guard value.utf8.count <= maximumLength * 4, value.unicodeScalars.count <= maximumLength else {
+                throw .invalidParams("param '\(name)' is longer than \(maximumLength) characters", field: name)
             }
             return value
         case let other?:
@@ -99,10 +100,10 @@ public struct RPCParams: Sendable {
             var result: [String: String] = [:]
             for (key, value) in object {
                 switch value {
-                case .string(let string) where string.utf8.count <= 256: result[key] = string
+                case .string(let string) where string.utf8.count <= 1_024 && string.unicodeScalars.count <= 256: result[key] = string
                 case .integer(let number): result[key] = String(number)
                 default:
-                    throw .invalidParams("param '\(name).\(key)' must be a string of at most 256 bytes or an integer", field: "\(name).\(key)")
+                    throw .invalidParams("param '\(name).\(key)' must be a string of at most 256 characters or an integer", field: "\(name).\(key)")
                 }
             }
             return result
