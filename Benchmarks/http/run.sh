@@ -8,6 +8,8 @@
 #                               [--skip-build] [--only seed|scale|publish|client ...]
 #   --smoke   a few seconds per scenario, a small "large" catalog: proves everything still runs (CI)
 # Environment: WORK=dir to keep the servers' files and raw results (default: a new temp dir).
+#   ERRATA_SERVER_B=path  another errata-server build (say, main before a change) measured in the same
+#                         interleaved rounds on the seed catalog, as "B: …" rows: an A/B in one run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -65,7 +67,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-P_L=18080 P_H=18081 P_SEED=18082 P_LARGE=18083 P_PUB=18084 P_AUTH=18085
+SYNTH_CODE=$(printf "SynthErr%05d" $((CODES / 2)))
+P_L=18080 P_H=18081 P_SEED=18082 P_LARGE=18083 P_PUB=18084 P_AUTH=18085 P_B=18086
 AL='Accept-Language: zh-TW,zh;q=0.8,en;q=0.5'
 
 now_ms() { date +%s%3N; }
@@ -183,6 +186,14 @@ if want seed; then # the same catalog, with --require-read-token: reads carry a 
   READ_TOKEN=$("$BIN/errata-server" token create --name "bench-read-$$" --scope read --database "$WORK/auth.sqlite" | tail -1)
   start_errata auth "$P_AUTH" "$ROOT/Localizations" --require-read-token
   AUTH_PID=$STARTED_PID
+  if [[ -n ${ERRATA_SERVER_B:-} ]]; then
+    cp "$WORK/seed.sqlite" "$WORK/b.sqlite"
+    "$ERRATA_SERVER_B" serve --port "$P_B" --localizations "$ROOT/Localizations" --database "$WORK/b.sqlite" \
+      --log-level warning >"$WORK/b.log" 2>&1 &
+    B_PID=$!
+    PIDS+=("$B_PID")
+    wait_healthy "$P_B" 60
+  fi
 fi
 
 if want scale || want publish; then
@@ -216,11 +227,15 @@ for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
     run_wrk errata-304 "$SEED_PID" "http://127.0.0.1:$P_SEED/v1/errors/NoSuchKey" -H "$AL" -H "If-None-Match: $ETAG"
     run_wrk errata-rpc1 "$SEED_PID" "http://127.0.0.1:$P_SEED/rpc" -s "$WORK/rpc1.lua"
     run_wrk errata-rpc50 "$SEED_PID" "http://127.0.0.1:$P_SEED/rpc" -s "$WORK/rpc50.lua"
+    if [[ -n ${B_PID:-} ]]; then
+      run_wrk b-get "$B_PID" "http://127.0.0.1:$P_B/v1/errors/NoSuchKey" -H "$AL"
+      run_wrk b-rpc50 "$B_PID" "http://127.0.0.1:$P_B/rpc" -s "$WORK/rpc50.lua"
+    fi
     run_wrk errata-get-token "$AUTH_PID" "http://127.0.0.1:$P_AUTH/v1/errors/NoSuchKey" -H "$AL" -H "Authorization: Bearer $READ_TOKEN"
   fi
   if want scale; then
     run_wrk errata-get-large "$LARGE_PID" "http://127.0.0.1:$P_LARGE/v1/errors/NoSuchKey" -H "$AL"
-    run_wrk errata-get-large-synth "$LARGE_PID" "http://127.0.0.1:$P_LARGE/v1/errors/SynthErr04321" -H "Accept-Language: de-CH,de;q=0.9"
+    run_wrk errata-get-large-synth "$LARGE_PID" "http://127.0.0.1:$P_LARGE/v1/errors/$SYNTH_CODE" -H "Accept-Language: de-CH,de;q=0.9"
   fi
 done
 
@@ -261,11 +276,13 @@ if want client; then
   test -s "$XDG_CACHE_HOME/errata/catalog.json"
   hyperfine -N --warmup 5 --runs "$HYPERFINE_RUNS" --export-json "$WORK/hyperfine.json" \
     "$BIN/errata explain NoSuchKey" "rustc --explain E0308" >&2
-  FACTS[hyperfine]=$(python3 -c '
+  FACTS[hyperfine]=$(python3 - "$WORK/hyperfine.json" <<'EOF'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
-    print(f"{r[\"command\"].split(\"/\")[-1]}: median {r[\"median\"]*1000:.1f} ms, mean {r[\"mean\"]*1000:.1f} ms;", end=" ")
-' "$WORK/hyperfine.json")
+    name = r["command"].split("/")[-1]
+    print(f"{name}: median {r['median'] * 1000:.1f} ms, mean {r['mean'] * 1000:.1f} ms;", end=" ")
+EOF
+)
   if want scale; then
     ERRATA_TOKEN=$("$BIN/errata-server" token create --name "bench-sync-$$" --scope admin --database "$WORK/large.sqlite" | tail -1)
     export ERRATA_TOKEN
@@ -289,7 +306,7 @@ names = {
     "L": "L: nginx static file", "H": "H: Hummingbird constant route",
     "errata-get": "GET /v1/errors/NoSuchKey + Accept-Language", "errata-304": "same, If-None-Match → 304",
     "errata-rpc1": "POST /rpc errors.describe", "errata-rpc50": "POST /rpc batch of 50 describes",
-    "errata-get-large": "10k×10 catalog: GET NoSuchKey", "errata-get-large-synth": "10k×10 catalog: GET SynthErr04321 (de-CH)",
+    "errata-get-large": "10k×10 catalog: GET NoSuchKey", "errata-get-large-synth": "10k×10 catalog: GET a synthetic code (de-CH)",
     "reads-quiet-seed": "seed: GET, no publishes", "reads-publishing-seed": "seed: GET under 10 publishes/s",
     "reads-quiet-large": "10k: GET, no publishes", "reads-publishing-large": "10k: GET under 10 publishes/s",
 }
