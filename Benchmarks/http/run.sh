@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 
 ROUNDS=3 DURATION=10 CONNECTIONS=32 THREADS=1 SMOKE=0 BUILD=1
-CODES=10000 LOCALES=10 PUBLISH_RATE=10 HYPERFINE_RUNS=50 SYNC_ROUNDS=10
+CODES=10000 LOCALES=10 PUBLISH_RATE=10 HYPERFINE_RUNS=50 SYNC_ROUNDS=5
 SCENARIOS=()
 while (($#)); do
   case "$1" in
@@ -306,6 +306,8 @@ names = {
     "L": "L: nginx static file", "H": "H: Hummingbird constant route",
     "errata-get": "GET /v1/errors/NoSuchKey + Accept-Language", "errata-304": "same, If-None-Match → 304",
     "errata-rpc1": "POST /rpc errors.describe", "errata-rpc50": "POST /rpc batch of 50 describes",
+    "errata-get-token": "GET with --require-read-token (bearer token)",
+    "b-get": "B (ERRATA_SERVER_B): GET NoSuchKey + Accept-Language", "b-rpc50": "B: POST /rpc batch of 50",
     "errata-get-large": "10k×10 catalog: GET NoSuchKey", "errata-get-large-synth": "10k×10 catalog: GET a synthetic code (de-CH)",
     "reads-quiet-seed": "seed: GET, no publishes", "reads-publishing-seed": "seed: GET under 10 publishes/s",
     "reads-quiet-large": "10k: GET, no publishes", "reads-publishing-large": "10k: GET under 10 publishes/s",
@@ -315,7 +317,7 @@ print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for key in names:
     if key not in med: continue
     rps, p50, p99, rss, bad = med[key]
-    extra = f" ({rps * 50:,.0f} described/s)" if key == "errata-rpc50" else ""
+    extra = f" ({rps * 50:,.0f} described/s)" if key.endswith("rpc50") else ""
     print(f"| {names[key]}{extra} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {rps / L:.2f} | {rps / H:.2f} | {rss} | {bad} |")
 print()
 for line in open(sys.argv[2]):
