@@ -124,3 +124,41 @@ let package = Package(
         ),
     ]
 )
+
+// Benchmarks (Benchmarks/): package-benchmark suites for the in-process paths, the framework-ceiling
+// server "H" and the client sync timer used by Benchmarks/http/run.sh. Like Hummingbird, they are only
+// part of the package when an environment variable is set, so normal builds don't fetch or build them:
+//   ERRATA_BENCHMARKS=1 swift package benchmark
+if Context.environment["ERRATA_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"])
+    )
+    package.targets.append(contentsOf: [
+        .executableTarget(
+            name: "ErrataBenchmarks",
+            dependencies: [
+                "ErrataCore",
+                "ErrataClient",
+                "ErrataServer",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ErrataBenchmarks",
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // H: a Hummingbird route answering a constant string, built with the same settings as errata-server.
+        .executableTarget(
+            name: "hummingbird-ceiling",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/HummingbirdCeiling",
+            swiftSettings: swiftSettings
+        ),
+        // Times ErrataClient.sync() of one published change, in process, against a running server.
+        .executableTarget(
+            name: "errata-sync-timer",
+            dependencies: ["ErrataClient", "ErrataCore"],
+            path: "Benchmarks/SyncTimer",
+            swiftSettings: swiftSettings
+        ),
+    ])
+}

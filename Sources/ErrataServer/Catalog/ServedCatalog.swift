@@ -17,6 +17,8 @@ public final class ServedCatalog: Sendable {
     let localesBody: Data
     /// The whole catalog in every locale, as a ``CatalogDocument``, with its gzip encoding.
     let document: CompressedBody
+    /// Negotiation outcomes already computed for this revision's locales.
+    private let negotiations = NegotiationCache()
 
     /// Encodes the bodies of every entry in every locale.
     public init(snapshot: CatalogSnapshot, feed: RevisionFeed) {
@@ -44,6 +46,14 @@ public final class ServedCatalog: Sendable {
     }
 
     public var revision: Int { snapshot.revision }
+
+    /// Chooses the locale to serve, as ``LocaleNegotiator/negotiate(explicit:acceptLanguage:)`` does,
+    /// remembering the outcome for inputs seen before.
+    func negotiate(explicit: String?, acceptLanguage: String?) -> LocaleNegotiation {
+        negotiations.negotiation(explicit: explicit, acceptLanguage: acceptLanguage) { explicit, acceptLanguage in
+            snapshot.negotiator.negotiate(explicit: explicit, acceptLanguage: acceptLanguage)
+        }
+    }
 
     /// The encoded description of an entry.
     ///

@@ -70,7 +70,7 @@ extension Request {
 extension ServedCatalog {
     /// Negotiates the locale of a REST read from `?locale=` and `Accept-Language`.
     func negotiate(_ request: Request) -> LocaleNegotiation {
-        snapshot.negotiator.negotiate(
+        negotiate(
             explicit: request.nonEmptyQueryParameter("locale").map { String($0.prefix(LanguageTag.maximumLength + 1)) },
             acceptLanguage: request.headers[.acceptLanguage]
         )

@@ -101,7 +101,7 @@ struct CatalogMethods: Sendable {
     private static func negotiate(
         _ params: RPCParams, _ context: RPCCallContext, _ served: ServedCatalog
     ) throws(JSONRPCErrorObject) -> LocaleNegotiation {
-        served.snapshot.negotiator.negotiate(
+        served.negotiate(
             explicit: try params.string("locale", maximumLength: LanguageTag.maximumLength),
             acceptLanguage: context.headers[.acceptLanguage]
         )

@@ -1,0 +1,326 @@
+#!/usr/bin/env bash
+# HTTP load benchmarks of Errata against two baselines measured in the same run:
+#   L  nginx serving the exact JSON body of GET /v1/errors/NoSuchKey as a static file (the limit)
+#   H  a Hummingbird route answering a constant string, same build settings (the framework ceiling)
+# Runs are interleaved (L, H, Errata…, repeated); medians are reported, with ratios to L and H.
+#
+# usage: Benchmarks/http/run.sh [--smoke] [--rounds N] [--duration SECONDS] [--connections C]
+#                               [--skip-build] [--only seed|scale|publish|client ...]
+#   --smoke   a few seconds per scenario, a small "large" catalog: proves everything still runs (CI)
+# Environment: WORK=dir to keep the servers' files and raw results (default: a new temp dir).
+#   ERRATA_SERVER_B=path  another errata-server build (say, main before a change) measured in the same
+#                         interleaved rounds on the seed catalog, as "B: …" rows: an A/B in one run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+
+ROUNDS=3 DURATION=10 CONNECTIONS=32 THREADS=1 SMOKE=0 BUILD=1
+CODES=10000 LOCALES=10 PUBLISH_RATE=10 HYPERFINE_RUNS=50 SYNC_ROUNDS=5
+SCENARIOS=()
+while (($#)); do
+  case "$1" in
+    --smoke) SMOKE=1 ROUNDS=1 DURATION=2 CODES=500 HYPERFINE_RUNS=5 SYNC_ROUNDS=2 ;;
+    --rounds) ROUNDS=$2; shift ;;
+    --duration) DURATION=$2; shift ;;
+    --connections) CONNECTIONS=$2; shift ;;
+    --skip-build) BUILD=0 ;;
+    --only) SCENARIOS+=("$2"); shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+((${#SCENARIOS[@]})) || SCENARIOS=(seed scale publish client)
+want() { [[ " ${SCENARIOS[*]} " == *" $1 "* ]]; }
+
+section() { printf '\n=== %s ===\n' "$*" >&2; }
+log() { printf '%s\n' "$*" >&2; }
+
+# --- tools -----------------------------------------------------------------------------------------
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v nginx >/dev/null || missing+=(nginx-light)
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v curl >/dev/null || missing+=(curl)
+if ((${#missing[@]})); then
+  section "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >&2
+fi
+
+# --- build -----------------------------------------------------------------------------------------
+SCRATCH=$ROOT/.build-release
+BIN=$SCRATCH/release
+if ((BUILD)); then
+  section "release build ($SCRATCH)"
+  for product in errata-server errata hummingbird-ceiling errata-sync-timer; do
+    ERRATA_BENCHMARKS=1 swift build -c release --scratch-path "$SCRATCH" --product "$product" >&2
+  done
+fi
+
+WORK=${WORK:-$(mktemp -d /tmp/errata-http-bench.XXXXXX)}
+mkdir -p "$WORK"
+log "work directory: $WORK"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [[ -f $WORK/nginx/nginx.pid ]] && kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+SYNTH_CODE=$(printf "SynthErr%05d" $((CODES / 2)))
+P_L=18080 P_H=18081 P_SEED=18082 P_LARGE=18083 P_PUB=18084 P_AUTH=18085 P_B=18086
+AL='Accept-Language: zh-TW,zh;q=0.8,en;q=0.5'
+
+now_ms() { date +%s%3N; }
+wait_healthy() { # port timeout_s → ms it took from now, or fails
+  local start; start=$(now_ms)
+  local deadline=$((start + $2 * 1000))
+  until curl -sf -o /dev/null "http://127.0.0.1:$1/healthz"; do
+    (($(now_ms) > deadline)) && { log "server on :$1 did not come up"; return 1; }
+    sleep 0.01
+  done
+}
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# start_errata NAME PORT LOCALIZATIONS [serve options…] → pid in $STARTED_PID, start-up ms in $STARTED_MS
+start_errata() {
+  local name=$1 port=$2 localizations=$3; shift 3
+  local t0; t0=$(now_ms)
+  "$BIN/errata-server" serve --port "$port" --localizations "$localizations" --database "$WORK/$name.sqlite" \
+    --log-level warning "$@" >"$WORK/$name.log" 2>&1 &
+  STARTED_PID=$!
+  PIDS+=("$STARTED_PID")
+  wait_healthy "$port" 120
+  STARTED_MS=$(($(now_ms) - t0))
+}
+
+# --- wrk scripts -----------------------------------------------------------------------------------
+cat >"$WORK/rpc1.lua" <<'EOF'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"jsonrpc":"2.0","method":"errors.describe","params":{"code":"NoSuchKey","locale":"zh-Hant"},"id":1}'
+EOF
+python3 - "$ROOT/Localizations/catalog.json" >"$WORK/rpc50.lua" <<'EOF'
+import json, sys
+codes = list(dict.fromkeys(e["code"] for e in json.load(open(sys.argv[1]))["entries"]))
+calls = [{"jsonrpc": "2.0", "method": "errors.describe",
+          "params": {"code": codes[i % len(codes)], "locale": ["en", "zh-Hans", "zh-Hant"][i % 3]}, "id": i + 1}
+         for i in range(50)]
+print('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"')
+print("wrk.body = [==[" + json.dumps(calls, ensure_ascii=False, separators=(",", ":")) + "]==]")
+EOF
+
+# run_wrk LABEL PID URL [wrk args…]: one load run; appends a row to results.tsv
+RESULTS=$WORK/results.tsv
+: >"$RESULTS"
+ROUND=0
+run_wrk() {
+  local label=$1 pid=$2 url=$3; shift 3
+  local out=$WORK/wrk-$label-$ROUND.txt maxrss=0
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url" >"$out" 2>&1 &
+  local wrk_pid=$!
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    local rss; rss=$(rss_kb "$pid"); ((rss > maxrss)) && maxrss=$rss
+    sleep 0.5
+  done
+  wait "$wrk_pid"
+  python3 - "$out" "$label" "$ROUND" "$maxrss" >>"$RESULTS" <<'EOF'
+import re, sys
+text = open(sys.argv[1]).read()
+def ms(v):
+    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
+    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+p50 = ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1))
+p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
+bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+err = re.search(r"Socket errors:.*", text)
+print(f"{sys.argv[2]}\t{sys.argv[3]}\t{rps:.0f}\t{p50:.3f}\t{p99:.3f}\t{int(sys.argv[4]) // 1024}\t"
+      f"{bad.group(1) if bad else 0}\t{err.group(0).replace(chr(9), ' ') if err else ''}")
+EOF
+  log "$(tail -1 "$RESULTS")"
+}
+
+# --- servers ---------------------------------------------------------------------------------------
+section "starting servers"
+"$BIN/hummingbird-ceiling" "$P_H" >"$WORK/ceiling.log" 2>&1 &
+H_PID=$!
+PIDS+=("$H_PID")
+start_errata seed "$P_SEED" "$ROOT/Localizations"
+SEED_PID=$STARTED_PID
+log "errata (seed) up in ${STARTED_MS} ms (first start, imports Localizations/)"
+curl -sf "http://127.0.0.1:$P_SEED/v1/errors/NoSuchKey" -H "$AL" -D "$WORK/get.headers" -o "$WORK/NoSuchKey.json"
+ETAG=$(awk 'tolower($1)=="etag:" {print $2}' "$WORK/get.headers" | tr -d '\r')
+until curl -sf -o /dev/null "http://127.0.0.1:$P_H/"; do sleep 0.05; done
+
+mkdir -p "$WORK/nginx/root/v1/errors"
+cp "$WORK/NoSuchKey.json" "$WORK/nginx/root/v1/errors/NoSuchKey"
+cat >"$WORK/nginx/nginx.conf" <<EOF
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/tmp; proxy_temp_path $WORK/nginx/tmp; fastcgi_temp_path $WORK/nginx/tmp;
+  uwsgi_temp_path $WORK/nginx/tmp; scgi_temp_path $WORK/nginx/tmp;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$P_L;
+    root $WORK/nginx/root;
+    default_type application/json;
+  }
+}
+EOF
+mkdir -p "$WORK/nginx/tmp"
+nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" 2>&1 | grep -v 'could not open error log' >&2 || true
+until curl -sf -o /dev/null "http://127.0.0.1:$P_L/v1/errors/NoSuchKey"; do sleep 0.05; done
+L_PID=$(cat "$WORK/nginx/nginx.pid")
+cmp -s <(curl -s "http://127.0.0.1:$P_L/v1/errors/NoSuchKey") "$WORK/NoSuchKey.json" || { log "nginx body differs"; exit 1; }
+
+declare -A FACTS
+FACTS[startup_seed_ms]=$STARTED_MS
+
+if want seed; then # the same catalog, with --require-read-token: reads carry a bearer token
+  cp "$WORK/seed.sqlite" "$WORK/auth.sqlite"
+  READ_TOKEN=$("$BIN/errata-server" token create --name "bench-read-$$" --scope read --database "$WORK/auth.sqlite" | tail -1)
+  start_errata auth "$P_AUTH" "$ROOT/Localizations" --require-read-token
+  AUTH_PID=$STARTED_PID
+  if [[ -n ${ERRATA_SERVER_B:-} ]]; then
+    cp "$WORK/seed.sqlite" "$WORK/b.sqlite"
+    "$ERRATA_SERVER_B" serve --port "$P_B" --localizations "$ROOT/Localizations" --database "$WORK/b.sqlite" \
+      --log-level warning >"$WORK/b.log" 2>&1 &
+    B_PID=$!
+    PIDS+=("$B_PID")
+    wait_healthy "$P_B" 60
+  fi
+fi
+
+if want scale || want publish; then
+  section "scale: ${CODES} codes x ${LOCALES} locales"
+  python3 "$ROOT/Benchmarks/http/generate-catalog.py" "$WORK/large" --codes "$CODES" --locales "$LOCALES" >&2
+  start_errata large "$P_LARGE" "$WORK/large"
+  FACTS[startup_large_first_ms]=$STARTED_MS
+  LARGE_PID=$STARTED_PID
+  FACTS[rss_large_idle_mb]=$(($(rss_kb "$LARGE_PID") / 1024))
+  kill "$LARGE_PID"; wait "$LARGE_PID" 2>/dev/null || true
+  start_errata large "$P_LARGE" "$WORK/large"
+  FACTS[startup_large_restart_ms]=$STARTED_MS
+  LARGE_PID=$STARTED_PID
+  log "errata (large) up in ${FACTS[startup_large_first_ms]} ms on first start (import), ${FACTS[startup_large_restart_ms]} ms on restart"
+  curl -s -o /dev/null -D "$WORK/gzip.headers" -w '%{size_download}' -H 'Accept-Encoding: gzip' \
+    "http://127.0.0.1:$P_LARGE/v1/catalog?locale=en" >"$WORK/gzip.size"
+  FACTS[catalog_en_bytes]=$(cat "$WORK/gzip.size")
+  FACTS[catalog_en_content_encoding]=$(awk 'tolower($1)=="content-encoding:" {print $2}' "$WORK/gzip.headers" | tr -d '\r')
+  FACTS[catalog_en_content_encoding]=${FACTS[catalog_en_content_encoding]:-none}
+  FACTS[catalog_en_gzip_would_be]=$(curl -s "http://127.0.0.1:$P_LARGE/v1/catalog?locale=en" | gzip -6 | wc -c)
+fi
+
+# --- interleaved load ------------------------------------------------------------------------------
+section "interleaved load: $ROUNDS rounds x ${DURATION}s, wrk -t$THREADS -c$CONNECTIONS"
+for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
+  log "--- round $ROUND"
+  run_wrk L "$L_PID" "http://127.0.0.1:$P_L/v1/errors/NoSuchKey" -H "$AL"
+  run_wrk H "$H_PID" "http://127.0.0.1:$P_H/v1/errors/NoSuchKey" -H "$AL"
+  if want seed; then
+    run_wrk errata-get "$SEED_PID" "http://127.0.0.1:$P_SEED/v1/errors/NoSuchKey" -H "$AL"
+    run_wrk errata-304 "$SEED_PID" "http://127.0.0.1:$P_SEED/v1/errors/NoSuchKey" -H "$AL" -H "If-None-Match: $ETAG"
+    run_wrk errata-rpc1 "$SEED_PID" "http://127.0.0.1:$P_SEED/rpc" -s "$WORK/rpc1.lua"
+    run_wrk errata-rpc50 "$SEED_PID" "http://127.0.0.1:$P_SEED/rpc" -s "$WORK/rpc50.lua"
+    if [[ -n ${B_PID:-} ]]; then
+      run_wrk b-get "$B_PID" "http://127.0.0.1:$P_B/v1/errors/NoSuchKey" -H "$AL"
+      run_wrk b-rpc50 "$B_PID" "http://127.0.0.1:$P_B/rpc" -s "$WORK/rpc50.lua"
+    fi
+    run_wrk errata-get-token "$AUTH_PID" "http://127.0.0.1:$P_AUTH/v1/errors/NoSuchKey" -H "$AL" -H "Authorization: Bearer $READ_TOKEN"
+  fi
+  if want scale; then
+    run_wrk errata-get-large "$LARGE_PID" "http://127.0.0.1:$P_LARGE/v1/errors/NoSuchKey" -H "$AL"
+    run_wrk errata-get-large-synth "$LARGE_PID" "http://127.0.0.1:$P_LARGE/v1/errors/$SYNTH_CODE" -H "Accept-Language: de-CH,de;q=0.9"
+  fi
+done
+
+# --- publishes under load --------------------------------------------------------------------------
+if want publish; then
+  section "publish: one-text publish latency, delta feed size, reads under ${PUBLISH_RATE} publishes/s"
+  export ERRATA_TOKEN
+  for target in seed large; do
+    db=$WORK/$target.sqlite port=$P_SEED pid=$SEED_PID
+    [[ $target == large ]] && port=$P_LARGE pid=$LARGE_PID
+    if [[ $target == seed ]]; then # its own copy, so that the seed server's ETags stay put
+      cp "$WORK/seed.sqlite" "$WORK/pub.sqlite"
+      start_errata pub "$P_PUB" "$ROOT/Localizations"
+      db=$WORK/pub.sqlite port=$P_PUB pid=$STARTED_PID
+    fi
+    ERRATA_TOKEN=$("$BIN/errata-server" token create --name "bench-$target-$$" --scope admin --database "$db" | tail -1)
+    # One-text publishes, timed client-side, and the feed for one of them.
+    python3 "$ROOT/Benchmarks/http/publisher.py" 127.0.0.1 "$port" 2 "$((SMOKE ? 2 : 5))" >"$WORK/publish-$target.txt"
+    FACTS[publish_$target]=$(cat "$WORK/publish-$target.txt")
+    rev=$(curl -s "http://127.0.0.1:$port/healthz" | python3 -c 'import json,sys; print(json.load(sys.stdin)["revision"])')
+    FACTS[feed_bytes_$target]=$(curl -s "http://127.0.0.1:$port/v1/catalog/changes?since=$((rev - 1))" | wc -c)
+    for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
+      run_wrk "reads-quiet-$target" "$pid" "http://127.0.0.1:$port/v1/errors/NoSuchKey" -H "$AL"
+      python3 "$ROOT/Benchmarks/http/publisher.py" 127.0.0.1 "$port" "$PUBLISH_RATE" "$DURATION" >"$WORK/publisher-$target-$ROUND.txt" &
+      pub=$!
+      run_wrk "reads-publishing-$target" "$pid" "http://127.0.0.1:$port/v1/errors/NoSuchKey" -H "$AL"
+      wait "$pub"
+      FACTS[publisher_${target}_$ROUND]=$(cat "$WORK/publisher-$target-$ROUND.txt")
+    done
+  done
+fi
+
+# --- client ----------------------------------------------------------------------------------------
+if want client; then
+  section "client: errata explain vs rustc --explain; sync of one change"
+  export XDG_CACHE_HOME=$WORK/xdg
+  "$BIN/errata" sync --server "http://127.0.0.1:$P_SEED" >&2
+  test -s "$XDG_CACHE_HOME/errata/catalog.json"
+  hyperfine -N --warmup 5 --runs "$HYPERFINE_RUNS" --export-json "$WORK/hyperfine.json" \
+    "$BIN/errata explain NoSuchKey" "rustc --explain E0308" >&2
+  FACTS[hyperfine]=$(python3 - "$WORK/hyperfine.json" <<'EOF'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    name = r["command"].split("/")[-1]
+    print(f"{name}: median {r['median'] * 1000:.1f} ms, mean {r['mean'] * 1000:.1f} ms;", end=" ")
+EOF
+)
+  if want scale; then
+    ERRATA_TOKEN=$("$BIN/errata-server" token create --name "bench-sync-$$" --scope admin --database "$WORK/large.sqlite" | tail -1)
+    export ERRATA_TOKEN
+    FACTS[sync_large]=$("$BIN/errata-sync-timer" "http://127.0.0.1:$P_LARGE" "$WORK/sync-cache" "$SYNC_ROUNDS" | tr '\n' ' ')
+  fi
+fi
+
+# --- report ----------------------------------------------------------------------------------------
+for key in "${!FACTS[@]}"; do printf '%s\t%s\n' "$key" "${FACTS[$key]}"; done | sort >"$WORK/facts.tsv"
+section "results (medians of $ROUNDS rounds; raw: $RESULTS, $WORK/facts.tsv)"
+python3 - "$RESULTS" "$WORK/facts.tsv" "$CONNECTIONS" "$DURATION" "$ROUNDS" <<'EOF'
+import collections, statistics, sys
+rows = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    f = line.rstrip("\n").split("\t")
+    rows[f[0]].append((float(f[2]), float(f[3]), float(f[4]), int(f[5]), int(f[6])))
+med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v),
+           statistics.median(r[2] for r in v), max(r[3] for r in v), sum(r[4] for r in v)) for k, v in rows.items()}
+L, H = med.get("L", (float("nan"),))[0], med.get("H", (float("nan"),))[0]
+names = {
+    "L": "L: nginx static file", "H": "H: Hummingbird constant route",
+    "errata-get": "GET /v1/errors/NoSuchKey + Accept-Language", "errata-304": "same, If-None-Match → 304",
+    "errata-rpc1": "POST /rpc errors.describe", "errata-rpc50": "POST /rpc batch of 50 describes",
+    "errata-get-token": "GET with --require-read-token (bearer token)",
+    "b-get": "B (ERRATA_SERVER_B): GET NoSuchKey + Accept-Language", "b-rpc50": "B: POST /rpc batch of 50",
+    "errata-get-large": "10k×10 catalog: GET NoSuchKey", "errata-get-large-synth": "10k×10 catalog: GET a synthetic code (de-CH)",
+    "reads-quiet-seed": "seed: GET, no publishes", "reads-publishing-seed": "seed: GET under 10 publishes/s",
+    "reads-quiet-large": "10k: GET, no publishes", "reads-publishing-large": "10k: GET under 10 publishes/s",
+}
+print(f"| scenario | req/s | p50 ms | p99 ms | × L | × H | max RSS MB | non-2xx/3xx |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
+for key in names:
+    if key not in med: continue
+    rps, p50, p99, rss, bad = med[key]
+    extra = f" ({rps * 50:,.0f} described/s)" if key.endswith("rpc50") else ""
+    print(f"| {names[key]}{extra} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {rps / L:.2f} | {rps / H:.2f} | {rss} | {bad} |")
+print()
+for line in open(sys.argv[2]):
+    k, v = line.rstrip("\n").split("\t", 1)
+    print(f"- {k}: {v}")
+EOF
