@@ -88,6 +88,20 @@ import Testing
         #expect(description.fallback)
     }
 
+    @Test func emptyPlaceholderValuesNeverEmptyTheAnswer() throws {
+        var catalog = snapshot.catalog
+        let index = try #require(catalog.entries.firstIndex { $0.code == ErrorCode("EntityTooLarge") })
+        catalog.entries[index].parameters = ["maxObjectSize": ""]
+        for locale in catalog.locales.map(\.tag) {
+            catalog.texts[TextKey(entry: catalog.entries[index].key, locale: locale, field: .message)] = "{maxObjectSize}"
+        }
+        let odd = CatalogSnapshot(catalog: catalog, revision: 10)
+        let description = try odd.describe(catalog.entries[index], negotiation: negotiation("en"))
+        #expect(description.message == catalog.entries[index].serviceMessage)
+        let given = try odd.describe(catalog.entries[index], negotiation: negotiation("en"), parameters: ["maxObjectSize": " "])
+        #expect(!given.message.allSatisfy { $0.isWhitespace })
+    }
+
     @Test func filtersListings() {
         let all = snapshot.describeAll(negotiation: negotiation("en"))
         #expect(all.count == 57)

@@ -76,7 +76,9 @@ public struct LocaleNegotiator: Sendable {
         return nil
     }
 
-    /// The RFC 4647 fallback chain of a served locale, ending in the default: `zh-Hant-TW`, `zh-Hant`, `zh`, `en`.
+    /// The RFC 4647 fallback chain of a served locale: its truncations, then the default unless the
+    /// default already is one of them (`zh-Hant-TW`, `zh-Hant`, `zh`, `en`; with default `en-US`,
+    /// `en-US-x-foo`, `en-US`, `en`).
     public func fallbackChain(for locale: LanguageTag) -> [LanguageTag] {
         var chain: [LanguageTag] = []
         var candidate: LanguageTag? = locale

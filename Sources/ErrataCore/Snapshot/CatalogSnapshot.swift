@@ -165,10 +165,15 @@ public final class CatalogSnapshot: Sendable {
             serviceMessage: entry.serviceMessage,
             locale: negotiation.locale,
             fallback: negotiation.fallback || texts.fellBack,
-            message: values.map(texts.message.rendered) ?? texts.renderedMessage,
-            remediation: values.map(texts.remediation.rendered) ?? texts.renderedRemediation,
+            // A placeholder-only text rendered with an empty value must not become an empty answer.
+            message: Self.nonEmpty(values.map(texts.message.rendered) ?? texts.renderedMessage, or: entry.serviceMessage),
+            remediation: Self.nonEmpty(values.map(texts.remediation.rendered) ?? texts.renderedRemediation, or: entry.code.rawValue),
             revision: revision
         )
+    }
+
+    private static func nonEmpty(_ text: String, or fallback: String) -> String {
+        text.allSatisfy(\.isWhitespace) ? (fallback.isEmpty ? "-" : fallback) : text
     }
 
     /// Describes every entry matching a filter, in catalog order.
