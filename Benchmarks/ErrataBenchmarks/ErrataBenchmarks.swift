@@ -154,15 +154,14 @@ func registerBuilds(_ fixture: Fixture, suffix: String, heavy: Bool = false) {
         precondition(client.revision == 1, "the client did not load the benchmark cache")
         blackHole(client)
     }
-    Benchmark("Client apply one change: Catalog.applying + CatalogSnapshot (\(suffix))", configuration: slow) { benchmark in
+    Benchmark("Snapshot apply one change incrementally (\(suffix))") { benchmark in
         let entry = fixture.catalog.entries[0]
         let change = TextChange(
             key: TextKey(entry: entry.key, locale: fixture.catalog.sourceLocale, field: .message),
             text: "A changed message for the benchmark.", revision: 2
         )
-        let changes = CatalogChanges(fromRevision: 1, toRevision: 2, changes: [change])
-        benchmark.startMeasurement()
-        let catalog = fixture.catalog.applying(changes)
-        blackHole(CatalogSnapshot(catalog: catalog, revision: 2))
+        for _ in benchmark.scaledIterations {
+            blackHole(fixture.snapshot.applying([change], revision: 2))
+        }
     }
 }

@@ -18,77 +18,123 @@ public final class CatalogSnapshot: Sendable {
     public let revision: Int
     /// The catalog data the snapshot was built from.
     public let catalog: Catalog
+    /// Chooses among this snapshot's locales, as the server and the client both do.
     public let negotiator: LocaleNegotiator
     /// Locales in catalog order, with whether each is completely translated.
     public let locales: [LocaleStatus]
 
     private let entriesByCode: [ErrorCode: [CatalogEntry]]
-    private let resolved: [LanguageTag: [EntryKey: ResolvedTexts]]
     private let suggester: CodeSuggester
+    /// Each entry once (the first of duplicate keys), in catalog order: the columns of `resolved`.
+    private let uniqueEntries: [CatalogEntry]
+    private let entryIndexes: [EntryKey: Int]
+    /// Each catalog locale once, in catalog order: the rows of `resolved`.
+    private let localeTags: [LanguageTag]
+    private let localeIndexes: [LanguageTag: Int]
+    /// The fallback chain of each locale in `localeTags`.
+    private let chains: [[LanguageTag]]
+    /// Resolved texts by locale index, then entry index: integer indexes instead of String-keyed
+    /// dictionaries, and chunked so that ``applying(_:needsReview:revision:)`` copies only what it changes.
+    private let resolved: [ChunkedArray<ResolvedTexts>]
+    /// How many entries of each locale in `localeTags` fell back or await review; 0 means complete.
+    private let incompleteCounts: [Int]
 
-    /// The texts of one entry in one locale after fallback.
-    struct ResolvedTexts: Sendable {
-        var message: TextTemplate
-        var remediation: TextTemplate
-        var renderedMessage: String
-        var renderedRemediation: String
-        var fellBack: Bool
-    }
-
-    public init(catalog: Catalog, revision: Int) {
-        self.revision = revision
-        self.catalog = catalog
-        let localeTags = catalog.locales.map(\.tag)
-        let negotiator = LocaleNegotiator(available: localeTags, defaultLocale: catalog.sourceLocale)
-        self.negotiator = negotiator
+    public convenience init(catalog: Catalog, revision: Int) {
+        let negotiator = LocaleNegotiator(available: catalog.locales.map(\.tag), defaultLocale: catalog.sourceLocale)
         var entriesByCode: [ErrorCode: [CatalogEntry]] = [:]
-        for entry in catalog.entries where !(entriesByCode[entry.code]?.contains { $0.key == entry.key } ?? false) {
+        var uniqueEntries: [CatalogEntry] = []
+        var entryIndexes: [EntryKey: Int] = [:]
+        uniqueEntries.reserveCapacity(catalog.entries.count)
+        entryIndexes.reserveCapacity(catalog.entries.count)
+        for entry in catalog.entries where entryIndexes[entry.key] == nil {
+            entryIndexes[entry.key] = uniqueEntries.count
+            uniqueEntries.append(entry)
             entriesByCode[entry.code, default: []].append(entry)
         }
-        self.entriesByCode = entriesByCode
-        self.suggester = CodeSuggester(codes: catalog.entries.map(\.code).uniqued())
-
-        var resolved: [LanguageTag: [EntryKey: ResolvedTexts]] = [:]
-        var locales: [LocaleStatus] = []
-        for locale in catalog.locales {
-            let chain = negotiator.fallbackChain(for: locale.tag)
-            var texts: [EntryKey: ResolvedTexts] = [:]
-            texts.reserveCapacity(catalog.entries.count)
-            var complete = true
-            for entry in catalog.entries {
-                let message = Self.resolve(entry, .message, along: chain, in: catalog)
-                let remediation = Self.resolve(entry, .remediation, along: chain, in: catalog)
-                let fellBack = message.fellBack || remediation.fellBack
-                if fellBack || TextField.allCases.contains(where: {
-                    catalog.needsReview.contains(TextKey(entry: entry.key, locale: locale.tag, field: $0))
-                }) {
-                    complete = false
-                }
-                texts[entry.key] = ResolvedTexts(
-                    message: message.template,
-                    remediation: remediation.template,
-                    renderedMessage: message.template.rendered(with: entry.parameters),
-                    renderedRemediation: remediation.template.rendered(with: entry.parameters),
-                    fellBack: fellBack
-                )
-            }
-            resolved[locale.tag] = texts
-            locales.append(LocaleStatus(tag: locale.tag, name: locale.name, complete: complete))
+        let localeTags = catalog.locales.map(\.tag).uniqued()
+        let chains = localeTags.map(negotiator.fallbackChain(for:))
+        var resolved: [ChunkedArray<ResolvedTexts>] = []
+        var incompleteCounts: [Int] = []
+        for (locale, chain) in zip(localeTags, chains) {
+            let texts = uniqueEntries.map { ResolvedTexts($0, locale: locale, chain: chain, in: catalog) }
+            resolved.append(ChunkedArray(texts))
+            incompleteCounts.append(texts.count { $0.incomplete })
         }
-        self.resolved = resolved
-        self.locales = locales
+        self.init(
+            revision: revision, catalog: catalog, negotiator: negotiator, entriesByCode: entriesByCode,
+            suggester: CodeSuggester(codes: uniqueEntries.map(\.code).uniqued()),
+            uniqueEntries: uniqueEntries, entryIndexes: entryIndexes, localeTags: localeTags,
+            chains: chains, resolved: resolved, incompleteCounts: incompleteCounts
+        )
     }
 
-    private static func resolve(
-        _ entry: CatalogEntry, _ field: TextField, along chain: [LanguageTag], in catalog: Catalog
-    ) -> (template: TextTemplate, fellBack: Bool) {
-        for (index, locale) in chain.enumerated() {
-            if let text = catalog[TextKey(entry: entry.key, locale: locale, field: field)], !text.isEmpty {
-                return (TextTemplate(text), index > 0)
+    /// Assembles a snapshot from its parts; the locale statuses follow from `incompleteCounts`.
+    private init(
+        revision: Int, catalog: Catalog, negotiator: LocaleNegotiator, entriesByCode: [ErrorCode: [CatalogEntry]],
+        suggester: CodeSuggester, uniqueEntries: [CatalogEntry], entryIndexes: [EntryKey: Int],
+        localeTags: [LanguageTag], chains: [[LanguageTag]], resolved: [ChunkedArray<ResolvedTexts>],
+        incompleteCounts: [Int]
+    ) {
+        self.revision = revision
+        self.catalog = catalog
+        self.negotiator = negotiator
+        self.entriesByCode = entriesByCode
+        self.suggester = suggester
+        self.uniqueEntries = uniqueEntries
+        self.entryIndexes = entryIndexes
+        self.localeTags = localeTags
+        self.chains = chains
+        self.resolved = resolved
+        self.incompleteCounts = incompleteCounts
+        let localeIndexes = Dictionary(localeTags.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        self.localeIndexes = localeIndexes
+        self.locales = catalog.locales.map {
+            LocaleStatus(tag: $0.tag, name: $0.name, complete: incompleteCounts[localeIndexes[$0.tag]!] == 0)
+        }
+    }
+
+    // MARK: - Applying changes
+
+    /// The snapshot at `revision` with texts changed, re-resolving only the entries they touch.
+    ///
+    /// Equal, for every lookup, description and locale status, to a snapshot built from this catalog with
+    /// the texts replaced (and the review flags, when given), at a cost proportional to the changed
+    /// entries times the locales — a changed text can be another locale's fallback — not to the catalog.
+    /// Changes naming an entry or locale the catalog lacks are ignored, as ``Catalog/applying(_:)`` does.
+    /// - Parameters:
+    ///   - changes: The changed texts, applied in order.
+    ///   - needsReview: The texts awaiting review from now on; `nil` keeps the current ones.
+    ///   - revision: The revision of the new snapshot.
+    public func applying(_ changes: [TextChange], needsReview: Set<TextKey>? = nil, revision: Int) -> CatalogSnapshot {
+        var catalog = self.catalog
+        var touched: Set<Int> = []
+        for change in changes {
+            let key = change.textKey
+            guard let index = entryIndexes[key.entry], localeIndexes[key.locale] != nil else { continue }
+            catalog.texts[key] = change.text
+            touched.insert(index)
+        }
+        if let needsReview, needsReview != catalog.needsReview {
+            for key in needsReview.symmetricDifference(catalog.needsReview) {
+                if let index = entryIndexes[key.entry] { touched.insert(index) }
+            }
+            catalog.needsReview = needsReview
+        }
+        var resolved = self.resolved
+        var incompleteCounts = self.incompleteCounts
+        for index in touched {
+            let entry = uniqueEntries[index]
+            for row in localeTags.indices {
+                let texts = ResolvedTexts(entry, locale: localeTags[row], chain: chains[row], in: catalog)
+                incompleteCounts[row] += (texts.incomplete ? 1 : 0) - (resolved[row][index].incomplete ? 1 : 0)
+                resolved[row][index] = texts
             }
         }
-        let lastResort = field == .message ? entry.serviceMessage : entry.code.rawValue
-        return (TextTemplate(lastResort.isEmpty ? entry.code.rawValue : lastResort), true)
+        return CatalogSnapshot(
+            revision: revision, catalog: catalog, negotiator: negotiator, entriesByCode: entriesByCode,
+            suggester: suggester, uniqueEntries: uniqueEntries, entryIndexes: entryIndexes, localeTags: localeTags,
+            chains: chains, resolved: resolved, incompleteCounts: incompleteCounts
+        )
     }
 
     // MARK: - Finding entries
@@ -150,30 +196,25 @@ public final class CatalogSnapshot: Sendable {
         negotiation: LocaleNegotiation,
         parameters: [String: String] = [:]
     ) throws(CatalogLookupError) -> ErrorDescription {
-        if let unknown = parameters.keys.sorted().first(where: { entry.parameters[$0] == nil }) {
-            throw .unknownParameter(unknown, entry: entry.key)
+        let texts = resolvedTexts(entry, locale: negotiation.locale)
+        var description: ErrorDescription
+        if parameters.isEmpty {
+            // The common case: a copy of the description resolved when the snapshot was built.
+            description = texts.description
+        } else {
+            if let unknown = parameters.keys.sorted().first(where: { entry.parameters[$0] == nil }) {
+                throw .unknownParameter(unknown, entry: entry.key)
+            }
+            description = ResolvedTexts.describe(
+                entry, message: texts.message, remediation: texts.remediation,
+                values: entry.parameters.merging(parameters) { _, given in given },
+                locale: negotiation.locale, fallback: texts.description.fallback, revision: revision
+            )
         }
-        let texts = resolvedTexts(entry.key, locale: negotiation.locale)
-        let values = parameters.isEmpty ? nil : entry.parameters.merging(parameters) { _, given in given }
-        return ErrorDescription(
-            code: entry.code,
-            variant: entry.variant,
-            httpStatus: entry.httpStatus,
-            category: entry.category,
-            retry: entry.retry,
-            fault: entry.fault,
-            serviceMessage: entry.serviceMessage,
-            locale: negotiation.locale,
-            fallback: negotiation.fallback || texts.fellBack,
-            // A placeholder-only text rendered with an empty value must not become an empty answer.
-            message: Self.nonEmpty(values.map(texts.message.rendered) ?? texts.renderedMessage, or: entry.serviceMessage),
-            remediation: Self.nonEmpty(values.map(texts.remediation.rendered) ?? texts.renderedRemediation, or: entry.code.rawValue),
-            revision: revision
-        )
-    }
-
-    private static func nonEmpty(_ text: String, or fallback: String) -> String {
-        text.allSatisfy(\.isWhitespace) ? (fallback.isEmpty ? "-" : fallback) : text
+        description.locale = negotiation.locale
+        description.fallback = description.fallback || negotiation.fallback
+        description.revision = revision
+        return description
     }
 
     /// Describes every entry matching a filter, in catalog order.
@@ -194,15 +235,13 @@ public final class CatalogSnapshot: Sendable {
         }
     }
 
-    private func resolvedTexts(_ key: EntryKey, locale: LanguageTag) -> ResolvedTexts {
-        if let texts = resolved[locale]?[key] { return texts }
+    private func resolvedTexts(_ entry: CatalogEntry, locale: LanguageTag) -> ResolvedTexts {
+        guard let index = entryIndexes[entry.key] else { return ResolvedTexts(unresolved: entry) }
+        if let row = localeIndexes[locale] { return resolved[row][index] }
         // A locale outside the catalog: serve the source locale, marked as a fallback.
-        var texts = resolved[negotiator.defaultLocale]?[key]
-            ?? ResolvedTexts(
-                message: TextTemplate(key.code.rawValue), remediation: TextTemplate(key.code.rawValue),
-                renderedMessage: key.code.rawValue, renderedRemediation: key.code.rawValue, fellBack: true
-            )
-        texts.fellBack = true
+        guard let row = localeIndexes[negotiator.defaultLocale] else { return ResolvedTexts(unresolved: entry) }
+        var texts = resolved[row][index]
+        texts.description.fallback = true
         return texts
     }
 }
