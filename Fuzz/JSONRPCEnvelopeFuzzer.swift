@@ -1,5 +1,5 @@
 // libFuzzer target: the JSON-RPC 2.0 envelope decoder (`JSONRPCPayload.decode`, with its
-// `StrictJSONScanner`) and the response writer (`JSONRPCResponse.body`).
+// `StrictJSONParser`) and the response writer (`JSONRPCResponse.body`).
 //
 // Compiled into one module together with every Sources/ErrataCore file (see Fuzz/run.sh).
 // The input bytes are an HTTP request body. It is decoded with the default limits and with
@@ -11,8 +11,11 @@
 // - strictness: a body decode lets through never starts with a byte order mark, holds no NUL, no
 //   trailing comma and no object naming a member twice, and nests within the limit; this is judged by
 //   an independent structural reader of the bytes (below), which also must agree with
-//   `StrictJSONScanner` on the first violation and on the exact nesting depth whenever it can read
-//   the body's structure;
+//   `StrictJSONParser` on the first violation and on the exact nesting depth whenever it can read
+//   the body's structure and the parser found no token-level (syntax) error first;
+// - the parser agrees with Foundation's `JSONDecoder`: what it accepts, JSONDecoder accepts with the
+//   same value (numbers compared by value), and what JSONDecoder accepts it refuses only for a
+//   strictness violation, never a syntax error;
 // - single vs batch follows the top-level JSON type; a batch has 1...maximumBatchLength calls,
 //   one per array element, in order;
 // - each call agrees with an independent reading of the JSON-RPC 2.0 request rules; every
@@ -29,35 +32,50 @@ public func fuzzJSONRPCEnvelope(_ start: UnsafeRawPointer, _ count: Int) -> CInt
     let body = Data(UnsafeRawBufferPointer(start: start, count: count))
     let parsed = try? JSONDecoder().decode(JSONValue.self, from: body)
     let structure = StructureReader.read(body)
-    checkScanner(body, structure: structure)
+    checkParser(body, parsed: parsed, structure: structure)
     check(body, parsed: parsed, structure: structure, limits: .init())
     check(body, parsed: parsed, structure: structure, limits: .init(maximumBatchLength: 2, maximumDepth: 3))
     return 0
 }
 
-/// `StrictJSONScanner` against the structural reader, on bodies whose structure the reader can follow.
-private func checkScanner(_ body: Data, structure: StructureReader.Result) {
+/// `StrictJSONParser` against the structural reader and against `JSONDecoder`.
+private func checkParser(_ body: Data, parsed: JSONValue?, structure: StructureReader.Result) {
+    let unlimited = StrictJSONParser.parse(body, maximumDepth: .max)
+    switch (unlimited, parsed) {
+    case (.success(let value), let foundation?):
+        require(normalized(value) == normalized(foundation), "parser read \(value), JSONDecoder \(foundation)")
+    case (.success, nil):
+        fatalError("the parser accepted bytes that JSONDecoder refuses")
+    case (.failure(.syntax(let problem, let offset)), _?):
+        fatalError("the parser refused JSON that JSONDecoder reads: \(problem) at \(offset)")
+    default:
+        break
+    }
     guard structure.complete else { return }
-    let unlimited = StrictJSONScanner.firstViolation(in: body, maximumDepth: .max)
-    let expected: StrictJSONScanner.Violation? = switch structure.firstViolation {
+    if case .failure(.syntax) = unlimited { return }
+    let expected: StrictJSONParser.Violation? = switch structure.firstViolation {
     case .byteOrderMark?: .byteOrderMark
     case .nul?: .notUTF8
     case .trailingComma(let offset)?: .trailingComma(offset: offset)
     case .duplicateKey(let key, let offset)?: .duplicateKey(key, offset: offset)
     case nil: nil
     }
-    require(unlimited == expected, "scanner found \(String(describing: unlimited)), expected \(String(describing: expected))")
+    require(violationOf(unlimited) == expected, "parser found \(String(describing: violationOf(unlimited))), expected \(String(describing: expected))")
     guard expected == nil else { return }
     for limit in Set([0, 1, 3, 32, structure.depth - 1, structure.depth, structure.depth + 1]) where limit >= 0 {
-        let found = StrictJSONScanner.firstViolation(in: body, maximumDepth: limit)
+        let found = violationOf(StrictJSONParser.parse(body, maximumDepth: limit))
         require(found == (structure.depth > limit ? .nestingTooDeep(limit: limit) : nil),
-                     "scanner says \(String(describing: found)) for limit \(limit), real depth \(structure.depth)")
+                     "parser says \(String(describing: found)) for limit \(limit), real depth \(structure.depth)")
     }
+}
+
+private func violationOf(_ result: Result<JSONValue, StrictJSONParser.Violation>) -> StrictJSONParser.Violation? {
+    if case .failure(let violation) = result { violation } else { nil }
 }
 
 private func check(_ body: Data, parsed: JSONValue?, structure: StructureReader.Result, limits: JSONRPCPayload.Limits) {
     let outcome = JSONRPCPayload.decode(body, limits: limits)
-    let violation = StrictJSONScanner.firstViolation(in: body, maximumDepth: limits.maximumDepth)
+    let violation = violationOf(StrictJSONParser.parse(body, maximumDepth: limits.maximumDepth))
     var responses: [JSONRPCResponse] = []
     var expected: [JSONValue] = []
     var asBatch = false
@@ -85,7 +103,12 @@ private func check(_ body: Data, parsed: JSONValue?, structure: StructureReader.
 
     case .success(let payload):
         require(violation == nil, "a body with \(String(describing: violation)) was accepted")
-        guard let parsed else { fatalError("decode accepted bytes that JSONDecoder refuses") }
+        guard parsed != nil else { fatalError("decode accepted bytes that JSONDecoder refuses") }
+        // The calls are judged on the parser's own reading, which `checkParser` compared with
+        // JSONDecoder's; only it tells `2.0` (a fractional id, refused) from `2`.
+        guard case .success(let parsed) = StrictJSONParser.parse(body, maximumDepth: limits.maximumDepth) else {
+            fatalError("decode accepted bytes the parser refuses")
+        }
         checkStrict(body, structure: structure, limits: limits)
         let calls: [Result<JSONRPCRequest, JSONRPCInvalidCall>]
         let values: [JSONValue]
@@ -204,7 +227,7 @@ private func normalized(_ value: JSONValue) -> JSONValue {
     }
 }
 
-/// A body that got past the scanner must be strict JSON, as far as the scanner promises.
+/// A body that got past the parser must be strict JSON, as far as the structural reader can tell.
 private func checkStrict(_ body: Data, structure: StructureReader.Result, limits: JSONRPCPayload.Limits) {
     require(!body.starts(with: [0xEF, 0xBB, 0xBF]), "a body with a byte order mark got through")
     require(!body.contains(0), "a body with a NUL byte got through")
@@ -213,14 +236,14 @@ private func checkStrict(_ body: Data, structure: StructureReader.Result, limits
     require(structure.depth <= limits.maximumDepth, "a body nested \(structure.depth) deep got through (limit \(limits.maximumDepth))")
 }
 
-/// Reads the structure of JSON bytes, independently of `StrictJSONScanner`: containers, member
+/// Reads the structure of JSON bytes, independently of `StrictJSONParser`: containers, member
 /// names, commas. Numbers and literals are taken as any run of other bytes; escapes in strings are
 /// skipped. Records the first thing strict JSON does not allow, in byte order.
 private struct StructureReader {
     enum Violation: Hashable {
         case byteOrderMark
         case nul
-        case trailingComma(offset: Int)  // offset of the closing bracket, as the scanner reports it
+        case trailingComma(offset: Int)  // offset of the closing bracket, as the parser reports it
         case duplicateKey(String, offset: Int)
     }
 
@@ -232,7 +255,7 @@ private struct StructureReader {
     }
 
     private static let delimiters = Set(" \t\n\r,:[]{}\"".utf8)
-    /// Deeper bodies are not followed (the scanner's limits are far lower); keeps the recursion bounded.
+    /// Deeper bodies are not followed (the parser's limits are far lower); keeps the recursion bounded.
     private static let depthCutOff = 256
 
     private let bytes: [UInt8]

@@ -120,8 +120,11 @@ public final class CatalogStore: Sendable {
             }
             let entryRecords = try EntryRecord.order(Column("position")).fetchAll(db)
             let keysByID = Dictionary(uniqueKeysWithValues: entryRecords.map { ($0.id!, $0.key) })
+            let floor = try Setting.compactedThrough.value(db)
             var texts: [TextKey: String] = [:]
+            texts.reserveCapacity(entryRecords.count * locales.count * TextField.allCases.count)
             var needsReview: Set<TextKey> = []
+            var textRevisions: [TextRevision] = []
             for record in try TextRecord.fetchAll(db) {
                 guard let entry = keysByID[record.entryId], let locale = LanguageTag(rawValue: record.locale),
                     let field = TextField(rawValue: record.field)
@@ -131,6 +134,7 @@ public final class CatalogStore: Sendable {
                 let key = TextKey(entry: entry, locale: locale, field: field)
                 texts[key] = record.value
                 if record.state != TranslationState.translated.rawValue { needsReview.insert(key) }
+                if record.revision > floor { textRevisions.append(TextRevision(key: key, revision: record.revision)) }
             }
             let catalog = Catalog(
                 sourceLocale: .english,
@@ -139,26 +143,39 @@ public final class CatalogStore: Sendable {
                 texts: texts,
                 needsReview: needsReview
             )
-            let history = try retainedChanges(db, entries: keysByID)
-            return PublishedCatalog(catalog: catalog, revision: revision, historyFloor: history.floor, history: history.changes)
+            return PublishedCatalog(catalog: catalog, revision: revision, historyFloor: floor, textRevisions: textRevisions)
         }
     }
 }
 
-/// A catalog as published at one revision, with the change history the delta feed serves.
+/// A catalog as published at one revision, with what the delta feed needs to know of its history.
 public struct PublishedCatalog: Sendable {
     public var catalog: Catalog
     public var revision: Int
     /// History was compacted through this revision: changes since an older revision are unknown.
     public var historyFloor: Int
-    /// Every retained published change after `historyFloor`, oldest first.
-    public var history: [TextChange]
+    /// The revision that last changed each text, for the texts changed after `historyFloor`.
+    ///
+    /// The delta feed answers the newest value of each text changed since N, which is the text's
+    /// current value: so this, not every historical change, is all it needs.
+    public var textRevisions: [TextRevision]
 
-    public init(catalog: Catalog, revision: Int, historyFloor: Int = 0, history: [TextChange] = []) {
+    public init(catalog: Catalog, revision: Int, historyFloor: Int = 0, textRevisions: [TextRevision] = []) {
         self.catalog = catalog
         self.revision = revision
         self.historyFloor = historyFloor
-        self.history = history
+        self.textRevisions = textRevisions
+    }
+}
+
+/// The published revision that last changed a text.
+public struct TextRevision: Hashable, Sendable {
+    public var key: TextKey
+    public var revision: Int
+
+    public init(key: TextKey, revision: Int) {
+        self.key = key
+        self.revision = revision
     }
 }
 

@@ -66,7 +66,7 @@ import Testing
         #expect(Set(history.map { Landed(key: $0.code.rawValue, text: $0.newText, revision: $0.revision) }) == Set(landed))
 
         // The delta feed shows each edited text once, with its last landed text.
-        let feed = try service.live.served.feed.changes(since: 1)
+        let feed = try service.live.served.changes(since: 1, locale: nil)
         #expect(feed.changes.count == Set(landed.map(\.key)).count)
         for change in feed.changes {
             let last = landed.filter { $0.key == change.code.rawValue }.max { $0.revision < $1.revision }

@@ -52,28 +52,41 @@ import Testing
         let now = service.live.served
         #expect(now.revision == catalogs.keys.max())
         for (revision, catalog) in catalogs {
-            let all = try now.feed.changes(since: revision)
+            let all = try now.changes(since: revision, locale: nil)
             #expect(all.toRevision == now.revision)
             #expect(Set(all.changes.map(\.textKey)).count == all.changes.count, "a text appears twice")
             #expect(catalog.applying(all).texts == now.snapshot.catalog.texts, "revision \(revision), all locales")
             for locale in locales {
-                let changes = try now.feed.changes(since: revision, locale: locale)
+                let changes = try now.changes(since: revision, locale: locale)
                 #expect(changes.changes.allSatisfy { $0.locale == locale })
                 let rebuilt = catalog.applying(changes).texts.filter { $0.key.locale == locale }
                 #expect(rebuilt == now.snapshot.catalog.texts.filter { $0.key.locale == locale }, "revision \(revision), \(locale)")
             }
         }
-        #expect(try now.feed.changes(since: now.revision).changes.isEmpty)
+        #expect(try now.changes(since: now.revision, locale: nil).changes.isEmpty)
+
+        // What publishing applied incrementally equals a full load of the same revision.
+        let reloaded = ServedCatalog(try #require(try await service.store.publishedCatalog()))
+        #expect(reloaded.revision == now.revision)
+        #expect(reloaded.snapshot.catalog == now.snapshot.catalog)
+        #expect(reloaded.snapshot.locales == now.snapshot.locales)
+        for locale in locales {
+            let negotiation = LocaleNegotiation(locale: locale, fallback: false)
+            #expect(reloaded.snapshot.describeAll(negotiation: negotiation) == now.snapshot.describeAll(negotiation: negotiation))
+        }
+        for revision in catalogs.keys {
+            #expect(try reloaded.changes(since: revision, locale: nil) == now.changes(since: revision, locale: nil))
+        }
     }
 
     @Test func sinceOutsideTheHistoryIsRefused() async throws {
         let service = try await TestService()
         defer { try? FileManager.default.removeItem(at: service.directory) }
-        let feed = service.live.served.feed
-        #expect(throws: FeedError.sinceOutOfRange(2, current: 1)) { try feed.changes(since: 2) }
-        #expect(throws: FeedError.sinceOutOfRange(-1, current: 1)) { try feed.changes(since: -1) }
-        let compacted = RevisionFeed(currentRevision: 9, floor: 5, changes: [])
-        #expect(throws: FeedError.resyncRequired(since: 4, floor: 5)) { try compacted.changes(since: 4) }
-        #expect(try compacted.changes(since: 5).changes.isEmpty)
+        let served = service.live.served
+        #expect(throws: FeedError.sinceOutOfRange(2, current: 1)) { try served.changes(since: 2, locale: nil) }
+        #expect(throws: FeedError.sinceOutOfRange(-1, current: 1)) { try served.changes(since: -1, locale: nil) }
+        let compacted = RevisionFeed(currentRevision: 9, floor: 5, textRevisions: [])
+        #expect(throws: FeedError.resyncRequired(since: 4, floor: 5)) { try compacted.changes(since: 4, texts: [:]) }
+        #expect(try compacted.changes(since: 5, texts: [:]).changes.isEmpty)
     }
 }

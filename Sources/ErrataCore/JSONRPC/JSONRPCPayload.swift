@@ -35,22 +35,17 @@ public enum JSONRPCPayload: Hashable, Sendable {
     ///   - limits: Batch length and nesting limits.
     /// - Returns: The payload, or the single error that answers the whole body (`-32700` for
     ///   bytes that are not JSON, `-32600` for an empty or oversize batch or excessive nesting).
-    ///   Bodies must be strict JSON (see ``StrictJSONScanner``): trailing commas, duplicate
+    ///   Bodies must be strict JSON (see ``StrictJSONParser``): trailing commas, duplicate
     ///   members, a byte order mark or UTF-16 are parse errors.
     public static func decode(_ body: Data, limits: Limits) -> Result<JSONRPCPayload, JSONRPCErrorObject> {
-        switch StrictJSONScanner.firstViolation(in: body, maximumDepth: limits.maximumDepth) {
-        case .nestingTooDeep(let limit)?:
-            return .failure(.invalidRequest("JSON nesting deeper than \(limit) levels"))
-        case let violation?:
-            return .failure(.parseError(violation.description))
-        case nil:
-            break
-        }
         let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: body)
-        } catch {
-            return .failure(.parseError(body.isEmpty ? "the body is empty" : "the body is not valid JSON"))
+        switch StrictJSONParser.parse(body, maximumDepth: limits.maximumDepth) {
+        case .success(let parsed):
+            value = parsed
+        case .failure(.nestingTooDeep(let limit)):
+            return .failure(.invalidRequest("JSON nesting deeper than \(limit) levels"))
+        case .failure(let violation):
+            return .failure(.parseError(violation.description))
         }
         guard case .array(let elements) = value else {
             return .success(.single(JSONRPCRequest.validate(value)))

@@ -34,7 +34,10 @@ public struct JSONRPCResponse: Sendable {
         switch id {
         case .null: buffer.append(contentsOf: "null".utf8)
         case .number(let number): buffer.append(contentsOf: String(number).utf8)
-        case .string: buffer.append(CanonicalJSON.encode(id))
+        case .string(let string):
+            var writer = JSONWriter(capacity: string.utf8.count + 2)
+            writer.string(string)
+            buffer.append(contentsOf: writer.bytes)
         }
         buffer.append(UInt8(ascii: "}"))
     }

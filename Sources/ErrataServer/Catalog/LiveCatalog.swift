@@ -22,20 +22,30 @@ public final class LiveCatalog: Sendable {
 
     /// Serves the newest published revision in the store; call after every publish.
     ///
-    /// Concurrent reloads are safe: each reads a consistent database snapshot taken after its
-    /// caller's commit, and ``replace(with:)`` never goes back to an older revision.
+    /// Applies what was published since the served revision to it, so the cost follows the size
+    /// of the change; a new locale changes every fallback chain, so it is loaded in full instead.
+    /// Concurrent reloads are safe: each applies a delta read in one consistent database snapshot,
+    /// taken after its caller's commit, to the revision it started from, and ``replace(with:)``
+    /// never goes back to an older revision.
     public func reload(from store: CatalogStore) async throws {
-        replace(with: try await Self.load(from: store))
+        let current = served
+        guard let delta = try await store.publishedDelta(after: current.revision) else {
+            throw ServerStartupError.emptyDatabase
+        }
+        // A compaction changes the floor without publishing a revision.
+        guard delta.revision > current.revision || delta.historyFloor != current.feed.floor else { return }
+        if delta.localeTags == current.snapshot.locales.map(\.tag) {
+            replace(with: current.applying(delta))
+        } else {
+            replace(with: try await Self.load(from: store))
+        }
     }
 
     private static func load(from store: CatalogStore) async throws -> ServedCatalog {
         guard let published = try await store.publishedCatalog() else {
             throw ServerStartupError.emptyDatabase
         }
-        return ServedCatalog(
-            snapshot: CatalogSnapshot(catalog: published.catalog, revision: published.revision),
-            feed: RevisionFeed(currentRevision: published.revision, floor: published.historyFloor, changes: published.history)
-        )
+        return ServedCatalog(published)
     }
 
     /// The catalog to answer the current request from.

@@ -1,13 +1,11 @@
 import ErrataCore
-import Synchronization
 
 /// Remembers the outcome of locale negotiation per (`?locale=`, `Accept-Language`) pair for one served revision.
 ///
 /// Clients send few distinct `Accept-Language` values, and negotiating one from scratch (parsing the
 /// header, canonicalizing every range, RFC 4647 lookup) costs microseconds: a fifth of the CPU of
-/// `GET /v1/errors/{code}` before this cache. Bounded: when full it starts over, so hostile headers
-/// cost what they cost without it. Each ``ServedCatalog`` has its own, so a new locale is seen at once.
-final class NegotiationCache: Sendable {
+/// `GET /v1/errors/{code}` before this cache. Each ``ServedCatalog`` has its own, so a new locale is seen at once.
+struct NegotiationCache: Sendable {
     static let capacity = 256
     /// Longer inputs are negotiated every time rather than kept.
     static let maximumKeyLength = 256
@@ -17,7 +15,7 @@ final class NegotiationCache: Sendable {
         var acceptLanguage: String?
     }
 
-    private let storage = Mutex<[Key: LocaleNegotiation]>([:])
+    private let memo = RevisionMemo<Key, LocaleNegotiation>(capacity: capacity)
 
     func negotiation(
         explicit: String?, acceptLanguage: String?, negotiate: (String?, String?) -> LocaleNegotiation
@@ -25,13 +23,8 @@ final class NegotiationCache: Sendable {
         guard (explicit?.utf8.count ?? 0) + (acceptLanguage?.utf8.count ?? 0) <= Self.maximumKeyLength else {
             return negotiate(explicit, acceptLanguage)
         }
-        let key = Key(explicit: explicit, acceptLanguage: acceptLanguage)
-        if let known = storage.withLock({ $0[key] }) { return known }
-        let negotiation = negotiate(explicit, acceptLanguage)
-        storage.withLock { cache in
-            if cache.count >= Self.capacity { cache.removeAll(keepingCapacity: true) }
-            cache[key] = negotiation
+        return memo.value(for: Key(explicit: explicit, acceptLanguage: acceptLanguage)) {
+            negotiate(explicit, acceptLanguage)
         }
-        return negotiation
     }
 }

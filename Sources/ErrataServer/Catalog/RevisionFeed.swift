@@ -1,46 +1,78 @@
 public import ErrataCore
+public import ErrataStore
 
-/// The delta feed of one published revision: every retained change, answering "what changed since N".
+/// The delta feed of one published revision: which texts changed in which revision, answering "what changed since N".
 ///
-/// Changes are kept oldest first, so the changes since N are a suffix found by binary search;
-/// of several changes to one text only the newest is returned.
+/// The feed answers the newest value of each text changed since N, and that is the text's value in
+/// the served catalog; so it keeps only (text, revision) rows and reads values from the catalog.
+/// Rows come in segments, oldest first — the ones loaded at start-up, then one per publish — so
+/// a publish appends a small segment and shares the rest with the previous revision's feed.
 public struct RevisionFeed: Sendable {
     /// The revision the feed describes.
     public let currentRevision: Int
     /// History was compacted through this revision; older `since` values need a full resync.
     public let floor: Int
-    private let changes: [TextChange]
+    /// Each segment is sorted by revision and newer than the one before; a text can appear in several.
+    private let segments: [[TextRevision]]
 
-    /// - Parameter changes: Published changes after `floor`, oldest first.
-    public init(currentRevision: Int, floor: Int, changes: [TextChange]) {
-        self.currentRevision = currentRevision
-        self.floor = floor
-        self.changes = changes
+    /// - Parameter textRevisions: The revision that last changed each text changed after `floor`, in any order.
+    public init(currentRevision: Int, floor: Int, textRevisions: [TextRevision]) {
+        self.init(currentRevision: currentRevision, floor: floor, segments: [textRevisions.sorted { $0.revision < $1.revision }])
     }
 
-    /// The newest change of every text changed after `since`.
+    private init(currentRevision: Int, floor: Int, segments: [[TextRevision]]) {
+        self.currentRevision = currentRevision
+        self.floor = floor
+        self.segments = segments.filter { !$0.isEmpty }
+    }
+
+    /// The feed after newer revisions were published.
+    ///
+    /// - Parameters:
+    ///   - changes: The changes published after ``currentRevision``, oldest first.
+    ///   - revision: The newest revision now.
+    ///   - floor: The compaction floor now.
+    public func appending(_ changes: [TextChange], revision: Int, floor: Int) -> RevisionFeed {
+        RevisionFeed(
+            currentRevision: revision, floor: floor,
+            segments: segments + [changes.map { TextRevision(key: $0.textKey, revision: $0.revision) }]
+        )
+    }
+
+    /// The newest value of every text changed after `since`.
     ///
     /// - Parameters:
     ///   - since: The revision the caller has.
     ///   - locale: Only changes in this locale, when given.
+    ///   - texts: The texts of the catalog at ``currentRevision``.
     /// - Throws: ``FeedError`` when `since` is in the future or older than the retained history.
-    public func changes(since: Int, locale: LanguageTag? = nil) throws(FeedError) -> CatalogChanges {
+    public func changes(since: Int, locale: LanguageTag? = nil, texts: [TextKey: String]) throws(FeedError) -> CatalogChanges {
         guard since >= 0, since <= currentRevision else {
             throw .sinceOutOfRange(since, current: currentRevision)
         }
         guard since >= floor else { throw .resyncRequired(since: since, floor: floor) }
-        var lower = changes.startIndex
-        var upper = changes.endIndex
+        var newest: [TextKey: Int] = [:]
+        for segment in segments where segment[segment.count - 1].revision > since {
+            for row in segment[Self.firstIndex(in: segment, after: since)...] where locale == nil || row.key.locale == locale {
+                newest[row.key] = max(newest[row.key] ?? 0, row.revision)
+            }
+        }
+        let changes = newest.compactMap { key, revision in texts[key].map { TextChange(key: key, text: $0, revision: revision) } }
+        return CatalogChanges(
+            fromRevision: since, toRevision: currentRevision,
+            changes: changes.sorted { ($0.revision, $0.textKey) < ($1.revision, $1.textKey) }
+        )
+    }
+
+    /// The index of the first row of `segment` newer than `revision` (binary search).
+    private static func firstIndex(in segment: [TextRevision], after revision: Int) -> Int {
+        var lower = segment.startIndex
+        var upper = segment.endIndex
         while lower < upper {
             let middle = (lower + upper) / 2
-            if changes[middle].revision <= since { lower = middle + 1 } else { upper = middle }
+            if segment[middle].revision <= revision { lower = middle + 1 } else { upper = middle }
         }
-        var newest: [TextKey: TextChange] = [:]
-        for change in changes[lower...] where locale == nil || change.locale == locale {
-            newest[change.textKey] = change
-        }
-        let ordered = newest.values.sorted { ($0.revision, $0.textKey) < ($1.revision, $1.textKey) }
-        return CatalogChanges(fromRevision: since, toRevision: currentRevision, changes: ordered)
+        return lower
     }
 }
 

@@ -1,48 +1,60 @@
 public import ErrataCore
+public import ErrataStore
 public import Foundation
+import Synchronization
 
-/// One published revision, ready to serve: its snapshot plus the response bodies encoded once.
+/// One published revision, ready to serve: its snapshot, its delta feed, and response bodies encoded once.
 ///
-/// Read paths never touch SQLite: they look up a `ServedCatalog` and, for the common case
-/// (a locale that negotiation matched), answer with bytes encoded when the revision was published.
+/// Read paths never touch SQLite. Bodies are encoded on first use and then kept for the life of
+/// the revision (bounded, see ``RevisionMemo``), so a publish costs what changed, not what the
+/// catalog holds: every body names its revision, so no body of the previous revision is reusable,
+/// and encoding all of them ahead would cost seconds for a large catalog.
 public final class ServedCatalog: Sendable {
+    /// The most `errors.describe` bodies kept per revision (about 25 MB of bodies at most).
+    static let describeBodyCapacity = 32_768
+
     public let snapshot: CatalogSnapshot
     /// What changed in each revision up to this one.
     public let feed: RevisionFeed
-    /// `errors.describe` results by locale and entry, for requests whose locale negotiation matched.
-    private let describeBodies: [LanguageTag: [EntryKey: Data]]
-    /// Whole-catalog bodies by locale, with their gzip encodings, for requests whose locale negotiation matched.
-    private let catalogBodies: [LanguageTag: CompressedBody]
     /// The `locales.list` result.
     let localesBody: Data
+    /// `errors.describe` results by entry and locale, for requests whose locale negotiation matched.
+    private let describeBodies = RevisionMemo<DescribeKey, Data>(capacity: describeBodyCapacity)
+    /// Whole-catalog listings by locale, with their gzip encodings, for requests whose negotiation matched.
+    private let listings: RevisionMemo<LanguageTag, CompressedBody>
     /// The whole catalog in every locale, as a ``CatalogDocument``, with its gzip encoding.
-    let document: CompressedBody
+    private let documentBody = RevisionMemo<Int, CompressedBody>(capacity: 1)
     /// Negotiation outcomes already computed for this revision's locales.
     private let negotiations = NegotiationCache()
 
-    /// Encodes the bodies of every entry in every locale.
+    private struct DescribeKey: Hashable, Sendable {
+        var entry: EntryKey
+        var locale: LanguageTag
+    }
+
     public init(snapshot: CatalogSnapshot, feed: RevisionFeed) {
         self.snapshot = snapshot
         self.feed = feed
-        var describeBodies: [LanguageTag: [EntryKey: Data]] = [:]
-        var catalogBodies: [LanguageTag: CompressedBody] = [:]
-        for locale in snapshot.locales {
-            let negotiation = LocaleNegotiation(locale: locale.tag, fallback: false)
-            let descriptions = snapshot.describeAll(negotiation: negotiation)
-            var bodies: [EntryKey: Data] = [:]
-            bodies.reserveCapacity(descriptions.count)
-            for description in descriptions {
-                bodies[EntryKey(code: description.code, variant: description.variant)] = CanonicalJSON.encode(description)
-            }
-            describeBodies[locale.tag] = bodies
-            catalogBodies[locale.tag] = CompressedBody(CanonicalJSON.encode(
-                CatalogListing(revision: snapshot.revision, locale: locale.tag, entries: descriptions)
-            ))
-        }
-        self.describeBodies = describeBodies
-        self.catalogBodies = catalogBodies
         self.localesBody = CanonicalJSON.encode(snapshot.locales)
-        self.document = CompressedBody(CanonicalJSON.encode(CatalogDocument(catalog: snapshot.catalog, revision: snapshot.revision)))
+        self.listings = RevisionMemo(capacity: max(1, snapshot.locales.count))
+    }
+
+    /// Serves a published catalog as read from the store.
+    public convenience init(_ published: PublishedCatalog) {
+        self.init(
+            snapshot: CatalogSnapshot(catalog: published.catalog, revision: published.revision),
+            feed: RevisionFeed(currentRevision: published.revision, floor: published.historyFloor, textRevisions: published.textRevisions)
+        )
+    }
+
+    /// The next revision: this one with a delta applied, re-resolving only the texts it touches.
+    ///
+    /// - Precondition: The delta's locales are this catalog's (a new locale needs a full load).
+    public func applying(_ delta: PublishedDelta) -> ServedCatalog {
+        ServedCatalog(
+            snapshot: snapshot.applying(delta.changes, needsReview: delta.needsReview, revision: delta.revision),
+            feed: feed.appending(delta.changes, revision: delta.revision, floor: delta.historyFloor)
+        )
     }
 
     public var revision: Int { snapshot.revision }
@@ -55,16 +67,21 @@ public final class ServedCatalog: Sendable {
         }
     }
 
+    // MARK: - Bodies
+
     /// The encoded description of an entry.
     ///
     /// - Throws: ``CatalogLookupError`` for a parameter the entry does not use.
     func describeBody(
         _ entry: CatalogEntry, negotiation: LocaleNegotiation, parameters: [String: String] = [:]
     ) throws(CatalogLookupError) -> Data {
-        if !negotiation.fallback, parameters.isEmpty, let body = describeBodies[negotiation.locale]?[entry.key] {
-            return body
+        guard !negotiation.fallback, parameters.isEmpty else {
+            return try snapshot.describe(entry, negotiation: negotiation, parameters: parameters).canonicalJSON
         }
-        return CanonicalJSON.encode(try snapshot.describe(entry, negotiation: negotiation, parameters: parameters))
+        return describeBodies.value(for: DescribeKey(entry: entry.key, locale: negotiation.locale)) {
+            // Without parameters, describing cannot fail.
+            (try? snapshot.describe(entry, negotiation: negotiation))?.canonicalJSON ?? Data()
+        }
     }
 
     /// The encoded listing of the entries matching a filter.
@@ -72,13 +89,35 @@ public final class ServedCatalog: Sendable {
         listing(negotiation: negotiation, category: category, httpStatus: httpStatus).body
     }
 
-    /// The encoded listing of the entries matching a filter, with its gzip encoding when it was made ahead.
+    /// The encoded listing of the entries matching a filter, with its gzip encoding for the unfiltered listing of a catalog locale.
     func listing(negotiation: LocaleNegotiation, category: ErrorCategory? = nil, httpStatus: Int? = nil) -> (body: Data, gzip: Data?) {
-        if !negotiation.fallback, category == nil, httpStatus == nil, let body = catalogBodies[negotiation.locale] {
-            return (body.identity, body.gzip)
+        let encode = {
+            CatalogListing.body(
+                revision: self.revision, locale: negotiation.locale,
+                entries: self.snapshot.describeAll(negotiation: negotiation, category: category, httpStatus: httpStatus)
+            )
         }
-        let entries = snapshot.describeAll(negotiation: negotiation, category: category, httpStatus: httpStatus)
-        return (CanonicalJSON.encode(CatalogListing(revision: revision, locale: negotiation.locale, entries: entries)), nil)
+        guard !negotiation.fallback, category == nil, httpStatus == nil,
+              snapshot.locales.contains(where: { $0.tag == negotiation.locale })
+        else {
+            return (encode(), nil)
+        }
+        let listing = listings.value(for: negotiation.locale) { CompressedBody(encode()) }
+        return (listing.identity, listing.gzip)
+    }
+
+    /// The whole catalog in every locale, as a ``CatalogDocument``, with its gzip encoding.
+    var document: CompressedBody {
+        documentBody.value(for: 0) {
+            CompressedBody(CanonicalJSON.encode(CatalogDocument(catalog: snapshot.catalog, revision: snapshot.revision)))
+        }
+    }
+
+    /// The delta feed's answer: the newest value of every text changed after `since`.
+    ///
+    /// - Throws: ``FeedError``.
+    public func changes(since: Int, locale: LanguageTag?) throws(FeedError) -> CatalogChanges {
+        try feed.changes(since: since, locale: locale, texts: snapshot.catalog.texts)
     }
 
     /// A strong entity tag for a representation of this revision in a locale.
@@ -87,11 +126,4 @@ public final class ServedCatalog: Sendable {
     func entityTag(for negotiation: LocaleNegotiation) -> String {
         "\"r\(revision)-\(negotiation.locale)\(negotiation.fallback ? "-fallback" : "")\""
     }
-}
-
-/// The answer to `errors.list`, `catalog.get` and `GET /v1/catalog`.
-public struct CatalogListing: Codable, Hashable, Sendable {
-    public var revision: Int
-    public var locale: LanguageTag
-    public var entries: [ErrorDescription]
 }

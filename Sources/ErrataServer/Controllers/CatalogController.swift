@@ -57,9 +57,9 @@ public struct CatalogController<Context: RequestContext>: Sendable {
             locale = tag
         }
         do {
-            let changes = try served.feed.changes(since: since, locale: locale)
+            let changes = try served.changes(since: since, locale: locale)
             return CacheableResponse(
-                body: CanonicalJSON.encode(changes),
+                body: changes.canonicalJSON,
                 entityTag: CatalogChanges.entityTag(toRevision: changes.toRevision, since: since, locale: locale),
                 contentLanguage: nil,
                 cacheControl: CacheableResponse.revalidateEveryTime

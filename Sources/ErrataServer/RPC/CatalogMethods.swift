@@ -79,7 +79,7 @@ struct CatalogMethods: Sendable {
         let since = try params.integer("since", required: true)!
         let locale = try AdminMethods.locale(params, required: false)
         do {
-            return CanonicalJSON.encode(try live.served.feed.changes(since: since, locale: locale))
+            return try live.served.changes(since: since, locale: locale).canonicalJSON
         } catch {
             throw JSONRPCErrorObject(error)
         }

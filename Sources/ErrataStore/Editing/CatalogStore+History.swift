@@ -84,22 +84,6 @@ extension CatalogStore {
             return (cut, removed)
         }
     }
-
-    /// The published changes after the compaction cut, oldest first: the delta feed's source.
-    func retainedChanges(_ db: Database, entries: [Int64: EntryKey]) throws -> (floor: Int, changes: [TextChange]) {
-        let floor = try Setting.compactedThrough.value(db)
-        let changes = try TextChangeRecord
-            .filter(Column("revision") > floor)
-            .order(Column("revision"), Column("id"))
-            .fetchAll(db)
-            .compactMap { record -> TextChange? in
-                guard let entry = entries[record.entryId], let locale = LanguageTag(rawValue: record.locale),
-                    let field = TextField(rawValue: record.field)
-                else { return nil }
-                return TextChange(key: TextKey(entry: entry, locale: locale, field: field), text: record.newValue, revision: record.revision)
-            }
-        return (floor, changes)
-    }
 }
 
 /// One published change of a text, with the revision that made it.

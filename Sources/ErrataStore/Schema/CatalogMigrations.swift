@@ -86,6 +86,12 @@ enum CatalogMigrations {
             }
             try db.create(index: "textChange_on_key", on: TextChangeRecord.databaseTableName, columns: ["entryId", "locale", "field", "revision"])
         }
+
+        // MARK: - v3: find the texts needing review without reading every text
+
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: "CREATE INDEX text_needing_review ON text(state) WHERE state != 'translated'")
+        }
         return migrator
     }
 }

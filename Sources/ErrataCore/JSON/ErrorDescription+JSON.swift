@@ -1,0 +1,40 @@
+public import Foundation
+
+extension ErrorDescription {
+    /// The description as canonical JSON, identical to `CanonicalJSON.encode(self)`.
+    package var canonicalJSON: Data {
+        var writer = JSONWriter(capacity: 256 + serviceMessage.utf8.count + message.utf8.count + remediation.utf8.count)
+        write(to: &writer)
+        return writer.data
+    }
+
+    /// Writes the description as a canonical JSON object (members in sorted order).
+    package func write(to writer: inout JSONWriter) {
+        writer.raw("{")
+        writer.member("category", first: true)
+        writer.string(category.rawValue)
+        writer.member("code")
+        writer.string(code.rawValue)
+        writer.member("fallback")
+        writer.bool(fallback)
+        writer.member("fault")
+        writer.string(fault.rawValue)
+        writer.member("httpStatus")
+        writer.integer(httpStatus)
+        writer.member("locale")
+        writer.string(locale.rawValue)
+        writer.member("message")
+        writer.string(message)
+        writer.member("remediation")
+        writer.string(remediation)
+        writer.member("retry")
+        writer.string(retry.rawValue)
+        writer.member("revision")
+        writer.integer(revision)
+        writer.member("serviceMessage")
+        writer.string(serviceMessage)
+        writer.member("variant")
+        writer.string(variant?.rawValue)
+        writer.raw("}")
+    }
+}

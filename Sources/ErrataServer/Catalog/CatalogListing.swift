@@ -1,0 +1,29 @@
+public import ErrataCore
+public import Foundation
+
+/// The answer to `errors.list`, `catalog.get` and `GET /v1/catalog`.
+public struct CatalogListing: Codable, Hashable, Sendable {
+    public var revision: Int
+    public var locale: LanguageTag
+    public var entries: [ErrorDescription]
+
+    /// The listing as canonical JSON, written without building the struct: identical to
+    /// `CanonicalJSON.encode(CatalogListing(revision:locale:entries:))`.
+    static func body(revision: Int, locale: LanguageTag, entries: [ErrorDescription]) -> Data {
+        var writer = JSONWriter(capacity: 64 + entries.count * 768)
+        writer.raw("{")
+        writer.member("entries", first: true)
+        writer.raw("[")
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { writer.raw(",") }
+            entry.write(to: &writer)
+        }
+        writer.raw("]")
+        writer.member("locale")
+        writer.string(locale.rawValue)
+        writer.member("revision")
+        writer.integer(revision)
+        writer.raw("}")
+        return writer.data
+    }
+}

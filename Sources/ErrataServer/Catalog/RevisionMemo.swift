@@ -1,0 +1,35 @@
+import Synchronization
+
+/// A bounded, thread-safe memo of values computed from one served revision.
+///
+/// Each ``ServedCatalog`` owns its memos, so nothing computed for one revision is ever served
+/// for another. When full it starts over, so hostile inputs cost what they would cost without it
+/// and memory stays bounded. A value is computed outside the lock: two requests that miss at
+/// once both compute it (the same value), and neither waits for the other.
+///
+/// For example:
+///
+/// ```swift
+/// let bodies = RevisionMemo<EntryKey, Data>(capacity: 1_024)
+/// let body = bodies.value(for: key) { encode(key) }
+/// ```
+final class RevisionMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    let capacity: Int
+    private let storage = Mutex<[Key: Value]>([:])
+
+    /// - Parameter capacity: The most values kept.
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// The value for `key`, computed by `make` the first time.
+    func value<Failure: Error>(for key: Key, make: () throws(Failure) -> Value) throws(Failure) -> Value {
+        if let known = storage.withLock({ $0[key] }) { return known }
+        let value = try make()
+        storage.withLock { values in
+            if values.count >= capacity { values.removeAll(keepingCapacity: true) }
+            values[key] = value
+        }
+        return value
+    }
+}

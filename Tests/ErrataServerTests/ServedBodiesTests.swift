@@ -1,0 +1,50 @@
+import ErrataCore
+@testable import ErrataServer
+import Foundation
+import Testing
+
+/// Bodies written by hand (``JSONWriter``) must be the bytes `JSONEncoder` would write, and
+/// bodies encoded lazily must be those of the revision they are served for.
+@Suite struct ServedBodiesTests {
+    @Test func listingsAndDescriptionsAreTheCanonicalEncoding() async throws {
+        let service = try await TestService()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        let served = service.live.served
+        for locale in served.snapshot.locales.map(\.tag) {
+            for fallback in [false, true] {
+                let negotiation = LocaleNegotiation(locale: locale, fallback: fallback)
+                let entries = served.snapshot.describeAll(negotiation: negotiation)
+                let expected = CanonicalJSON.encode(CatalogListing(revision: served.revision, locale: locale, entries: entries))
+                #expect(served.listing(negotiation: negotiation).body == expected, "\(locale) fallback \(fallback)")
+                for (entry, description) in zip(served.snapshot.entries, entries) {
+                    #expect(try served.describeBody(entry, negotiation: negotiation) == CanonicalJSON.encode(description))
+                }
+            }
+            let filtered = LocaleNegotiation(locale: locale, fallback: false)
+            #expect(served.listing(negotiation: filtered, httpStatus: 404).body == CanonicalJSON.encode(CatalogListing(
+                revision: served.revision, locale: locale, entries: served.snapshot.describeAll(negotiation: filtered, httpStatus: 404)
+            )))
+        }
+    }
+
+    @Test func aPublishServesNewBodiesUnderTheNewRevision() async throws {
+        let service = try await TestService()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        let before = service.live.served
+        let entry = try before.snapshot.entry(code: ErrorCode("NoSuchKey"), variant: nil)
+        let negotiation = LocaleNegotiation(locale: .english, fallback: false)
+        let oldBody = try before.describeBody(entry, negotiation: negotiation)
+        let oldListing = before.listing(negotiation: negotiation).body
+        _ = try await CatalogEditor(store: service.store, live: service.live).setText(
+            TextKey(entry: entry.key, locale: .english, field: .message), text: "Gone.", expectedRevision: 1, author: nil, publishNote: "p"
+        )
+        let after = service.live.served
+        #expect(after.revision == 2)
+        let description = try JSONDecoder().decode(ErrorDescription.self, from: try after.describeBody(entry, negotiation: negotiation))
+        #expect(description.message == "Gone." && description.revision == 2)
+        #expect(after.listing(negotiation: negotiation).body != oldListing)
+        // The previous revision, still held by requests in flight, keeps its own bodies.
+        #expect(try before.describeBody(entry, negotiation: negotiation) == oldBody)
+        #expect(after.document.identity != before.document.identity)
+    }
+}
