@@ -25,7 +25,7 @@ public func buildApplication(
 
 /// The JSON-RPC methods the service registers, for `POST /rpc`.
 public func buildDispatcher(configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog) -> RPCDispatcher {
-    let access = AccessControl(store: store, requireReadToken: configuration.requireReadToken)
+    let access = AccessControl(store: store, requireReadToken: configuration.requireReadToken, tokenCacheLifetime: configuration.tokenCacheLifetime)
     let admin = AdminMethods(editor: CatalogEditor(store: store, live: live), access: access)
     return buildDispatcher(configuration: configuration, live: live, access: access, admin: admin)
 }
@@ -39,7 +39,7 @@ private func buildDispatcher(configuration: ServerConfiguration, live: LiveCatal
 /// Builds the router: JSON-RPC at `/rpc`, REST reads under `/v1`, admin edits under `/v1/admin`,
 /// and the operational endpoints.
 public func buildRouter(configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog) -> Router<ErrataRequestContext> {
-    let access = AccessControl(store: store, requireReadToken: configuration.requireReadToken)
+    let access = AccessControl(store: store, requireReadToken: configuration.requireReadToken, tokenCacheLifetime: configuration.tokenCacheLifetime)
     let admin = AdminMethods(editor: CatalogEditor(store: store, live: live), access: access)
     let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, admin: admin)
     let router = Router(context: ErrataRequestContext.self, options: .autoGenerateHeadEndpoints)

@@ -12,6 +12,9 @@ public struct ServerConfiguration: Sendable {
     public var corsAllowedOrigins: [String]
     /// Whether reads need a bearer token of scope `read` (or higher).
     public var requireReadToken: Bool
+    /// How long tokens read from the store are trusted before being read again: a token revoked by
+    /// `errata-server token revoke` stops working within this time (a new token works at once).
+    public var tokenCacheLifetime: Duration
 
     public init(
         host: String = "127.0.0.1",
@@ -19,7 +22,8 @@ public struct ServerConfiguration: Sendable {
         maximumBodySize: Int = 1 << 20,
         rpcLimits: JSONRPCPayload.Limits = .init(),
         corsAllowedOrigins: [String] = [],
-        requireReadToken: Bool = false
+        requireReadToken: Bool = false,
+        tokenCacheLifetime: Duration = .seconds(1)
     ) {
         self.host = host
         self.port = port
@@ -27,5 +31,6 @@ public struct ServerConfiguration: Sendable {
         self.rpcLimits = rpcLimits
         self.corsAllowedOrigins = corsAllowedOrigins
         self.requireReadToken = requireReadToken
+        self.tokenCacheLifetime = tokenCacheLifetime
     }
 }

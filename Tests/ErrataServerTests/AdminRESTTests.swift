@@ -179,6 +179,39 @@ import Testing
     }
 }
 
+/// Tokens are authenticated from memory; what `errata-server token …` does in another process is seen in time.
+@Suite struct TokenCacheTests {
+    func status(_ client: some TestClientProtocol, _ token: String) async throws -> HTTPResponse.Status {
+        try await client.execute(uri: "/v1/errors/NoSuchKey", method: .get, headers: [.authorization: "Bearer \(token)"]).status
+    }
+
+    @Test func aTokenCreatedWhileServingWorksAtOnceAndARevokedOneStopsWithinTheLifetime() async throws {
+        let service = try await TestService(configuration: ServerConfiguration(port: 0, requireReadToken: true, tokenCacheLifetime: .zero))
+        try await service.test { (client) async throws in
+            let early = try await service.store.createToken(name: "early", scope: .read)
+            #expect(try await status(client, early) == .ok)
+            // The first use is written back at once; later ones at most once a minute.
+            #expect(try await service.store.tokens().first { $0.name == "early" }?.lastUsedAt != nil)
+            let late = try await service.store.createToken(name: "late", scope: .read)
+            #expect(try await status(client, late) == .ok)
+            #expect(try await service.store.revokeToken(name: "early"))
+            #expect(try await status(client, early) == .unauthorized)
+            #expect(try await status(client, late) == .ok)
+        }
+    }
+
+    @Test func withinTheLifetimeTheStoreIsNotReadAgain() async throws {
+        let service = try await TestService(configuration: ServerConfiguration(port: 0, requireReadToken: true, tokenCacheLifetime: .seconds(3_600)))
+        let token = try await service.store.createToken(name: "reader", scope: .read)
+        try await service.test { (client) async throws in
+            #expect(try await status(client, token) == .ok)
+            #expect(try await service.store.revokeToken(name: "reader"))
+            // Still trusted from memory: the lifetime is what bounds a revocation's delay.
+            #expect(try await status(client, token) == .ok)
+        }
+    }
+}
+
 @Suite struct AdminRESTPathTests {
     @Test func textsThatDoNotExistAreNotFoundAndOtherMethodsAreNotAllowed() async throws {
         let service = try await TestService()

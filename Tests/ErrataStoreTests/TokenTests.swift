@@ -12,19 +12,24 @@ import Testing
         let other = try await fixture.store.createToken(name: "bob", scope: .edit)
         #expect(other != token)
 
-        let alice = try await fixture.store.authenticate(token: token)
+        let directory = try await fixture.store.tokenDirectory()
+        let alice = directory.authenticate(token)
         #expect(alice?.name == "alice" && alice?.scope == .publish)
-        #expect(try await fixture.store.authenticate(token: token + "x") == nil)
-        #expect(try await fixture.store.authenticate(token: "") == nil)
+        #expect(directory.authenticate(other)?.name == "bob")
+        #expect(directory.authenticate(token + "x") == nil)
+        #expect(directory.authenticate("") == nil)
+        let used = Date(timeIntervalSince1970: 1_800_000_000)
+        try await fixture.store.recordTokenUse(["alice": used])
+        try await fixture.store.recordTokenUse(["alice": used.addingTimeInterval(-60)])  // older: ignored
 
         let listed = try await fixture.store.tokens()
         #expect(listed.map(\.name) == ["alice", "bob"])
-        #expect(listed.first?.lastUsedAt != nil)
+        #expect(listed.first?.lastUsedAt == used)
         #expect(listed.last?.lastUsedAt == nil)
 
         #expect(try await fixture.store.revokeToken(name: "alice"))
         #expect(try await fixture.store.revokeToken(name: "alice") == false)
-        #expect(try await fixture.store.authenticate(token: token) == nil)
+        #expect(try await fixture.store.tokenDirectory().authenticate(token) == nil)
     }
 
     @Test func storesOnlyTheDigest() async throws {

@@ -6,14 +6,22 @@ public import HTTPTypes
 ///
 /// Used the same way by REST routes and by each JSON-RPC call, so a batch is authorized call by call.
 public struct AccessControl: Sendable {
-    let store: CatalogStore
     /// Whether reads need a token of scope `read` too.
     public let requireReadToken: Bool
+    private let tokens: TokenCache
     private let throttle: AuthFailureThrottle
 
-    public init(store: CatalogStore, requireReadToken: Bool = false, maximumFailures: Int = 10, window: Double = 60) {
-        self.store = store
+    /// - Parameters:
+    ///   - store: Where tokens are stored.
+    ///   - requireReadToken: Whether reads need a token of scope `read` too.
+    ///   - tokenCacheLifetime: How long tokens read from the store are trusted; a revoked token stops working within it.
+    ///   - maximumFailures: Failed attempts a peer may make per `window` seconds before it is throttled.
+    public init(
+        store: CatalogStore, requireReadToken: Bool = false, tokenCacheLifetime: Duration = .seconds(1),
+        maximumFailures: Int = 10, window: Double = 60
+    ) {
         self.requireReadToken = requireReadToken
+        self.tokens = TokenCache(store: store, lifetime: tokenCacheLifetime)
         self.throttle = AuthFailureThrottle(maximumFailures: maximumFailures, window: window)
     }
 
@@ -34,7 +42,7 @@ public struct AccessControl: Sendable {
             if headers[.authorization] != nil { throttle.recordFailure(from: peer) }
             throw AccessError.unauthorized(tokenPresented: headers[.authorization] != nil)
         }
-        guard let info = try await store.authenticate(token: token) else {
+        guard let info = try await tokens.authenticate(token) else {
             throttle.recordFailure(from: peer)
             throw AccessError.unauthorized(tokenPresented: true)
         }

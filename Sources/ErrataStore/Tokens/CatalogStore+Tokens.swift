@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 import GRDB
 
 extension CatalogStore {
@@ -39,26 +39,52 @@ extension CatalogStore {
         try await pool.write { db in try TokenRecord.deleteOne(db, key: name) }
     }
 
-    /// The token a caller presented, if it is one of the stored tokens; records its use.
+    /// Every stored token with its digest, for authenticating without reading the database each time.
+    public func tokenDirectory() async throws -> TokenDirectory {
+        try await pool.read { db in
+            TokenDirectory(tokens: try TokenRecord.fetchAll(db).map { ($0.info, $0.digest) })
+        }
+    }
+
+    /// Records when tokens were last used; a time older than the one stored is ignored.
     ///
-    /// The presented token's digest is compared with every stored digest in constant time
-    /// (swift-crypto's digest comparison), so timing reveals nothing about near matches.
-    public func authenticate(token: String) async throws -> TokenInfo? {
-        let presented = SHA256.hash(data: Data(token.utf8))
-        return try await pool.write { db -> TokenInfo? in
-            var match: TokenRecord?
-            for record in try TokenRecord.fetchAll(db) where presented == record.digest {
-                match = record
+    /// - Parameter uses: The time of each token's latest use, by token name.
+    public func recordTokenUse(_ uses: [String: Date]) async throws {
+        guard !uses.isEmpty else { return }
+        try await pool.write { db in
+            for (name, date) in uses {
+                try db.execute(
+                    sql: "UPDATE token SET lastUsedAt = ? WHERE name = ? AND (lastUsedAt IS NULL OR lastUsedAt < ?)",
+                    arguments: [date, name, date]
+                )
             }
-            guard var record = match else { return nil }
-            record.lastUsedAt = Date()
-            try record.update(db)
-            return record.info
         }
     }
 
     static func digest(of token: String) -> Data {
         Data(SHA256.hash(data: Data(token.utf8)))
+    }
+}
+
+/// The stored tokens and their SHA-256 digests, as read at one moment.
+public struct TokenDirectory: Sendable {
+    private let tokens: [(info: TokenInfo, digest: Data)]
+
+    init(tokens: [(info: TokenInfo, digest: Data)]) {
+        self.tokens = tokens
+    }
+
+    /// The token a caller presented, if it is one of these.
+    ///
+    /// The presented token's digest is compared with every stored digest in constant time
+    /// (swift-crypto's digest comparison), so timing reveals nothing about near matches.
+    public func authenticate(_ token: String) -> TokenInfo? {
+        let presented = SHA256.hash(data: Data(token.utf8))
+        var match: TokenInfo?
+        for token in tokens where presented == token.digest {
+            match = token.info
+        }
+        return match
     }
 }
 
