@@ -86,7 +86,7 @@ import Testing
         #expect(throws: FeedError.sinceOutOfRange(2, current: 1)) { try served.changes(since: 2, locale: nil) }
         #expect(throws: FeedError.sinceOutOfRange(-1, current: 1)) { try served.changes(since: -1, locale: nil) }
         let compacted = RevisionFeed(currentRevision: 9, floor: 5, textRevisions: [])
-        #expect(throws: FeedError.resyncRequired(since: 4, floor: 5)) { try compacted.changes(since: 4, texts: [:]) }
-        #expect(try compacted.changes(since: 5, texts: [:]).changes.isEmpty)
+        #expect(throws: FeedError.resyncRequired(since: 4, floor: 5)) { try compacted.changes(since: 4) { _ in nil } }
+        #expect(try compacted.changes(since: 5) { _ in nil }.changes.isEmpty)
     }
 }

@@ -19,38 +19,37 @@ public struct JSONRPCResponse: Sendable {
         self.outcome = outcome
     }
 
-    /// Appends `{"jsonrpc":"2.0","result"|"error":…,"id":…}` to `buffer`.
-    public func write(to buffer: inout Data) {
-        buffer.append(contentsOf: #"{"jsonrpc":"2.0","#.utf8)
+    /// Appends `{"jsonrpc":"2.0","result"|"error":…,"id":…}` to `writer`.
+    package func write(to writer: inout JSONWriter) {
+        writer.raw(#"{"jsonrpc":"2.0","#)
         switch outcome {
         case .result(let json):
-            buffer.append(contentsOf: #""result":"#.utf8)
-            buffer.append(json)
+            writer.raw(#""result":"#)
+            writer.raw(json)
         case .error(let error):
-            buffer.append(contentsOf: #""error":"#.utf8)
-            buffer.append(CanonicalJSON.encode(error))
+            writer.raw(#""error":"#)
+            writer.raw(CanonicalJSON.encode(error))
         }
-        buffer.append(contentsOf: #","id":"#.utf8)
+        writer.raw(#","id":"#)
         switch id {
-        case .null: buffer.append(contentsOf: "null".utf8)
-        case .number(let number): buffer.append(contentsOf: String(number).utf8)
-        case .string(let string):
-            var writer = JSONWriter(capacity: string.utf8.count + 2)
-            writer.string(string)
-            buffer.append(contentsOf: writer.bytes)
+        case .null: writer.raw("null")
+        case .number(let number): writer.integer(number)
+        case .string(let string): writer.string(string)
         }
-        buffer.append(UInt8(ascii: "}"))
+        writer.raw("}")
     }
 
     /// Writes a whole body: one response, or a batch array of them.
     public static func body(_ responses: [JSONRPCResponse], asBatch: Bool) -> Data {
-        var buffer = Data()
-        if asBatch { buffer.append(UInt8(ascii: "[")) }
+        var writer = JSONWriter(capacity: responses.reduce(64) { size, response in
+            if case .result(let json) = response.outcome { size + json.count + 48 } else { size + 256 }
+        })
+        if asBatch { writer.raw("[") }
         for (index, response) in responses.enumerated() {
-            if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            response.write(to: &buffer)
+            if index > 0 { writer.raw(",") }
+            response.write(to: &writer)
         }
-        if asBatch { buffer.append(UInt8(ascii: "]")) }
-        return buffer
+        if asBatch { writer.raw("]") }
+        return writer.data
     }
 }

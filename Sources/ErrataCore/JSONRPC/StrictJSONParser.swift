@@ -99,7 +99,8 @@ extension StrictJSONParser {
 
         mutating func object() throws(Violation) -> JSONValue {
             try enterContainer()
-            var members: [String: JSONValue] = [:]
+            // JSON-RPC objects are small: reserving room for a few members avoids regrowing.
+            var members = [String: JSONValue](minimumCapacity: 4)
             skipWhitespace()
             if peek(UInt8(ascii: "}")) { return leaveContainer(.object(members)) }
             while true {
@@ -206,14 +207,17 @@ extension StrictJSONParser {
             let start = index
             index += 1
             let contentStart = index
+            var union: UInt8 = 0
             // The common case: no escapes, so the bytes are the string.
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
                     index += 1
-                    return try validated(content, at: start)
+                    // ASCII needs no validation; decoding it is a copy.
+                    return union < 0x80 ? String(decoding: content, as: UTF8.self) : try validated(content, at: start)
                 }
+                union |= byte
                 if byte == UInt8(ascii: "\\") { break }
                 try checkCharacter(byte)
                 index += 1

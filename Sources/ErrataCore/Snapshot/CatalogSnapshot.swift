@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An immutable, lookup-ready view of one published catalog revision.
 ///
 /// Built once per revision; every lookup afterwards is an in-memory read with no I/O.
@@ -16,8 +18,20 @@
 public final class CatalogSnapshot: Sendable {
     /// The published revision this snapshot shows.
     public let revision: Int
-    /// The catalog data the snapshot was built from.
-    public let catalog: Catalog
+    /// The catalog data the snapshot shows.
+    ///
+    /// After ``applying(_:needsReview:revision:)`` this is assembled on first use (copying the text
+    /// table once per snapshot); lookups read ``text(for:)``, ``entries`` and ``locales`` instead.
+    public var catalog: Catalog {
+        materialized.withLock { catalog in
+            if let catalog { return catalog }
+            let assembled = texts.catalog
+            catalog = assembled
+            return assembled
+        }
+    }
+    private let texts: CatalogTexts
+    private let materialized: Mutex<Catalog?>
     /// Chooses among this snapshot's locales, as the server and the client both do.
     public let negotiator: LocaleNegotiator
     /// Locales in catalog order, with whether each is completely translated.
@@ -52,16 +66,17 @@ public final class CatalogSnapshot: Sendable {
             entriesByCode[entry.code, default: []].append(entry)
         }
         let localeTags = catalog.locales.map(\.tag).uniqued()
+        let source = CatalogTexts(catalog)
         let chains = localeTags.map(negotiator.fallbackChain(for:))
         var resolved: [ChunkedArray<ResolvedTexts>] = []
         var incompleteCounts: [Int] = []
         for (locale, chain) in zip(localeTags, chains) {
-            let texts = uniqueEntries.map { ResolvedTexts($0, locale: locale, chain: chain, in: catalog) }
+            let texts = uniqueEntries.map { ResolvedTexts($0, locale: locale, chain: chain, in: source) }
             resolved.append(ChunkedArray(texts))
             incompleteCounts.append(texts.count { $0.incomplete })
         }
         self.init(
-            revision: revision, catalog: catalog, negotiator: negotiator, entriesByCode: entriesByCode,
+            revision: revision, texts: source, negotiator: negotiator, entriesByCode: entriesByCode,
             suggester: CodeSuggester(codes: uniqueEntries.map(\.code).uniqued()),
             uniqueEntries: uniqueEntries, entryIndexes: entryIndexes, localeTags: localeTags,
             chains: chains, resolved: resolved, incompleteCounts: incompleteCounts
@@ -70,13 +85,15 @@ public final class CatalogSnapshot: Sendable {
 
     /// Assembles a snapshot from its parts; the locale statuses follow from `incompleteCounts`.
     private init(
-        revision: Int, catalog: Catalog, negotiator: LocaleNegotiator, entriesByCode: [ErrorCode: [CatalogEntry]],
+        revision: Int, texts: CatalogTexts, negotiator: LocaleNegotiator, entriesByCode: [ErrorCode: [CatalogEntry]],
         suggester: CodeSuggester, uniqueEntries: [CatalogEntry], entryIndexes: [EntryKey: Int],
         localeTags: [LanguageTag], chains: [[LanguageTag]], resolved: [ChunkedArray<ResolvedTexts>],
         incompleteCounts: [Int]
     ) {
         self.revision = revision
-        self.catalog = catalog
+        self.texts = texts
+        self.materialized = Mutex(texts.overrides.isEmpty ? texts.base : nil)
+        let catalog = texts.base
         self.negotiator = negotiator
         self.entriesByCode = entriesByCode
         self.suggester = suggester
@@ -106,32 +123,32 @@ public final class CatalogSnapshot: Sendable {
     ///   - needsReview: The texts awaiting review from now on; `nil` keeps the current ones.
     ///   - revision: The revision of the new snapshot.
     public func applying(_ changes: [TextChange], needsReview: Set<TextKey>? = nil, revision: Int) -> CatalogSnapshot {
-        var catalog = self.catalog
+        var texts = self.texts
         var touched: Set<Int> = []
         for change in changes {
             let key = change.textKey
             guard let index = entryIndexes[key.entry], localeIndexes[key.locale] != nil else { continue }
-            catalog.texts[key] = change.text
+            texts.set(change.text, for: key)
             touched.insert(index)
         }
-        if let needsReview, needsReview != catalog.needsReview {
-            for key in needsReview.symmetricDifference(catalog.needsReview) {
+        if let needsReview, needsReview != texts.needsReview {
+            for key in needsReview.symmetricDifference(texts.needsReview) {
                 if let index = entryIndexes[key.entry] { touched.insert(index) }
             }
-            catalog.needsReview = needsReview
+            texts.needsReview = needsReview
         }
         var resolved = self.resolved
         var incompleteCounts = self.incompleteCounts
         for index in touched {
             let entry = uniqueEntries[index]
             for row in localeTags.indices {
-                let texts = ResolvedTexts(entry, locale: localeTags[row], chain: chains[row], in: catalog)
-                incompleteCounts[row] += (texts.incomplete ? 1 : 0) - (resolved[row][index].incomplete ? 1 : 0)
-                resolved[row][index] = texts
+                let resolvedTexts = ResolvedTexts(entry, locale: localeTags[row], chain: chains[row], in: texts)
+                incompleteCounts[row] += (resolvedTexts.incomplete ? 1 : 0) - (resolved[row][index].incomplete ? 1 : 0)
+                resolved[row][index] = resolvedTexts
             }
         }
         return CatalogSnapshot(
-            revision: revision, catalog: catalog, negotiator: negotiator, entriesByCode: entriesByCode,
+            revision: revision, texts: texts, negotiator: negotiator, entriesByCode: entriesByCode,
             suggester: suggester, uniqueEntries: uniqueEntries, entryIndexes: entryIndexes, localeTags: localeTags,
             chains: chains, resolved: resolved, incompleteCounts: incompleteCounts
         )
@@ -140,7 +157,15 @@ public final class CatalogSnapshot: Sendable {
     // MARK: - Finding entries
 
     /// Entries in catalog order.
-    public var entries: [CatalogEntry] { catalog.entries }
+    public var entries: [CatalogEntry] { texts.base.entries }
+
+    /// The language every other locale is translated from.
+    public var sourceLocale: LanguageTag { texts.base.sourceLocale }
+
+    /// The text for a key, if the catalog has one.
+    public func text(for key: TextKey) -> String? {
+        texts[key]
+    }
 
     /// The entry for a code and variant.
     ///
@@ -228,7 +253,7 @@ public final class CatalogSnapshot: Sendable {
         category: ErrorCategory? = nil,
         httpStatus: Int? = nil
     ) -> [ErrorDescription] {
-        catalog.entries.compactMap { entry in
+        entries.compactMap { entry in
             if let category, entry.category != category { return nil }
             if let httpStatus, entry.httpStatus != httpStatus { return nil }
             return try? describe(entry, negotiation: negotiation)

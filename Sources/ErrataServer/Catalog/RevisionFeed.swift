@@ -44,9 +44,9 @@ public struct RevisionFeed: Sendable {
     /// - Parameters:
     ///   - since: The revision the caller has.
     ///   - locale: Only changes in this locale, when given.
-    ///   - texts: The texts of the catalog at ``currentRevision``.
+    ///   - text: The text of a key in the catalog at ``currentRevision``.
     /// - Throws: ``FeedError`` when `since` is in the future or older than the retained history.
-    public func changes(since: Int, locale: LanguageTag? = nil, texts: [TextKey: String]) throws(FeedError) -> CatalogChanges {
+    public func changes(since: Int, locale: LanguageTag? = nil, text: (TextKey) -> String?) throws(FeedError) -> CatalogChanges {
         guard since >= 0, since <= currentRevision else {
             throw .sinceOutOfRange(since, current: currentRevision)
         }
@@ -57,7 +57,7 @@ public struct RevisionFeed: Sendable {
                 newest[row.key] = max(newest[row.key] ?? 0, row.revision)
             }
         }
-        let changes = newest.compactMap { key, revision in texts[key].map { TextChange(key: key, text: $0, revision: revision) } }
+        let changes = newest.compactMap { key, revision in text(key).map { TextChange(key: key, text: $0, revision: revision) } }
         return CatalogChanges(
             fromRevision: since, toRevision: currentRevision,
             changes: changes.sorted { ($0.revision, $0.textKey) < ($1.revision, $1.textKey) }

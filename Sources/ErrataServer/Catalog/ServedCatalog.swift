@@ -117,7 +117,7 @@ public final class ServedCatalog: Sendable {
     ///
     /// - Throws: ``FeedError``.
     public func changes(since: Int, locale: LanguageTag?) throws(FeedError) -> CatalogChanges {
-        try feed.changes(since: since, locale: locale, texts: snapshot.catalog.texts)
+        try feed.changes(since: since, locale: locale, text: snapshot.text(for:))
     }
 
     /// A strong entity tag for a representation of this revision in a locale.
