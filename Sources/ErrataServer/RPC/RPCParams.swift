@@ -47,8 +47,10 @@ public struct RPCParams: Sendable {
             if required { throw .invalidParams("param '\(name)' is required", field: name) }
             return nil
         case .string(let value)?:
-            // Bytes are bounded first, so that counting never walks a huge string.
-            guard value.utf8.count <= maximumLength * 4, value.unicodeScalars.count <= maximumLength else {
+            // Bytes are bounded first, so that counting never walks a huge string; a string with no
+            // more bytes than the limit has no more scalars either, so most are never counted.
+            let bytes = value.utf8.count
+            guard bytes <= maximumLength || (bytes <= maximumLength * 4 && value.unicodeScalars.count <= maximumLength) else {
                 throw .invalidParams("param '\(name)' is longer than \(maximumLength) characters", field: name)
             }
             return value
