@@ -7,6 +7,8 @@ struct LoadedCatalog: Sendable {
     var origin: CatalogOrigin
     /// When a server last confirmed or replaced this catalog; `nil` for the bundled catalog.
     var lastCheckedAt: Date?
+    /// Negotiations already made against `snapshot`.
+    var negotiations = NegotiationMemo()
 
     /// The cached catalog if it is usable, else the bundled one.
     ///
@@ -17,10 +19,11 @@ struct LoadedCatalog: Sendable {
     ///   - warn: Receives the reason a cache file was discarded.
     static func load(from cache: CatalogCache, locales: LocaleFilter, warn: (String) -> Void) -> LoadedCatalog {
         switch cache.load() {
-        case .loaded(let cached, let lastCheckedAt):
-            let catalog = locales.apply(to: cached.document.catalog)
+        case .loaded(let cached, let changes, let lastCheckedAt):
+            // The logged deltas go into the catalog before the snapshot is built: one build, not one per delta.
+            let catalog = changes.reduce(locales.apply(to: cached.document.catalog)) { $0.applying($1) }
             return LoadedCatalog(
-                snapshot: CatalogSnapshot(catalog: catalog, revision: cached.document.revision),
+                snapshot: CatalogSnapshot(catalog: catalog, revision: changes.last?.toRevision ?? cached.document.revision),
                 origin: cached.origin,
                 lastCheckedAt: lastCheckedAt
             )
