@@ -40,25 +40,32 @@ struct CatalogCache: Sendable {
         }
         guard !data.isEmpty else { return .unusable(reason: "is empty") }
         let decoder = Self.decoder
-        // Probe the version first, so an older or newer file is reported as such rather than as garbage.
-        let probe: FormatProbe
+        // One pass over the file when it is what this build writes; only a file that does not decode
+        // is parsed again, to say why. The version is checked on both paths, so an older or newer
+        // file is reported as such rather than as garbage.
+        let version: Int
+        let cached: CachedCatalog?
         do {
-            probe = try decoder.decode(FormatProbe.self, from: data)
-        } catch DecodingError.dataCorrupted {
-            return .unusable(reason: "is not valid JSON (corrupt or truncated)")
+            let decoded = try decoder.decode(CachedCatalog.self, from: data)
+            (version, cached) = (decoded.formatVersion, decoded)
         } catch {
-            return .unusable(reason: "is not an Errata cache file")
+            let probe: FormatProbe
+            do {
+                probe = try decoder.decode(FormatProbe.self, from: data)
+            } catch DecodingError.dataCorrupted {
+                return .unusable(reason: "is not valid JSON (corrupt or truncated)")
+            } catch {
+                return .unusable(reason: "is not an Errata cache file")
+            }
+            guard let probed = probe.formatVersion else { return .unusable(reason: "is not an Errata cache file") }
+            guard probed != CachedCatalog.currentFormatVersion else {
+                return .unusable(reason: "is not an Errata cache file (\(oneLineReason(error)))")
+            }
+            (version, cached) = (probed, nil)
         }
-        guard let version = probe.formatVersion else { return .unusable(reason: "is not an Errata cache file") }
-        guard version == CachedCatalog.currentFormatVersion else {
+        guard version == CachedCatalog.currentFormatVersion, let cached else {
             let age = version < CachedCatalog.currentFormatVersion ? "an older" : "a newer"
             return .unusable(reason: "has \(age) format (version \(version); this build reads \(CachedCatalog.currentFormatVersion))")
-        }
-        let cached: CachedCatalog
-        do {
-            cached = try decoder.decode(CachedCatalog.self, from: data)
-        } catch {
-            return .unusable(reason: "is not an Errata cache file (\(oneLineReason(error)))")
         }
         guard cached.document.formatVersion == CatalogDocument.currentFormatVersion else {
             return .unusable(reason: "holds a catalog document of format version \(cached.document.formatVersion)")
