@@ -39,33 +39,21 @@ struct CatalogCache: Sendable {
             return .unusable(reason: "cannot be read (\(oneLineReason(error)))")
         }
         guard !data.isEmpty else { return .unusable(reason: "is empty") }
-        let decoder = Self.decoder
-        // One pass over the file when it is what this build writes; only a file that does not decode
-        // is parsed again, to say why. The version is checked on both paths, so an older or newer
-        // file is reported as such rather than as garbage.
-        let version: Int
-        let cached: CachedCatalog?
-        do {
-            let decoded = try decoder.decode(CachedCatalog.self, from: data)
-            (version, cached) = (decoded.formatVersion, decoded)
+        let cached: CachedCatalog
+        do throws(CacheFileReader.Failure) {
+            cached = try CacheFileReader.read(data)
         } catch {
-            let probe: FormatProbe
-            do {
-                probe = try decoder.decode(FormatProbe.self, from: data)
-            } catch DecodingError.dataCorrupted {
+            switch error {
+            case .notJSON:
                 return .unusable(reason: "is not valid JSON (corrupt or truncated)")
-            } catch {
+            case .foreign:
                 return .unusable(reason: "is not an Errata cache file")
+            case .version(let version):
+                let age = version < CachedCatalog.currentFormatVersion ? "an older" : "a newer"
+                return .unusable(reason: "has \(age) format (version \(version); this build reads \(CachedCatalog.currentFormatVersion))")
+            case .malformed(let reason):
+                return .unusable(reason: "is not an Errata cache file (\(reason))")
             }
-            guard let probed = probe.formatVersion else { return .unusable(reason: "is not an Errata cache file") }
-            guard probed != CachedCatalog.currentFormatVersion else {
-                return .unusable(reason: "is not an Errata cache file (\(oneLineReason(error)))")
-            }
-            (version, cached) = (probed, nil)
-        }
-        guard version == CachedCatalog.currentFormatVersion, let cached else {
-            let age = version < CachedCatalog.currentFormatVersion ? "an older" : "a newer"
-            return .unusable(reason: "has \(age) format (version \(version); this build reads \(CachedCatalog.currentFormatVersion))")
         }
         guard cached.document.formatVersion == CatalogDocument.currentFormatVersion else {
             return .unusable(reason: "holds a catalog document of format version \(cached.document.formatVersion)")
@@ -79,7 +67,7 @@ struct CatalogCache: Sendable {
     /// When the server last answered 304, if the freshness file is readable.
     private func lastChecked() -> Date? {
         guard let data = try? Data(contentsOf: freshnessURL) else { return nil }
-        return try? Self.decoder.decode(Freshness.self, from: data).lastCheckedAt
+        return CacheFileReader.lastCheckedAt(data)
     }
 
     /// Replaces the base file atomically and drops the change log; `savedAt` counts as a check.
@@ -157,23 +145,13 @@ struct CatalogCache: Sendable {
         return encoder
     }
 
-    private static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
-
-    private struct FormatProbe: Decodable {
-        var formatVersion: Int?
-    }
-
-    private struct Freshness: Codable {
+    private struct Freshness: Encodable {
         var lastCheckedAt: Date
     }
 }
 
 /// The contents of the cache file: a catalog document plus where and when it was fetched.
-struct CachedCatalog: Codable, Sendable {
+struct CachedCatalog: Encodable, Sendable {
     /// The only cache format this build reads; a file of another version is discarded and refetched.
     static let currentFormatVersion = 1
 
@@ -184,6 +162,14 @@ struct CachedCatalog: Codable, Sendable {
     /// The locales the document was filtered to; `nil` when it holds every locale.
     var locales: [LanguageTag]?
     var document: CatalogDocument
+
+    init(savedAt: Date, serverURL: String?, locales: [LanguageTag]?, document: CatalogDocument) {
+        self.formatVersion = Self.currentFormatVersion
+        self.savedAt = savedAt
+        self.serverURL = serverURL
+        self.locales = locales
+        self.document = document
+    }
 
     init(document: CatalogDocument, origin: CatalogOrigin, savedAt: Date) {
         self.formatVersion = Self.currentFormatVersion
