@@ -56,16 +56,16 @@ struct CatalogSync: Sendable {
     /// That is when the delta starts elsewhere, goes backwards (the server went back), removes texts,
     /// or changes a kept text of an entry or locale the catalog lacks (the server gained one).
     func applicable(_ changes: CatalogChanges, to current: CatalogSnapshot) -> CatalogChanges? {
-        let catalog = current.catalog
         guard changes.fromRevision == current.revision, changes.toRevision > current.revision,
             changes.removed.isEmpty
         else { return nil }
-        let entries = Set(catalog.entries.map(\.key))
-        let locales = Set(catalog.locales.map(\.tag))
+        // Asked of the snapshot, not its `catalog`, which it may have to assemble: a delta costs what it changes.
+        let locales = Set(current.locales.map(\.tag))
+        let sourceLocale = current.negotiator.defaultLocale
         var kept = changes
-        kept.changes = changes.changes.filter { self.locales.keeps($0.locale, sourceLocale: catalog.sourceLocale) }
+        kept.changes = changes.changes.filter { self.locales.keeps($0.locale, sourceLocale: sourceLocale) }
         for change in kept.changes {
-            guard entries.contains(change.textKey.entry), locales.contains(change.locale) else { return nil }
+            guard current.contains(change.textKey.entry), locales.contains(change.locale) else { return nil }
         }
         return kept
     }

@@ -20,10 +20,11 @@ struct LoadedCatalog: Sendable {
     static func load(from cache: CatalogCache, locales: LocaleFilter, warn: (String) -> Void) -> LoadedCatalog {
         switch cache.load() {
         case .loaded(let cached, let changes, let lastCheckedAt):
-            // The logged deltas go into the catalog before the snapshot is built: one build, not one per delta.
-            let catalog = changes.reduce(locales.apply(to: cached.document.catalog)) { $0.applying($1) }
+            let base = CatalogSnapshot(catalog: locales.apply(to: cached.document.catalog), revision: cached.document.revision)
+            // Each logged delta re-resolves only what it changed.
+            let snapshot = changes.reduce(base) { $0.applying($1.changes, revision: $1.toRevision) }
             return LoadedCatalog(
-                snapshot: CatalogSnapshot(catalog: catalog, revision: changes.last?.toRevision ?? cached.document.revision),
+                snapshot: snapshot,
                 origin: cached.origin,
                 lastCheckedAt: lastCheckedAt
             )

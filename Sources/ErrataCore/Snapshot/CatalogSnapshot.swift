@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An immutable, lookup-ready view of one published catalog revision.
 ///
 /// Built once per revision; every lookup afterwards is an in-memory read with no I/O.
@@ -16,13 +18,26 @@
 public final class CatalogSnapshot: Sendable {
     /// The published revision this snapshot shows.
     public let revision: Int
-    /// The catalog data the snapshot was built from.
-    public let catalog: Catalog
+    /// The catalog data the snapshot shows.
+    ///
+    /// After ``applying(_:needsReview:revision:)`` it is assembled on first use (a copy of every text,
+    /// kept for later uses); lookups never need it.
+    public var catalog: Catalog {
+        materialized.withLock { cached in
+            if let cached { return cached }
+            let catalog = layers.catalog
+            cached = catalog
+            return catalog
+        }
+    }
     /// Chooses among this snapshot's locales, as the server and the client both do.
     public let negotiator: LocaleNegotiator
     /// Locales in catalog order, with whether each is completely translated.
     public let locales: [LocaleStatus]
 
+    /// The texts and review flags: the catalog's, plus the changes applied since it was built.
+    private let layers: LayeredCatalog
+    private let materialized: Mutex<Catalog?>
     private let entriesByCode: [ErrorCode: [CatalogEntry]]
     private let suggester: CodeSuggester
     /// Each entry once (the first of duplicate keys), in catalog order: the columns of `resolved`.
@@ -55,13 +70,14 @@ public final class CatalogSnapshot: Sendable {
         let chains = localeTags.map(negotiator.fallbackChain(for:))
         var resolved: [ChunkedArray<ResolvedTexts>] = []
         var incompleteCounts: [Int] = []
+        let layers = LayeredCatalog(catalog)
         for (locale, chain) in zip(localeTags, chains) {
-            let texts = uniqueEntries.map { ResolvedTexts($0, locale: locale, chain: chain, in: catalog) }
+            let texts = uniqueEntries.map { ResolvedTexts($0, locale: locale, chain: chain, in: layers) }
             resolved.append(ChunkedArray(texts))
             incompleteCounts.append(texts.count { $0.incomplete })
         }
         self.init(
-            revision: revision, catalog: catalog, negotiator: negotiator, entriesByCode: entriesByCode,
+            revision: revision, layers: layers, negotiator: negotiator, entriesByCode: entriesByCode,
             suggester: CodeSuggester(codes: uniqueEntries.map(\.code).uniqued()),
             uniqueEntries: uniqueEntries, entryIndexes: entryIndexes, localeTags: localeTags,
             chains: chains, resolved: resolved, incompleteCounts: incompleteCounts
@@ -70,13 +86,14 @@ public final class CatalogSnapshot: Sendable {
 
     /// Assembles a snapshot from its parts; the locale statuses follow from `incompleteCounts`.
     private init(
-        revision: Int, catalog: Catalog, negotiator: LocaleNegotiator, entriesByCode: [ErrorCode: [CatalogEntry]],
+        revision: Int, layers: LayeredCatalog, negotiator: LocaleNegotiator, entriesByCode: [ErrorCode: [CatalogEntry]],
         suggester: CodeSuggester, uniqueEntries: [CatalogEntry], entryIndexes: [EntryKey: Int],
         localeTags: [LanguageTag], chains: [[LanguageTag]], resolved: [ChunkedArray<ResolvedTexts>],
         incompleteCounts: [Int]
     ) {
         self.revision = revision
-        self.catalog = catalog
+        self.layers = layers
+        self.materialized = Mutex(nil)
         self.negotiator = negotiator
         self.entriesByCode = entriesByCode
         self.suggester = suggester
@@ -88,7 +105,7 @@ public final class CatalogSnapshot: Sendable {
         self.incompleteCounts = incompleteCounts
         let localeIndexes = Dictionary(localeTags.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         self.localeIndexes = localeIndexes
-        self.locales = catalog.locales.map {
+        self.locales = layers.base.locales.map {
             LocaleStatus(tag: $0.tag, name: $0.name, complete: incompleteCounts[localeIndexes[$0.tag]!] == 0)
         }
     }
@@ -106,32 +123,33 @@ public final class CatalogSnapshot: Sendable {
     ///   - needsReview: The texts awaiting review from now on; `nil` keeps the current ones.
     ///   - revision: The revision of the new snapshot.
     public func applying(_ changes: [TextChange], needsReview: Set<TextKey>? = nil, revision: Int) -> CatalogSnapshot {
-        var catalog = self.catalog
+        var layers = self.layers
         var touched: Set<Int> = []
         for change in changes {
             let key = change.textKey
             guard let index = entryIndexes[key.entry], localeIndexes[key.locale] != nil else { continue }
-            catalog.texts[key] = change.text
+            layers.setText(change.text, for: key)
             touched.insert(index)
         }
-        if let needsReview, needsReview != catalog.needsReview {
-            for key in needsReview.symmetricDifference(catalog.needsReview) {
+        if let needsReview, needsReview != layers.needsReview {
+            for key in needsReview.symmetricDifference(layers.needsReview) {
                 if let index = entryIndexes[key.entry] { touched.insert(index) }
             }
-            catalog.needsReview = needsReview
+            layers.setNeedsReview(needsReview)
         }
         var resolved = self.resolved
         var incompleteCounts = self.incompleteCounts
         for index in touched {
             let entry = uniqueEntries[index]
             for row in localeTags.indices {
-                let texts = ResolvedTexts(entry, locale: localeTags[row], chain: chains[row], in: catalog)
+                let texts = ResolvedTexts(entry, locale: localeTags[row], chain: chains[row], in: layers)
                 incompleteCounts[row] += (texts.incomplete ? 1 : 0) - (resolved[row][index].incomplete ? 1 : 0)
                 resolved[row][index] = texts
             }
         }
+        layers.foldIfLarge()
         return CatalogSnapshot(
-            revision: revision, catalog: catalog, negotiator: negotiator, entriesByCode: entriesByCode,
+            revision: revision, layers: layers, negotiator: negotiator, entriesByCode: entriesByCode,
             suggester: suggester, uniqueEntries: uniqueEntries, entryIndexes: entryIndexes, localeTags: localeTags,
             chains: chains, resolved: resolved, incompleteCounts: incompleteCounts
         )
@@ -140,7 +158,7 @@ public final class CatalogSnapshot: Sendable {
     // MARK: - Finding entries
 
     /// Entries in catalog order.
-    public var entries: [CatalogEntry] { catalog.entries }
+    public var entries: [CatalogEntry] { layers.base.entries }
 
     /// The entry for a code and variant.
     ///
@@ -157,6 +175,11 @@ public final class CatalogSnapshot: Sendable {
             throw .unknownVariant(code, variant, available: candidates.compactMap(\.variant))
         }
         return match
+    }
+
+    /// Whether the snapshot has an entry with this key.
+    public func contains(_ key: EntryKey) -> Bool {
+        entryIndexes[key] != nil
     }
 
     /// The entry whose service message matches what a storage response carried.
@@ -228,7 +251,7 @@ public final class CatalogSnapshot: Sendable {
         category: ErrorCategory? = nil,
         httpStatus: Int? = nil
     ) -> [ErrorDescription] {
-        catalog.entries.compactMap { entry in
+        entries.compactMap { entry in
             if let category, entry.category != category { return nil }
             if let httpStatus, entry.httpStatus != httpStatus { return nil }
             return try? describe(entry, negotiation: negotiation)
