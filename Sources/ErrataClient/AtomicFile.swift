@@ -40,7 +40,7 @@ enum AtomicFile {
 
     /// Flushes the directory entry so the rename itself survives a crash; best effort, as not every
     /// file system allows opening a directory.
-    private static func synchronizeDirectory(_ directory: URL) {
+    static func synchronizeDirectory(_ directory: URL) {
         let descriptor = open(directory.path, O_RDONLY)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)

@@ -1,25 +1,30 @@
 import ErrataCore
 import Foundation
 
-/// The catalog cached on disk: `catalog.json` (the document and where it came from) and `last-checked.json`.
+/// The catalog cached on disk: `catalog.json` (the base document and where it came from), `changes.log`
+/// (the deltas synced since, see ``ChangeLog``) and `last-checked.json`.
 ///
 /// Freshness lives in its own tiny file so that a 304 from the server renews it without
-/// rewriting the catalog. Both files are written atomically (``AtomicFile``).
+/// rewriting the catalog; a delta is appended to the log rather than rewriting the base, which is
+/// rewritten (compacted) only when the log has grown past a fraction of it. The base and the
+/// freshness file are written atomically (``AtomicFile``).
 struct CatalogCache: Sendable {
     static let catalogFileName = "catalog.json"
+    static let changeLogFileName = "changes.log"
     static let freshnessFileName = "last-checked.json"
 
     let directory: URL
 
     var catalogURL: URL { directory.appendingPathComponent(Self.catalogFileName) }
+    var changeLog: ChangeLog { ChangeLog(url: directory.appendingPathComponent(Self.changeLogFileName)) }
     var freshnessURL: URL { directory.appendingPathComponent(Self.freshnessFileName) }
 
     /// What reading the cache found.
     enum Contents: Sendable {
         /// No cache file: a first launch, or the cache was cleared.
         case missing
-        /// A usable cache; `lastCheckedAt` is when the server last confirmed it.
-        case loaded(CachedCatalog, lastCheckedAt: Date)
+        /// A usable cache: the base, the deltas to apply on top of it in order, and when the server last confirmed it.
+        case loaded(CachedCatalog, changes: [CatalogChanges], lastCheckedAt: Date)
         /// A cache file that cannot be used, and why, such as "is empty".
         case unusable(reason: String)
     }
@@ -34,46 +39,79 @@ struct CatalogCache: Sendable {
             return .unusable(reason: "cannot be read (\(oneLineReason(error)))")
         }
         guard !data.isEmpty else { return .unusable(reason: "is empty") }
-        let decoder = Self.decoder
-        // Probe the version first, so an older or newer file is reported as such rather than as garbage.
-        let probe: FormatProbe
-        do {
-            probe = try decoder.decode(FormatProbe.self, from: data)
-        } catch DecodingError.dataCorrupted {
-            return .unusable(reason: "is not valid JSON (corrupt or truncated)")
-        } catch {
-            return .unusable(reason: "is not an Errata cache file")
-        }
-        guard let version = probe.formatVersion else { return .unusable(reason: "is not an Errata cache file") }
-        guard version == CachedCatalog.currentFormatVersion else {
-            let age = version < CachedCatalog.currentFormatVersion ? "an older" : "a newer"
-            return .unusable(reason: "has \(age) format (version \(version); this build reads \(CachedCatalog.currentFormatVersion))")
-        }
         let cached: CachedCatalog
-        do {
-            cached = try decoder.decode(CachedCatalog.self, from: data)
+        do throws(CacheFileReader.Failure) {
+            cached = try CacheFileReader.read(data)
         } catch {
-            return .unusable(reason: "is not an Errata cache file (\(oneLineReason(error)))")
+            switch error {
+            case .notJSON:
+                return .unusable(reason: "is not valid JSON (corrupt or truncated)")
+            case .foreign:
+                return .unusable(reason: "is not an Errata cache file")
+            case .version(let version):
+                let age = version < CachedCatalog.currentFormatVersion ? "an older" : "a newer"
+                return .unusable(reason: "has \(age) format (version \(version); this build reads \(CachedCatalog.currentFormatVersion))")
+            case .malformed(let reason):
+                return .unusable(reason: "is not an Errata cache file (\(reason))")
+            }
         }
         guard cached.document.formatVersion == CatalogDocument.currentFormatVersion else {
             return .unusable(reason: "holds a catalog document of format version \(cached.document.formatVersion)")
         }
         guard !cached.document.entries.isEmpty else { return .unusable(reason: "holds an empty catalog") }
-        return .loaded(cached, lastCheckedAt: max(cached.savedAt, lastChecked() ?? .distantPast))
+        let records = changeLog.records(continuing: cached.document.revision)
+        let lastSaved = records.last?.savedAt ?? cached.savedAt
+        return .loaded(cached, changes: records.map(\.changes), lastCheckedAt: max(lastSaved, lastChecked() ?? .distantPast))
     }
 
     /// When the server last answered 304, if the freshness file is readable.
     private func lastChecked() -> Date? {
         guard let data = try? Data(contentsOf: freshnessURL) else { return nil }
-        return try? Self.decoder.decode(Freshness.self, from: data).lastCheckedAt
+        return CacheFileReader.lastCheckedAt(data)
     }
 
-    /// Writes the catalog file atomically; its `savedAt` counts as a check, so the freshness file is left alone.
+    /// Replaces the base file atomically and drops the change log; `savedAt` counts as a check.
     ///
-    /// - Throws: ``SyncError/cacheUnwritable(path:reason:)``; the previous file is then intact.
+    /// The log goes first: a crash or failure in between leaves the previous base alone, an older
+    /// revision rather than a mix of two.
+    /// - Throws: ``SyncError/cacheUnwritable(path:reason:)``; the previous base file is then intact.
     func save(_ cached: CachedCatalog) throws(SyncError) {
+        let log = changeLog
+        do {
+            try log.remove()
+        } catch {
+            throw .cacheUnwritable(path: log.url.path, reason: "\(error)")
+        }
         try write(cached, to: catalogURL)
     }
+
+    /// Records a delta synced on top of the cached catalog; it counts as a check.
+    ///
+    /// When the log has grown past a quarter of the base file, the base is rewritten from `compacted`
+    /// instead, so that loading never replays more than a fraction of the catalog.
+    /// - Parameters:
+    ///   - changes: The delta, already applied to `compacted`.
+    ///   - savedAt: When it was synced.
+    ///   - compacted: The whole cache after the delta, built only when compaction is due.
+    /// - Throws: ``SyncError/cacheUnwritable(path:reason:)``; the cache then still loads as the previous revision.
+    func append(_ changes: CatalogChanges, savedAt: Date, compacted: () -> CachedCatalog) throws(SyncError) {
+        // No base yet (the catalog in use is the bundled one): the log would have nothing to apply to.
+        let baseSize = (try? FileManager.default.attributesOfItem(atPath: catalogURL.path))?[.size] as? Int ?? 0
+        guard baseSize > 0 else { return try save(compacted()) }
+        let log = changeLog
+        let logSize: Int
+        do {
+            logSize = try log.append(ChangeLog.Record(savedAt: savedAt, changes: changes))
+        } catch {
+            throw .cacheUnwritable(path: log.url.path, reason: "\(error)")
+        }
+        if logSize > max(Self.minimumCompactionSize, baseSize / 4) {
+            try save(compacted())
+        }
+    }
+
+    /// Below this many bytes of log, compacting costs more than replaying.
+    private static let minimumCompactionSize = 64 * 1024
 
     /// Records that the server confirmed the cached catalog at `date`, without touching the catalog file.
     ///
@@ -86,7 +124,7 @@ struct CatalogCache: Sendable {
     ///
     /// Only regular files are removed: a directory in the way is the user's, not ours.
     func discard() {
-        for url in [catalogURL, freshnessURL] {
+        for url in [catalogURL, changeLog.url, freshnessURL] {
             let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
             if type == .typeRegular { try? FileManager.default.removeItem(at: url) }
         }
@@ -107,23 +145,13 @@ struct CatalogCache: Sendable {
         return encoder
     }
 
-    private static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
-
-    private struct FormatProbe: Decodable {
-        var formatVersion: Int?
-    }
-
-    private struct Freshness: Codable {
+    private struct Freshness: Encodable {
         var lastCheckedAt: Date
     }
 }
 
 /// The contents of the cache file: a catalog document plus where and when it was fetched.
-struct CachedCatalog: Codable, Sendable {
+struct CachedCatalog: Encodable, Sendable {
     /// The only cache format this build reads; a file of another version is discarded and refetched.
     static let currentFormatVersion = 1
 
@@ -134,6 +162,14 @@ struct CachedCatalog: Codable, Sendable {
     /// The locales the document was filtered to; `nil` when it holds every locale.
     var locales: [LanguageTag]?
     var document: CatalogDocument
+
+    init(savedAt: Date, serverURL: String?, locales: [LanguageTag]?, document: CatalogDocument) {
+        self.formatVersion = Self.currentFormatVersion
+        self.savedAt = savedAt
+        self.serverURL = serverURL
+        self.locales = locales
+        self.document = document
+    }
 
     init(document: CatalogDocument, origin: CatalogOrigin, savedAt: Date) {
         self.formatVersion = Self.currentFormatVersion

@@ -8,7 +8,10 @@ struct CatalogSync: Sendable {
     /// The next catalog, before anything is written or swapped.
     enum Result: Sendable {
         case unchanged
-        case updated(Catalog, revision: Int, method: SyncMethod)
+        /// The delta applies to the current snapshot; only the changes to kept locales are left in it.
+        case delta(CatalogChanges)
+        /// A whole catalog replaces the current one.
+        case fullFetch(Catalog, revision: Int)
     }
 
     let transport: SyncTransport
@@ -29,15 +32,15 @@ struct CatalogSync: Sendable {
             case .changes(let changes) where changes.toRevision == current.revision && changes.changes.isEmpty:
                 return .unchanged
             case .changes(let changes):
-                if let catalog = applying(changes, to: current) {
-                    return .updated(catalog, revision: changes.toRevision, method: .delta)
+                if let kept = applicable(changes, to: current) {
+                    return .delta(kept)
                 }
             case .fullFetchRequired:
                 break
             }
         }
         let document = try await transport.snapshot()
-        return .updated(locales.apply(to: document.catalog), revision: document.revision, method: .fullFetch)
+        return .fullFetch(locales.apply(to: document.catalog), revision: document.revision)
     }
 
     /// Whether a delta can apply to a catalog from `origin`.
@@ -48,20 +51,22 @@ struct CatalogSync: Sendable {
         (origin.serverURL == nil || origin.serverURL == transport.serverURL) && origin.locales.covers(locales)
     }
 
-    /// The catalog with the delta applied, or `nil` when only a full fetch can bring it up to date.
+    /// The delta's changes to kept locales, or `nil` when only a full fetch can bring the catalog up to date.
     ///
     /// That is when the delta starts elsewhere, goes backwards (the server went back), removes texts,
     /// or changes a kept text of an entry or locale the catalog lacks (the server gained one).
-    func applying(_ changes: CatalogChanges, to current: CatalogSnapshot) -> Catalog? {
-        let catalog = current.catalog
+    func applicable(_ changes: CatalogChanges, to current: CatalogSnapshot) -> CatalogChanges? {
         guard changes.fromRevision == current.revision, changes.toRevision > current.revision,
             changes.removed.isEmpty
         else { return nil }
-        let entries = Set(catalog.entries.map(\.key))
-        let locales = Set(catalog.locales.map(\.tag))
-        for change in changes.changes where self.locales.keeps(change.locale, sourceLocale: catalog.sourceLocale) {
-            guard entries.contains(change.textKey.entry), locales.contains(change.locale) else { return nil }
+        // Asked of the snapshot, not its `catalog`, which it may have to assemble: a delta costs what it changes.
+        let locales = Set(current.locales.map(\.tag))
+        let sourceLocale = current.negotiator.defaultLocale
+        var kept = changes
+        kept.changes = changes.changes.filter { self.locales.keeps($0.locale, sourceLocale: sourceLocale) }
+        for change in kept.changes {
+            guard current.contains(change.textKey.entry), locales.contains(change.locale) else { return nil }
         }
-        return catalog.applying(changes)
+        return kept
     }
 }

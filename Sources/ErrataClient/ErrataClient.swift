@@ -77,9 +77,9 @@ public final class ErrataClient: Sendable {
         locale: String? = nil,
         params: [String: String] = [:]
     ) throws(CatalogLookupError) -> ErrorDescription {
-        let snapshot = self.snapshot
+        let (snapshot, negotiation) = negotiated(locale)
         let entry = try snapshot.entry(code: code, variant: variant)
-        return try snapshot.describe(entry, negotiation: Self.negotiate(locale, in: snapshot), parameters: params)
+        return try snapshot.describe(entry, negotiation: negotiation, parameters: params)
     }
 
     /// Explains every entry matching a filter, in catalog order.
@@ -90,13 +90,23 @@ public final class ErrataClient: Sendable {
     ///   - httpStatus: Only entries answered with this HTTP status, when given.
     /// - Returns: One explanation per matching entry, all from the same revision.
     public func list(locale: String? = nil, category: ErrorCategory? = nil, httpStatus: Int? = nil) -> [ErrorDescription] {
-        let snapshot = self.snapshot
-        return snapshot.describeAll(negotiation: Self.negotiate(locale, in: snapshot), category: category, httpStatus: httpStatus)
+        let (snapshot, negotiation) = negotiated(locale)
+        return snapshot.describeAll(negotiation: negotiation, category: category, httpStatus: httpStatus)
     }
 
-    /// Chooses the locale to serve with the catalog's own negotiator, shared with the server.
-    static func negotiate(_ locale: String?, in snapshot: CatalogSnapshot) -> LocaleNegotiation {
-        snapshot.negotiator.negotiate(explicit: locale, acceptLanguage: nil)
+    /// The snapshot lookups read now and the locale to serve from it, chosen with the catalog's own
+    /// negotiator (shared with the server) once per locale string and snapshot.
+    func negotiated(_ locale: String?) -> (CatalogSnapshot, LocaleNegotiation) {
+        // `nil` and "" both ask for nothing, and negotiate alike.
+        let key = locale ?? ""
+        let (snapshot, remembered) = current.withLock { ($0.snapshot, $0.negotiations[key]) }
+        if let remembered { return (snapshot, remembered) }
+        let negotiation = snapshot.negotiator.negotiate(explicit: locale, acceptLanguage: nil)
+        current.withLock { loaded in
+            // A sync may have swapped the snapshot meanwhile; its memo must not get this one's answer.
+            if loaded.snapshot === snapshot { loaded.negotiations.remember(negotiation, for: key) }
+        }
+        return (snapshot, negotiation)
     }
 
     // MARK: - Sync
@@ -132,6 +142,7 @@ public final class ErrataClient: Sendable {
         }
         do throws(SyncError) {
             let sync = CatalogSync(transport: transport, locales: locales)
+            let origin = CatalogOrigin(serverURL: transport.serverURL, locales: locales)
             switch try await sync.run(from: loaded.snapshot, origin: loaded.origin) {
             case .unchanged:
                 do {
@@ -142,14 +153,24 @@ public final class ErrataClient: Sendable {
                 }
                 current.withLock { $0.lastCheckedAt = now }
                 return .success(.unchanged(revision: loaded.snapshot.revision))
-            case .updated(let catalog, let revision, let method):
-                let origin = CatalogOrigin(serverURL: transport.serverURL, locales: locales)
+            case .delta(let changes):
                 // Built before the swap, so lookups keep reading the old snapshot meanwhile.
+                let snapshot = loaded.snapshot.applying(changes.changes, revision: changes.toRevision)
+                let cached = { CachedCatalog(document: CatalogDocument(catalog: snapshot.catalog, revision: snapshot.revision), origin: origin, savedAt: now) }
+                // The log only extends a base of the same origin: its records hold only the kept locales.
+                if loaded.origin == origin {
+                    try cache.append(changes, savedAt: now, compacted: cached)
+                } else {
+                    try cache.save(cached())
+                }
+                current.withLock { $0 = LoadedCatalog(snapshot: snapshot, origin: origin, lastCheckedAt: now) }
+                return .success(.updated(from: loaded.snapshot.revision, to: snapshot.revision, method: .delta))
+            case .fullFetch(let catalog, let revision):
                 let snapshot = CatalogSnapshot(catalog: catalog, revision: revision)
                 let document = CatalogDocument(catalog: catalog, revision: revision)
                 try cache.save(CachedCatalog(document: document, origin: origin, savedAt: now))
                 current.withLock { $0 = LoadedCatalog(snapshot: snapshot, origin: origin, lastCheckedAt: now) }
-                return .success(.updated(from: loaded.snapshot.revision, to: revision, method: method))
+                return .success(.updated(from: loaded.snapshot.revision, to: revision, method: .fullFetch))
             }
         } catch {
             return .failure(error)

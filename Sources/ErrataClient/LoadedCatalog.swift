@@ -7,6 +7,8 @@ struct LoadedCatalog: Sendable {
     var origin: CatalogOrigin
     /// When a server last confirmed or replaced this catalog; `nil` for the bundled catalog.
     var lastCheckedAt: Date?
+    /// Negotiations already made against `snapshot`.
+    var negotiations = NegotiationMemo()
 
     /// The cached catalog if it is usable, else the bundled one.
     ///
@@ -17,10 +19,12 @@ struct LoadedCatalog: Sendable {
     ///   - warn: Receives the reason a cache file was discarded.
     static func load(from cache: CatalogCache, locales: LocaleFilter, warn: (String) -> Void) -> LoadedCatalog {
         switch cache.load() {
-        case .loaded(let cached, let lastCheckedAt):
-            let catalog = locales.apply(to: cached.document.catalog)
+        case .loaded(let cached, let changes, let lastCheckedAt):
+            let base = CatalogSnapshot(catalog: locales.apply(to: cached.document.catalog), revision: cached.document.revision)
+            // Each logged delta re-resolves only what it changed.
+            let snapshot = changes.reduce(base) { $0.applying($1.changes, revision: $1.toRevision) }
             return LoadedCatalog(
-                snapshot: CatalogSnapshot(catalog: catalog, revision: cached.document.revision),
+                snapshot: snapshot,
                 origin: cached.origin,
                 lastCheckedAt: lastCheckedAt
             )

@@ -21,12 +21,12 @@ public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The catalog's explanation, with the variant matched from the service's message; `nil` for an unknown code.
     public var explanation: ErrorDescription?
 
-    /// Explains `response` from `snapshot` in `locale`.
-    init(response: StorageErrorResponse, snapshot: CatalogSnapshot, locale: String?) {
+    /// Explains `response` from `snapshot` in the negotiated locale.
+    init(response: StorageErrorResponse, snapshot: CatalogSnapshot, negotiation: LocaleNegotiation) {
         self.response = response
         // A parameter is never passed here, so `describe` cannot fail for a known entry.
         self.explanation = (try? snapshot.matchEntry(code: response.code, serviceMessage: response.message)).flatMap {
-            try? snapshot.describe($0, negotiation: ErrataClient.negotiate(locale, in: snapshot))
+            try? snapshot.describe($0, negotiation: negotiation)
         }
     }
 
@@ -98,7 +98,8 @@ extension ErrataClient {
     ///   - locale: A BCP 47 tag; `nil` for the source locale.
     /// - Returns: The error, explained from the current snapshot.
     public func storageError(_ response: StorageErrorResponse, locale: String? = nil) -> StorageError {
-        StorageError(response: response, snapshot: snapshot, locale: locale)
+        let (snapshot, negotiation) = negotiated(locale)
+        return StorageError(response: response, snapshot: snapshot, negotiation: negotiation)
     }
 
     /// Explains an error code, choosing the variant whose service message matches `message`.

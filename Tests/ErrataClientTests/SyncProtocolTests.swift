@@ -72,6 +72,23 @@ import Testing
         #expect(server.log.all == ["/v1/catalog/changes?since=0", "/v1/catalog/snapshot"])
     }
 
+    @Test func aCatalogThatDroppedALocaleIsNegotiatedAnew() async throws {
+        let cache = try TemporaryDirectory()
+        defer { cache.remove() }
+        var catalog = Documents.localizations
+        catalog.locales.removeAll { $0.tag.rawValue == "zh-Hant" }
+        catalog.texts = catalog.texts.filter { $0.key.locale.rawValue != "zh-Hant" }
+        let withoutHant = CatalogDocument(catalog: catalog, revision: 7)
+        let server = Self.server(changes: { _, _ in ScriptedServer.problem(.gone, reason: "ResyncRequired") }, document: withoutHant)
+        try await server.run { (url) async throws in
+            let client = ErrataClient.make(cache: cache, server: url)
+            #expect(try client.describe(code: Self.noSuchKey, locale: "zh-TW").locale.rawValue == "zh-Hant")
+            #expect(try await client.sync() == .updated(from: 0, to: 7, method: .fullFetch))
+            let after = try client.describe(code: Self.noSuchKey, locale: "zh-TW")
+            #expect(after.locale == .english && after.fallback, "no zh-Hant any more: zh-TW falls back to the source locale")
+        }
+    }
+
     @Test func aServerThatWentBackLeadsToAFullFetch() async throws {
         let cache = try TemporaryDirectory()
         defer { cache.remove() }

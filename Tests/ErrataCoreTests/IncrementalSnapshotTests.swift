@@ -87,6 +87,20 @@ import Testing
         #expect(filled.locales == base.locales)
     }
 
+    /// Enough changes that the snapshot folds the changed texts into its base catalog on the way.
+    @Test func manyChangesMatchAFullRebuild() throws {
+        var incremental = base
+        var catalog = base.catalog
+        let keys = base.catalog.expectedTextKeys
+        for (batch, start) in stride(from: 0, to: keys.count, by: 10).enumerated() {
+            let revision = batch + 2
+            let changes = keys[start..<min(start + 10, keys.count)].map { TextChange(key: $0, text: "Text \($0) at \(revision).", revision: revision) }
+            incremental = incremental.applying(changes, revision: revision)
+            catalog = catalog.applying(CatalogChanges(fromRevision: revision - 1, toRevision: revision, changes: changes))
+        }
+        try expectSameAnswers(incremental, CatalogSnapshot(catalog: catalog, revision: incremental.revision), "all texts changed")
+    }
+
     @Test func changesForUnknownEntriesOrLocalesAreIgnored() {
         let unknownEntry = TextKey(entry: EntryKey(code: ErrorCode("NoSuchThing")), locale: .english, field: .message)
         let unknownLocale = TextKey(entry: EntryKey(code: ErrorCode("NoSuchKey")), locale: LanguageTag(rawValue: "fr")!, field: .message)

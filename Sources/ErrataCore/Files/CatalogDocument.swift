@@ -46,12 +46,16 @@ public struct CatalogDocument: Codable, Hashable, Sendable {
         var texts: [TextKey: String] = [:]
         var needsReview: Set<TextKey> = []
         let flagged = Set(self.needsReview)
+        // Canonicalizing a tag is slow next to a dictionary lookup, and a catalog has only a few locales.
+        var tags: [String: LanguageTag?] = [:]
         for entry in entries {
             let key = EntryKey(code: entry.code, variant: entry.variant)
             for field in TextField.allCases {
                 let stringKey = "\(key.stringKeyPrefix).\(field.rawValue)"
                 for (localeName, value) in self.texts[stringKey] ?? [:] {
-                    guard let locale = LanguageTag(rawValue: localeName) else { continue }
+                    let tag = tags[localeName] ?? LanguageTag(rawValue: localeName)
+                    tags[localeName] = tag
+                    guard let locale = tag else { continue }
                     let textKey = TextKey(entry: key, locale: locale, field: field)
                     texts[textKey] = value
                     if flagged.contains(textKey.description) { needsReview.insert(textKey) }

@@ -20,23 +20,24 @@ public final class CatalogSnapshot: Sendable {
     public let revision: Int
     /// The catalog data the snapshot shows.
     ///
-    /// After ``applying(_:needsReview:revision:)`` this is assembled on first use (copying the text
-    /// table once per snapshot); lookups read ``text(for:)``, ``entries`` and ``locales`` instead.
+    /// After ``applying(_:needsReview:revision:)`` it is assembled on first use (a copy of every text,
+    /// kept for later uses); lookups never need it.
     public var catalog: Catalog {
-        materialized.withLock { catalog in
-            if let catalog { return catalog }
-            let assembled = texts.catalog
-            catalog = assembled
-            return assembled
+        materialized.withLock { cached in
+            if let cached { return cached }
+            let catalog = layers.catalog
+            cached = catalog
+            return catalog
         }
     }
-    private let texts: CatalogTexts
-    private let materialized: Mutex<Catalog?>
     /// Chooses among this snapshot's locales, as the server and the client both do.
     public let negotiator: LocaleNegotiator
     /// Locales in catalog order, with whether each is completely translated.
     public let locales: [LocaleStatus]
 
+    /// The texts and review flags: the catalog's, plus the changes applied since it was built.
+    private let layers: LayeredCatalog
+    private let materialized: Mutex<Catalog?>
     private let entriesByCode: [ErrorCode: [CatalogEntry]]
     private let suggester: CodeSuggester
     /// Each entry once (the first of duplicate keys), in catalog order: the columns of `resolved`.
@@ -66,17 +67,17 @@ public final class CatalogSnapshot: Sendable {
             entriesByCode[entry.code, default: []].append(entry)
         }
         let localeTags = catalog.locales.map(\.tag).uniqued()
-        let source = CatalogTexts(catalog)
         let chains = localeTags.map(negotiator.fallbackChain(for:))
         var resolved: [ChunkedArray<ResolvedTexts>] = []
         var incompleteCounts: [Int] = []
+        let layers = LayeredCatalog(catalog)
         for (locale, chain) in zip(localeTags, chains) {
-            let texts = uniqueEntries.map { ResolvedTexts($0, locale: locale, chain: chain, in: source) }
+            let texts = uniqueEntries.map { ResolvedTexts($0, locale: locale, chain: chain, in: layers) }
             resolved.append(ChunkedArray(texts))
             incompleteCounts.append(texts.count { $0.incomplete })
         }
         self.init(
-            revision: revision, texts: source, negotiator: negotiator, entriesByCode: entriesByCode,
+            revision: revision, layers: layers, negotiator: negotiator, entriesByCode: entriesByCode,
             suggester: CodeSuggester(codes: uniqueEntries.map(\.code).uniqued()),
             uniqueEntries: uniqueEntries, entryIndexes: entryIndexes, localeTags: localeTags,
             chains: chains, resolved: resolved, incompleteCounts: incompleteCounts
@@ -85,15 +86,14 @@ public final class CatalogSnapshot: Sendable {
 
     /// Assembles a snapshot from its parts; the locale statuses follow from `incompleteCounts`.
     private init(
-        revision: Int, texts: CatalogTexts, negotiator: LocaleNegotiator, entriesByCode: [ErrorCode: [CatalogEntry]],
+        revision: Int, layers: LayeredCatalog, negotiator: LocaleNegotiator, entriesByCode: [ErrorCode: [CatalogEntry]],
         suggester: CodeSuggester, uniqueEntries: [CatalogEntry], entryIndexes: [EntryKey: Int],
         localeTags: [LanguageTag], chains: [[LanguageTag]], resolved: [ChunkedArray<ResolvedTexts>],
         incompleteCounts: [Int]
     ) {
         self.revision = revision
-        self.texts = texts
-        self.materialized = Mutex(texts.overrides.isEmpty ? texts.base : nil)
-        let catalog = texts.base
+        self.layers = layers
+        self.materialized = Mutex(nil)
         self.negotiator = negotiator
         self.entriesByCode = entriesByCode
         self.suggester = suggester
@@ -105,7 +105,7 @@ public final class CatalogSnapshot: Sendable {
         self.incompleteCounts = incompleteCounts
         let localeIndexes = Dictionary(localeTags.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         self.localeIndexes = localeIndexes
-        self.locales = catalog.locales.map {
+        self.locales = layers.base.locales.map {
             LocaleStatus(tag: $0.tag, name: $0.name, complete: incompleteCounts[localeIndexes[$0.tag]!] == 0)
         }
     }
@@ -123,32 +123,33 @@ public final class CatalogSnapshot: Sendable {
     ///   - needsReview: The texts awaiting review from now on; `nil` keeps the current ones.
     ///   - revision: The revision of the new snapshot.
     public func applying(_ changes: [TextChange], needsReview: Set<TextKey>? = nil, revision: Int) -> CatalogSnapshot {
-        var texts = self.texts
+        var layers = self.layers
         var touched: Set<Int> = []
         for change in changes {
             let key = change.textKey
             guard let index = entryIndexes[key.entry], localeIndexes[key.locale] != nil else { continue }
-            texts.set(change.text, for: key)
+            layers.setText(change.text, for: key)
             touched.insert(index)
         }
-        if let needsReview, needsReview != texts.needsReview {
-            for key in needsReview.symmetricDifference(texts.needsReview) {
+        if let needsReview, needsReview != layers.needsReview {
+            for key in needsReview.symmetricDifference(layers.needsReview) {
                 if let index = entryIndexes[key.entry] { touched.insert(index) }
             }
-            texts.needsReview = needsReview
+            layers.setNeedsReview(needsReview)
         }
         var resolved = self.resolved
         var incompleteCounts = self.incompleteCounts
         for index in touched {
             let entry = uniqueEntries[index]
             for row in localeTags.indices {
-                let resolvedTexts = ResolvedTexts(entry, locale: localeTags[row], chain: chains[row], in: texts)
-                incompleteCounts[row] += (resolvedTexts.incomplete ? 1 : 0) - (resolved[row][index].incomplete ? 1 : 0)
-                resolved[row][index] = resolvedTexts
+                let texts = ResolvedTexts(entry, locale: localeTags[row], chain: chains[row], in: layers)
+                incompleteCounts[row] += (texts.incomplete ? 1 : 0) - (resolved[row][index].incomplete ? 1 : 0)
+                resolved[row][index] = texts
             }
         }
+        layers.foldIfLarge()
         return CatalogSnapshot(
-            revision: revision, texts: texts, negotiator: negotiator, entriesByCode: entriesByCode,
+            revision: revision, layers: layers, negotiator: negotiator, entriesByCode: entriesByCode,
             suggester: suggester, uniqueEntries: uniqueEntries, entryIndexes: entryIndexes, localeTags: localeTags,
             chains: chains, resolved: resolved, incompleteCounts: incompleteCounts
         )
@@ -157,14 +158,11 @@ public final class CatalogSnapshot: Sendable {
     // MARK: - Finding entries
 
     /// Entries in catalog order.
-    public var entries: [CatalogEntry] { texts.base.entries }
+    public var entries: [CatalogEntry] { layers.base.entries }
 
-    /// The language every other locale is translated from.
-    public var sourceLocale: LanguageTag { texts.base.sourceLocale }
-
-    /// The text for a key, if the catalog has one.
+    /// The current text for a key, if the catalog has one; unlike ``catalog``, never copies the texts.
     public func text(for key: TextKey) -> String? {
-        texts[key]
+        layers[key]
     }
 
     /// The entry for a code and variant.
@@ -182,6 +180,11 @@ public final class CatalogSnapshot: Sendable {
             throw .unknownVariant(code, variant, available: candidates.compactMap(\.variant))
         }
         return match
+    }
+
+    /// Whether the snapshot has an entry with this key.
+    public func contains(_ key: EntryKey) -> Bool {
+        entryIndexes[key] != nil
     }
 
     /// The entry whose service message matches what a storage response carried.

@@ -17,7 +17,7 @@ struct ResolvedTexts: Sendable {
     ///   - locale: The catalog locale.
     ///   - chain: The locale's RFC 4647 fallback chain, starting with `locale`.
     ///   - catalog: The texts and review flags to resolve from.
-    init(_ entry: CatalogEntry, locale: LanguageTag, chain: [LanguageTag], in catalog: CatalogTexts) {
+    init(_ entry: CatalogEntry, locale: LanguageTag, chain: [LanguageTag], in catalog: LayeredCatalog) {
         let message = Self.resolve(entry, .message, along: chain, in: catalog)
         let remediation = Self.resolve(entry, .remediation, along: chain, in: catalog)
         let fellBack = message.fellBack || remediation.fellBack
@@ -45,7 +45,7 @@ struct ResolvedTexts: Sendable {
     }
 
     private static func resolve(
-        _ entry: CatalogEntry, _ field: TextField, along chain: [LanguageTag], in catalog: CatalogTexts
+        _ entry: CatalogEntry, _ field: TextField, along chain: [LanguageTag], in catalog: LayeredCatalog
     ) -> (template: TextTemplate, fellBack: Bool) {
         for (index, locale) in chain.enumerated() {
             if let text = catalog[TextKey(entry: entry.key, locale: locale, field: field)], !text.isEmpty {

@@ -2,29 +2,9 @@
 import Foundation
 import Testing
 
-/// Applied changes live in overrides until they are folded into a new base; either way a snapshot
-/// must show exactly the texts a full rebuild shows.
-@Suite struct CatalogTextsTests {
-    @Test func overridesWinAndFoldIntoTheBaseWhenTheyGrow() throws {
-        let seed = try LocalizationsDirectory(url: RepositoryFiles.localizations).load()
-        var texts = CatalogTexts(seed)
-        var expected = seed
-        // More distinct texts than the seed has, so that the overrides outgrow the threshold.
-        let keys = seed.texts.keys.sorted() + (0..<1_500).map {
-            TextKey(entry: EntryKey(code: ErrorCode("Synthetic\($0)")), locale: .english, field: .message)
-        }
-        var folded = false
-        for step in 0..<keys.count {
-            let key = keys[step]
-            texts.set("Text \(step) of \(key.entry.code).", for: key)
-            expected.texts[key] = "Text \(step) of \(key.entry.code)."
-            #expect(texts[key] == expected.texts[key])
-            if texts.overrides.isEmpty { folded = true }
-        }
-        #expect(folded, "1,842 changed texts are past the fold threshold")
-        #expect(texts.catalog == expected)
-    }
-
+/// Applied changes live in an overlay until they are folded into a new base; either way a snapshot
+/// must show exactly the texts a full rebuild shows, one change at a time as a server publishes them.
+@Suite struct ManyAppliedChangesTests {
     @Test func aSnapshotAppliedManyTimesShowsWhatARebuildShows() throws {
         let seed = try LocalizationsDirectory(url: RepositoryFiles.localizations).load()
         var snapshot = CatalogSnapshot(catalog: seed, revision: 1)
