@@ -12,6 +12,7 @@ import Benchmark
 import ErrataClient
 import ErrataCore
 import ErrataServer
+import ErrataStore
 import Foundation
 
 let benchmarks: @Sendable () -> Void = {
@@ -73,11 +74,13 @@ struct Fixture: Sendable {
 
     /// A feed of `count` single-text publishes on top of revision 1, as the server keeps it.
     func feed(publishes count: Int) -> RevisionFeed {
-        let keys = catalog.entries.prefix(count).map { TextKey(entry: $0.key, locale: catalog.sourceLocale, field: .remediation) }
-        let changes = keys.enumerated().map { index, key in
-            TextChange(key: key, text: "Edited text number \(index) for the benchmark.", revision: index + 2)
+        let imported = catalog.texts.keys.map { TextRevision(key: $0, revision: 1) }
+        let edited = catalog.entries.prefix(count).enumerated().map { index, entry in
+            TextChange(key: TextKey(entry: entry.key, locale: catalog.sourceLocale, field: .remediation), text: "Edited text \(index).", revision: index + 2)
         }
-        return RevisionFeed(currentRevision: count + 1, floor: 0, changes: changes)
+        return edited.reduce(RevisionFeed(currentRevision: 1, floor: 0, textRevisions: imported)) { feed, change in
+            feed.appending([change], revision: change.revision, floor: 0)
+        }
     }
 }
 
@@ -114,6 +117,27 @@ func registerLookups(_ fixture: Fixture, suffix: String) {
             blackHole(snapshot.suggestions(for: "NoSuchKye"))
         }
     }
+    Benchmark("JSON-RPC decode and answer a batch of 50 describes (\(suffix))") { benchmark in
+        let codes = fixture.catalog.entries.prefix(50).map(\.code.rawValue)
+        let calls = codes.enumerated().map { index, code in
+            #"{"jsonrpc":"2.0","method":"errors.describe","params":{"code":"\#(code)","locale":"en"},"id":\#(index + 1)}"#
+        }
+        let body = Data(("[" + calls.joined(separator: ",") + "]").utf8)
+        let served = ServedCatalog(snapshot: snapshot, feed: fixture.feed(publishes: 0))
+        let negotiation = LocaleNegotiation(locale: fixture.catalog.sourceLocale, fallback: false)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            guard case .success(.batch(let requests)) = JSONRPCPayload.decode(body, limits: .init()) else { fatalError("not a batch") }
+            let responses = requests.map { request -> JSONRPCResponse in
+                guard case .success(let call) = request, case .object(let params)? = call.params, case .string(let code)? = params["code"],
+                      let entry = try? snapshot.entry(code: ErrorCode(code), variant: nil),
+                      let body = try? served.describeBody(entry, negotiation: negotiation)
+                else { fatalError("not a describe call") }
+                return JSONRPCResponse(id: call.id ?? .null, outcome: .result(body))
+            }
+            blackHole(JSONRPCResponse.body(responses, asBatch: true))
+        }
+    }
     Benchmark("Client describe NoSuchKey zh-Hans (\(suffix))") { benchmark in
         let client = fixture.client
         for _ in benchmark.scaledIterations {
@@ -124,14 +148,14 @@ func registerLookups(_ fixture: Fixture, suffix: String) {
         let feed = fixture.feed(publishes: min(1000, fixture.catalog.entries.count))
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            blackHole(try feed.changes(since: feed.currentRevision - 1))
+            blackHole(try feed.changes(since: feed.currentRevision - 1, text: snapshot.text(for:)))
         }
     }
     Benchmark("Delta changes since N-1 encoded (\(suffix))") { benchmark in
         let feed = fixture.feed(publishes: min(1000, fixture.catalog.entries.count))
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            blackHole(CanonicalJSON.encode(try feed.changes(since: feed.currentRevision - 1)))
+            blackHole(try feed.changes(since: feed.currentRevision - 1, text: snapshot.text(for:)).canonicalJSON)
         }
     }
 }
@@ -145,8 +169,18 @@ func registerBuilds(_ fixture: Fixture, suffix: String, heavy: Bool = false) {
     Benchmark("Snapshot build CatalogSnapshot (\(suffix))", configuration: slow) { benchmark in
         blackHole(CatalogSnapshot(catalog: fixture.catalog, revision: 2))
     }
-    Benchmark("Snapshot build ServedCatalog with encoded bodies (\(suffix))", configuration: slow) { benchmark in
-        blackHole(ServedCatalog(snapshot: fixture.snapshot, feed: RevisionFeed(currentRevision: 1, floor: 0, changes: [])))
+    Benchmark("Server publish one change (ServedCatalog.applying) (\(suffix))") { benchmark in
+        let served = ServedCatalog(snapshot: fixture.snapshot, feed: fixture.feed(publishes: 0))
+        let entry = fixture.catalog.entries[0]
+        let delta = PublishedDelta(
+            revision: 2, historyFloor: 0, localeTags: fixture.catalog.locales.map(\.tag),
+            changes: [TextChange(key: TextKey(entry: entry.key, locale: fixture.catalog.sourceLocale, field: .message), text: "Published.", revision: 2)],
+            needsReview: fixture.catalog.needsReview
+        )
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(served.applying(delta))
+        }
     }
     Benchmark("Client cache load (\(suffix))", configuration: slow) { benchmark in
         // Includes freeing the client at the end of the closure (the catalog's objects), as a CLI exiting would not.

@@ -67,4 +67,12 @@ public struct PublishedDelta: Sendable {
     public var changes: [TextChange]
     /// Every text whose state is `needs_review` now.
     public var needsReview: Set<TextKey>
+
+    public init(revision: Int, historyFloor: Int, localeTags: [LanguageTag], changes: [TextChange], needsReview: Set<TextKey>) {
+        self.revision = revision
+        self.historyFloor = historyFloor
+        self.localeTags = localeTags
+        self.changes = changes
+        self.needsReview = needsReview
+    }
 }

@@ -72,7 +72,7 @@ public final class ServedCatalog: Sendable {
     /// The encoded description of an entry.
     ///
     /// - Throws: ``CatalogLookupError`` for a parameter the entry does not use.
-    func describeBody(
+    public func describeBody(
         _ entry: CatalogEntry, negotiation: LocaleNegotiation, parameters: [String: String] = [:]
     ) throws(CatalogLookupError) -> Data {
         guard !negotiation.fallback, parameters.isEmpty else {
