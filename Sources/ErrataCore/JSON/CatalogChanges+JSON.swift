@@ -16,12 +16,8 @@ extension CatalogChanges {
         for (index, key) in removed.enumerated() {
             if index > 0 { writer.raw(",") }
             writer.raw("{")
-            writer.member("code", first: true)
-            writer.string(key.code.rawValue)
-            writer.member("field")
-            writer.string(key.field.rawValue)
-            writer.member("locale")
-            writer.string(key.locale.rawValue)
+            Self.writeKey(code: key.code, field: key.field, locale: key.locale, to: &writer)
+            // `TextChange.Key` is encoded by synthesized Codable, which omits a nil variant.
             if let variant = key.variant {
                 writer.member("variant")
                 writer.string(variant.rawValue)
@@ -40,12 +36,7 @@ extension CatalogChanges {
         for (index, change) in changes.enumerated() {
             if index > 0 { writer.raw(",") }
             writer.raw("{")
-            writer.member("code", first: true)
-            writer.string(change.code.rawValue)
-            writer.member("field")
-            writer.string(change.field.rawValue)
-            writer.member("locale")
-            writer.string(change.locale.rawValue)
+            Self.writeKey(code: change.code, field: change.field, locale: change.locale, to: &writer)
             writer.member("revision")
             writer.integer(change.revision)
             writer.member("text")
@@ -55,5 +46,15 @@ extension CatalogChanges {
             writer.raw("}")
         }
         writer.raw("]")
+    }
+
+    /// Writes the first members of a change or key object, which sort before the rest.
+    private static func writeKey(code: ErrorCode, field: TextField, locale: LanguageTag, to writer: inout JSONWriter) {
+        writer.member("code", first: true)
+        writer.string(code.rawValue)
+        writer.member("field")
+        writer.string(field.rawValue)
+        writer.member("locale")
+        writer.string(locale.rawValue)
     }
 }
