@@ -52,6 +52,10 @@ fi
 # --- build -----------------------------------------------------------------------------------------
 SCRATCH=$ROOT/.build-release
 BIN=$SCRATCH/release
+# The CLI's own scratch path: --static-swift-stdlib changes how every module is compiled, and sharing
+# .build-release would rebuild the server's dependencies each time the flag flips.
+CLI_SCRATCH=$ROOT/.build-cli
+CLI_BIN=$CLI_SCRATCH/release
 if ((BUILD)); then
   section "release build ($SCRATCH)"
   for product in errata-server hummingbird-ceiling errata-sync-timer; do
@@ -59,7 +63,7 @@ if ((BUILD)); then
   done
   # The CLI as users should build it: Swift runtime and Foundation linked in, so that start-up does
   # not spend a third of its time loading and relocating shared libraries.
-  ERRATA_BENCHMARKS=1 swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product errata >&2
+  swift build -c release --static-swift-stdlib --scratch-path "$CLI_SCRATCH" --product errata >&2
 fi
 
 WORK=${WORK:-$(mktemp -d /tmp/errata-http-bench.XXXXXX)}
@@ -277,10 +281,10 @@ fi
 if want client; then
   section "client: errata explain vs rustc --explain; sync of one change"
   export XDG_CACHE_HOME=$WORK/xdg
-  "$BIN/errata" sync --server "http://127.0.0.1:$P_SEED" >&2
+  "$CLI_BIN/errata" sync --server "http://127.0.0.1:$P_SEED" >&2
   test -s "$XDG_CACHE_HOME/errata/catalog.json"
   hyperfine -N --warmup 5 --runs "$HYPERFINE_RUNS" --export-json "$WORK/hyperfine.json" \
-    "$BIN/errata explain NoSuchKey" "rustc --explain E0308" >&2
+    "$CLI_BIN/errata explain NoSuchKey" "rustc --explain E0308" >&2
   FACTS[hyperfine]=$(python3 - "$WORK/hyperfine.json" <<'EOF'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:

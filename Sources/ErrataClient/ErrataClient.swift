@@ -156,7 +156,9 @@ public final class ErrataClient: Sendable {
             case .delta(let changes):
                 // Built before the swap, so lookups keep reading the old snapshot meanwhile.
                 let snapshot = loaded.snapshot.applying(changes.changes, revision: changes.toRevision)
-                let cached = { CachedCatalog(document: CatalogDocument(catalog: snapshot.catalog, revision: snapshot.revision), origin: origin, savedAt: now) }
+                let cached = {
+                    CachedCatalog(document: CatalogDocument(catalog: snapshot.catalog, revision: snapshot.revision), origin: origin, savedAt: now)
+                }
                 // The log only extends a base of the same origin: its records hold only the kept locales.
                 if loaded.origin == origin {
                     try cache.append(changes, savedAt: now, compacted: cached)
