@@ -47,6 +47,7 @@ public struct RPCController<Context: RemoteAddressRequestContext>: Sendable {
     /// Whether a Content-Type is `application/json`, with any parameters and in any case.
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
+        if contentType == "application/json" { return true }  // what nearly every client sends
         let mediaType = contentType.split(separator: ";", maxSplits: 1).first ?? ""
         return mediaType.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
     }

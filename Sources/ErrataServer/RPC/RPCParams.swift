@@ -28,7 +28,8 @@ public struct RPCParams: Sendable {
             }
             members = Dictionary(uniqueKeysWithValues: zip(names, values))
         case .object(let object):
-            if let unknown = object.keys.sorted().first(where: { !names.contains($0) }) {
+            // Sorted only when something is wrong, so that the first unknown name is reported stably.
+            if object.keys.contains(where: { !names.contains($0) }), let unknown = object.keys.sorted().first(where: { !names.contains($0) }) {
                 let expected = names.isEmpty ? "this method takes no params" : "expected \(names.joined(separator: ", "))"
                 throw .invalidParams("unknown param '\(unknown)'; \(expected)", field: unknown)
             }
