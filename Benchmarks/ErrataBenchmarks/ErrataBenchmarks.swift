@@ -44,6 +44,10 @@ struct Fixture: Sendable {
     let cacheDirectory: URL
     /// A client started from that cache; kept for the whole run, so that no measurement includes freeing it.
     let client: ErrataClient
+    /// The server's view of revision 1, and its feed after 1,000 one-text publishes; built once, for
+    /// the same reason (freeing a 10k × 10 feed alone costs milliseconds).
+    let served: ServedCatalog
+    let publishedFeed: RevisionFeed
 
     init(directory: URL) {
         do {
@@ -52,6 +56,8 @@ struct Fixture: Sendable {
             fatalError("cannot load \(directory.path): \(error)")
         }
         snapshot = CatalogSnapshot(catalog: catalog, revision: 1)
+        served = ServedCatalog(snapshot: snapshot, feed: Self.feed(of: catalog, publishes: 0))
+        publishedFeed = Self.feed(of: catalog, publishes: min(1_000, catalog.entries.count))
         cacheDirectory = FileManager.default.temporaryDirectory
             .appendingPathComponent("errata-bench-cache-\(ProcessInfo.processInfo.processIdentifier)-\(catalog.entries.count)")
         try? FileManager.default.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
@@ -73,7 +79,7 @@ struct Fixture: Sendable {
     }
 
     /// A feed of `count` single-text publishes on top of revision 1, as the server keeps it.
-    func feed(publishes count: Int) -> RevisionFeed {
+    static func feed(of catalog: Catalog, publishes count: Int) -> RevisionFeed {
         let imported = catalog.texts.keys.map { TextRevision(key: $0, revision: 1) }
         let edited = catalog.entries.prefix(count).enumerated().map { index, entry in
             TextChange(key: TextKey(entry: entry.key, locale: catalog.sourceLocale, field: .remediation), text: "Edited text \(index).", revision: index + 2)
@@ -126,7 +132,7 @@ func registerLookups(_ fixture: Fixture, suffix: String) {
             #"{"jsonrpc":"2.0","method":"errors.describe","params":{"code":"\#(code)","locale":"en"},"id":\#(index + 1)}"#
         }
         let body = Data(("[" + calls.joined(separator: ",") + "]").utf8)
-        let served = ServedCatalog(snapshot: snapshot, feed: fixture.feed(publishes: 0))
+        let served = fixture.served
         let negotiation = LocaleNegotiation(locale: fixture.catalog.sourceLocale, fallback: false)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -148,15 +154,13 @@ func registerLookups(_ fixture: Fixture, suffix: String) {
         }
     }
     Benchmark("Delta changes since N-1, 1000 revisions retained (\(suffix))") { benchmark in
-        let feed = fixture.feed(publishes: min(1000, fixture.catalog.entries.count))
-        benchmark.startMeasurement()
+        let feed = fixture.publishedFeed
         for _ in benchmark.scaledIterations {
             blackHole(try feed.changes(since: feed.currentRevision - 1, text: snapshot.text(for:)))
         }
     }
     Benchmark("Delta changes since N-1 encoded (\(suffix))") { benchmark in
-        let feed = fixture.feed(publishes: min(1000, fixture.catalog.entries.count))
-        benchmark.startMeasurement()
+        let feed = fixture.publishedFeed
         for _ in benchmark.scaledIterations {
             blackHole(try feed.changes(since: feed.currentRevision - 1, text: snapshot.text(for:)).canonicalJSON)
         }
@@ -173,7 +177,7 @@ func registerBuilds(_ fixture: Fixture, suffix: String, heavy: Bool = false) {
         blackHole(CatalogSnapshot(catalog: fixture.catalog, revision: 2))
     }
     Benchmark("Server publish one change (ServedCatalog.applying) (\(suffix))") { benchmark in
-        let served = ServedCatalog(snapshot: fixture.snapshot, feed: fixture.feed(publishes: 0))
+        let served = fixture.served
         let entry = fixture.catalog.entries[0]
         let delta = PublishedDelta(
             revision: 2, historyFloor: 0, localeTags: fixture.catalog.locales.map(\.tag),
