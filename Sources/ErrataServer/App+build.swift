@@ -52,11 +52,12 @@ public func buildRouter(configuration: ServerConfiguration, store: CatalogStore,
     router.addRoutes(RPCController(dispatcher: dispatcher, maximumBodySize: configuration.maximumBodySize).endpoints, atPath: "/rpc")
     // Middleware on a group applies to the routes added after it, so it comes first. Public reads
     // get no access check at all: one async layer less on the hottest path.
-    let readAccess: [AccessMiddleware<ErrataRequestContext>] = configuration.requireReadToken ? [AccessMiddleware(access: access, scope: .read)] : []
-    readAccess.reduce(router.group("/v1/errors")) { $0.add(middleware: $1) }
-        .addRoutes(ErrorsController(live: live).endpoints)
-    readAccess.reduce(router.group("/v1")) { $0.add(middleware: $1) }
-        .addRoutes(CatalogController(live: live).endpoints)
+    func readGroup(_ path: RouterPath) -> RouterGroup<ErrataRequestContext> {
+        let group = router.group(path)
+        return configuration.requireReadToken ? group.add(middleware: AccessMiddleware(access: access, scope: .read)) : group
+    }
+    readGroup("/v1/errors").addRoutes(ErrorsController(live: live).endpoints)
+    readGroup("/v1").addRoutes(CatalogController(live: live).endpoints)
     router.addRoutes(AdminController(methods: admin, maximumBodySize: configuration.maximumBodySize).endpoints, atPath: "/v1/admin")
     router.addRoutes(ServiceController(live: live).endpoints)
     routeTable.load(from: router)

@@ -68,6 +68,7 @@ public struct PublishedDelta: Sendable {
     /// Every text whose state is `needs_review` now.
     public var needsReview: Set<TextKey>
 
+    /// A delta as read from a store (or made up by a benchmark).
     public init(revision: Int, historyFloor: Int, localeTags: [LanguageTag], changes: [TextChange], needsReview: Set<TextKey>) {
         self.revision = revision
         self.historyFloor = historyFloor

@@ -173,6 +173,7 @@ public struct TextRevision: Hashable, Sendable {
     public var key: TextKey
     public var revision: Int
 
+    /// The revision `revision` last changed the text `key`.
     public init(key: TextKey, revision: Int) {
         self.key = key
         self.revision = revision
