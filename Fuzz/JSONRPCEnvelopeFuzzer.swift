@@ -105,7 +105,7 @@ private func check(_ body: Data, parsed: JSONValue?, structure: StructureReader.
         require(violation == nil, "a body with \(String(describing: violation)) was accepted")
         guard parsed != nil else { fatalError("decode accepted bytes that JSONDecoder refuses") }
         // The calls are judged on the parser's own reading, which `checkParser` compared with
-        // JSONDecoder's; only it tells `2.0` (a fractional id, refused) from `2`.
+        // JSONDecoder's by value (numbers compared as numbers).
         guard case .success(let parsed) = StrictJSONParser.parse(body, maximumDepth: limits.maximumDepth) else {
             fatalError("decode accepted bytes the parser refuses")
         }
