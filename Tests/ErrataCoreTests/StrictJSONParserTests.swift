@@ -32,6 +32,10 @@ import Testing
     @Test func readsIntegralNumbersAsIntegers() throws {
         #expect(try parse(Array("[1,1.0,1e2,-9007199254740993,1.5]".utf8)).get() == [.integer(1), .integer(1), .integer(100), .integer(-9_007_199_254_740_993), .double(1.5)])
         #expect(try parse(Array("9223372036854775808".utf8)).get() == .double(9_223_372_036_854_775_808))
+        // Out of range, these round to Int64.min and 2^63 as doubles, which must not become integers.
+        #expect(try parse(Array("-9223372036854775809".utf8)).get() == .double(-9_223_372_036_854_775_808))
+        #expect(try parse(Array("-9223372036854775808.0".utf8)).get() == .double(-9_223_372_036_854_775_808))
+        #expect(try parse(Array("9007199254740992.0".utf8)).get() == .integer(9_007_199_254_740_992))
     }
 
     @Test func refusesTrailingCommas() {

@@ -5,9 +5,9 @@ public import Foundation
 /// `POST /rpc` refuses what lenient parsers let through — trailing commas, duplicate members
 /// (compared after unescaping), a byte order mark, UTF-16, lone surrogates, invalid UTF-8 — because
 /// each lets two parsers disagree on what a request means. Nesting is bounded before it is
-/// followed, so 100,000 `[` cost one failed check, not a deep recursion. Numbers with an integral
-/// value that fits in 64 bits (`7`, `7.0`, `7e0`) become ``JSONValue/integer(_:)``, as JSON Schema's
-/// `integer` counts them; other numbers must be finite doubles.
+/// followed, so 100,000 `[` cost one failed check, not a deep recursion. Integers that fit in 64 bits,
+/// and integral values written as `7.0` or `7e0` up to 2^53, become ``JSONValue/integer(_:)``, as
+/// JSON Schema's `integer` counts them; other numbers must be finite doubles.
 ///
 /// For example:
 ///
@@ -192,8 +192,11 @@ extension StrictJSONParser {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             if isInteger, let integer = Int64(text) { return .integer(integer) }
             guard let double = Double(text), double.isFinite else { throw .syntax("a number out of range", offset: start) }
-            // JSON Schema's `integer` (and Foundation) count `1.0` and `1e3` as integers; so do params and ids here.
-            if let integer = Int64(exactly: double) { return .integer(integer) }
+            // JSON Schema's `integer` (and Foundation) count `1.0` and `1e3` as integers; so do params and
+            // ids here. Only below 2^53, where every integer is exact: a rounded value is not the one sent.
+            if !isInteger, double.magnitude <= 9_007_199_254_740_992, let integer = Int64(exactly: double) {
+                return .integer(integer)
+            }
             return .double(double)
         }
 
