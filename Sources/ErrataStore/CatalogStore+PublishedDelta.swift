@@ -35,10 +35,7 @@ extension CatalogStore {
             return PublishedDelta(
                 revision: current,
                 historyFloor: try Setting.compactedThrough.value(db),
-                localeTags: try localeTags.map { tag in
-                    guard let tag = LanguageTag(rawValue: tag) else { throw StoreError.corrupt("locale '\(tag)' is not a well-formed language tag") }
-                    return tag
-                },
+                localeTags: try localeTags.map(LanguageTag.stored),
                 changes: changes,
                 needsReview: Set(needsReview)
             )
@@ -51,7 +48,7 @@ extension CatalogStore {
         guard let locale = LanguageTag(rawValue: row["locale"]), let field = TextField(rawValue: row["field"]) else {
             throw StoreError.corrupt("text (\(row["code"] as String), \(row["locale"] as String), \(row["field"] as String)) is not well-formed")
         }
-        return TextKey(entry: EntryKey(code: ErrorCode(row["code"] as String), variant: variant.isEmpty ? nil : VariantName(variant)), locale: locale, field: field)
+        return TextKey(entry: EntryKey(storedCode: row["code"], variant: variant), locale: locale, field: field)
     }
 }
 

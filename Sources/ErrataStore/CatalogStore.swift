@@ -113,10 +113,7 @@ public final class CatalogStore: Sendable {
         try await pool.read { db in
             guard let revision = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM revision") else { return nil }
             let locales = try LocaleRecord.order(Column("position")).fetchAll(db).map { record in
-                guard let tag = LanguageTag(rawValue: record.tag) else {
-                    throw StoreError.corrupt("locale '\(record.tag)' is not a well-formed language tag")
-                }
-                return LocaleInfo(tag: tag, name: record.name)
+                LocaleInfo(tag: try LanguageTag.stored(record.tag), name: record.name)
             }
             let entryRecords = try EntryRecord.order(Column("position")).fetchAll(db)
             let keysByID = Dictionary(uniqueKeysWithValues: entryRecords.map { ($0.id!, $0.key) })

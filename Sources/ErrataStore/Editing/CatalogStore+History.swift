@@ -48,11 +48,11 @@ extension CatalogStore {
                 ORDER BY c.revision DESC, c.id DESC
                 """, arguments: arguments + arguments)
             return rows.compactMap { row in
-                let variant: String = row["variant"]
+                let entry = EntryKey(storedCode: row["code"], variant: row["variant"])
                 guard let locale = LanguageTag(rawValue: row["locale"]), let field = TextField(rawValue: row["field"]) else { return nil }
                 return HistoryItem(
                     revision: row["revision"], createdAt: row["createdAt"], author: row["author"], note: row["note"],
-                    code: ErrorCode(row["code"] as String), variant: variant.isEmpty ? nil : VariantName(variant),
+                    code: entry.code, variant: entry.variant,
                     locale: locale, field: field, oldText: row["oldValue"], newText: row["newValue"]
                 )
             }

@@ -60,7 +60,7 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
     }
 
     var key: EntryKey {
-        EntryKey(code: ErrorCode(code), variant: variant.isEmpty ? nil : VariantName(variant))
+        EntryKey(storedCode: code, variant: variant)
     }
 
     /// The entry as the model knows it.
@@ -74,6 +74,23 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
             key: key, httpStatus: httpStatus, serviceMessage: serviceMessage, category: ErrorCategory(category),
             retry: retry, fault: fault, parameters: parameters
         )
+    }
+}
+
+extension EntryKey {
+    /// The key of an entry as stored: `variant` is '' for an entry without one (see the `entry` table).
+    init(storedCode code: String, variant: String) {
+        self.init(code: ErrorCode(code), variant: variant.isEmpty ? nil : VariantName(variant))
+    }
+}
+
+extension LanguageTag {
+    /// A locale tag as stored.
+    ///
+    /// - Throws: ``StoreError`` when the stored value is not a well-formed tag.
+    static func stored(_ tag: String) throws -> LanguageTag {
+        guard let tag = LanguageTag(rawValue: tag) else { throw StoreError.corrupt("locale '\(tag)' is not a well-formed language tag") }
+        return tag
     }
 }
 
