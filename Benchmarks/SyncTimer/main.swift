@@ -39,7 +39,7 @@ func rpc(_ method: String, _ params: [String: Any]) async throws -> [String: Any
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 let key: [String: Any] = ["code": "NoSuchKey", "locale": "zh-Hans", "field": "message"]
-var expected = try await rpc("admin.getText", key)["revision"] as! Int
+var expected = try await rpc("admin.getText", key)["version"] as! Int
 let client = ErrataClient(configuration: ClientConfiguration(serverURL: server, cacheDirectory: cacheDirectory, timeout: 60, minimumSyncInterval: 0))
 let start = now()
 let first = try await client.sync()
@@ -51,13 +51,13 @@ var feedBytes = 0
 for round in 0..<rounds {
     var params = key
     params["text"] = "指定的对象键不存在（第 \(round) 次基准测试修改）。"
-    params["expectedRevision"] = expected
+    params["expectedVersion"] = expected
     params["publish"] = true
     params["note"] = "benchmark round \(round)"
     let t0 = now()
     let result = try await rpc("admin.setText", params)
     publishMs.append(Double(now() - t0) / 1e6)
-    expected = result["draftRevision"] as! Int
+    expected = result["version"] as! Int
     let published = result["publishedRevision"] as! Int
     let t1 = now()
     let outcome = try await client.sync()

@@ -16,7 +16,7 @@ def call(method, params):
     conn.request("POST", "/rpc", json.dumps({"jsonrpc": "2.0", "method": method, "params": params, "id": 1}), headers)
     return json.loads(conn.getresponse().read())
 
-expected = call("admin.getText", key)["result"]["revision"]
+expected = call("admin.getText", key)["result"]["version"]
 latencies, errors, n = [], 0, 0
 start = time.monotonic()
 while time.monotonic() - start < seconds:
@@ -24,16 +24,16 @@ while time.monotonic() - start < seconds:
     delay = due - time.monotonic()
     if delay > 0:
         time.sleep(delay)
-    params = dict(key, text=f"请检查对象键是否拼写正确（发布 {n}）。", expectedRevision=expected, publish=True, note=f"load {n}")
+    params = dict(key, text=f"请检查对象键是否拼写正确（发布 {n}）。", expectedVersion=expected, publish=True, note=f"load {n}")
     t0 = time.monotonic()
     answer = call("admin.setText", params)
     latencies.append((time.monotonic() - t0) * 1000)
     n += 1
     if "result" in answer:
-        expected = answer["result"]["draftRevision"]
+        expected = answer["result"]["version"]
     else:
         errors += 1
-        expected = call("admin.getText", key)["result"]["revision"]
+        expected = call("admin.getText", key)["result"]["version"]
 elapsed = time.monotonic() - start
 latencies.sort()
 pct = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))] if latencies else float("nan")

@@ -17,31 +17,29 @@ public func buildApplication(
     logger: Logger
 ) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(configuration: configuration, store: store, live: live),
+        router: buildRouter(configuration: configuration, store: store, live: live, logger: logger),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "errata"),
         logger: logger
     )
 }
 
 /// The JSON-RPC methods the service registers, for `POST /rpc`.
-public func buildDispatcher(configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog) -> RPCDispatcher {
-    let access = AccessControl(store: store, requireReadToken: configuration.requireReadToken, tokenCacheLifetime: configuration.tokenCacheLifetime)
-    let admin = AdminMethods(editor: CatalogEditor(store: store, live: live), access: access)
-    return buildDispatcher(configuration: configuration, live: live, access: access, admin: admin)
-}
-
-private func buildDispatcher(configuration: ServerConfiguration, live: LiveCatalog, access: AccessControl, admin: AdminMethods) -> RPCDispatcher {
+package func buildDispatcher(configuration: ServerConfiguration, live: LiveCatalog, access: AccessControl, service: EditService) -> RPCDispatcher {
     // `rpc.discover` (OpenRPC 1.3) is the one `rpc.*` name in use.
-    let discovery = RPCMethod("rpc.discover") { _, _ in OpenRPCDocument.data }
-    return RPCDispatcher(methods: CatalogMethods(live: live, access: access).methods + admin.methods + [discovery], limits: configuration.rpcLimits)
+    let discovery = RPCMethod("rpc.discover") { call in
+        _ = try call.input()
+        return OpenRPCDocument.data
+    }
+    let methods = CatalogMethods(live: live, access: access).methods + AdminMethods(service: service).methods + [discovery]
+    return RPCDispatcher(methods: methods, limits: configuration.rpcLimits)
 }
 
 /// Builds the router: JSON-RPC at `/rpc`, REST reads under `/v1`, admin edits under `/v1/admin`,
 /// and the operational endpoints.
-public func buildRouter(configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog) -> Router<ErrataRequestContext> {
+public func buildRouter(configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog, logger: Logger) -> Router<ErrataRequestContext> {
     let access = AccessControl(store: store, requireReadToken: configuration.requireReadToken, tokenCacheLifetime: configuration.tokenCacheLifetime)
-    let admin = AdminMethods(editor: CatalogEditor(store: store, live: live), access: access)
-    let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, admin: admin)
+    let service = EditService(store: store, live: live, access: access, logger: logger)
+    let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, service: service)
     let router = Router(context: ErrataRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: CORSAllowListMiddleware(allowedOrigins: configuration.corsAllowedOrigins))
     router.add(middleware: ProblemMiddleware())
@@ -58,7 +56,10 @@ public func buildRouter(configuration: ServerConfiguration, store: CatalogStore,
     }
     readGroup("/v1/errors").addRoutes(ErrorsController(live: live).endpoints)
     readGroup("/v1").addRoutes(CatalogController(live: live).endpoints)
-    router.addRoutes(AdminController(methods: admin, maximumBodySize: configuration.maximumBodySize).endpoints, atPath: "/v1/admin")
+    let admin = AdminController<ErrataRequestContext>(
+        service: service, maximumBodySize: configuration.maximumBodySize, maximumDepth: configuration.rpcLimits.maximumDepth
+    )
+    router.addRoutes(admin.endpoints, atPath: "/v1/admin")
     router.addRoutes(ServiceController(live: live).endpoints)
     routeTable.load(from: router)
     return router

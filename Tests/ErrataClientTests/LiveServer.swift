@@ -49,11 +49,11 @@ struct LiveServer: Sendable {
         var params: [String: JSONValue] = [
             "code": .string(key.entry.code.rawValue), "locale": .string(key.locale.rawValue), "field": .string(key.field.rawValue),
         ]
-        guard case .integer(let expected)? = try await rpc("admin.getText", params, token: token, at: url)["revision"] else {
+        guard case .integer(let expected)? = try await rpc("admin.getText", params, token: token, at: url)["version"] else {
             throw AdminError(message: "admin.getText answered no revision")
         }
         params["text"] = .string(text)
-        params["expectedRevision"] = .integer(expected)
+        params["expectedVersion"] = .integer(expected)
         params["publish"] = true
         guard case .integer(let published)? = try await rpc("admin.setText", params, token: token, at: url)["publishedRevision"] else {
             throw AdminError(message: "admin.setText published nothing")

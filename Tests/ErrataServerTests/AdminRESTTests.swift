@@ -22,7 +22,7 @@ import Testing
         try await service.test { client in
             let etag = try await client.execute(uri: Self.textPath, method: .get, headers: Self.headers(token)) { (response) throws in
                 #expect(response.status == .ok)
-                #expect(try response.json()["revision"] == 1)
+                #expect(try response.json()["version"] == 1)
                 return try #require(response.headers[.eTag])
             }
             #expect(etag == "\"t1\"")
@@ -41,7 +41,7 @@ import Testing
                 #expect(try response.json()["current"]?["text"] == "Check the key and list the bucket.")
             }
             try await client.execute(uri: "/v1/admin/draft", method: .get, headers: Self.headers(token)) { (response) throws in
-                #expect(try response.json()["changes"]?[0]?["draftRevision"] == .integer(Int64(newTag.dropFirst(2).dropLast())!))
+                #expect(try response.json()["changes"]?[0]?["version"] == .integer(Int64(newTag.dropFirst(2).dropLast())!))
             }
             try await client.execute(uri: "/v1/admin/publish", method: .post, headers: Self.headers(token), body: ByteBuffer(string: #"{"note":"console edit"}"#)) { (response) throws in
                 #expect(try response.json() == ["revision": 2])
@@ -68,9 +68,11 @@ import Testing
             try await client.execute(uri: Self.textPath, method: .put, headers: Self.headers(token), body: body) { (response) throws in
                 #expect(response.status == .preconditionRequired)
             }
-            for ifMatch in ["W/\"t1\"", "\"r1-en\"", "*"] {
+            // If-Match compares strongly: a weak tag, a read's tag or a stale version never match.
+            for ifMatch in ["W/\"t1\"", "\"r1-en\"", "\"t7\", \"t8\""] {
                 try await client.execute(uri: Self.textPath, method: .put, headers: Self.headers(token, [.ifMatch: ifMatch]), body: body) { (response) throws in
                     #expect(response.status == .preconditionFailed, "\(ifMatch)")
+                    #expect(try response.json()["current"]?["version"] == 1, "\(ifMatch)")
                 }
             }
             try await client.execute(
@@ -89,6 +91,83 @@ import Testing
             }
             try await client.execute(uri: "/v1/admin/revert", method: .post, headers: Self.headers(token), body: ByteBuffer(string: #"{"toRevision":7,"note":"x"}"#)) { (response) throws in
                 #expect(response.status == .unprocessableContent)
+                #expect(try response.json()["field"] == "toRevision")
+            }
+        }
+    }
+
+    @Test func ifMatchIsAListAndStarMatchesAnExistingText() async throws {
+        let service = try await TestService()
+        let token = try await service.store.createToken(name: "console", scope: .edit)
+        try await service.test { client in
+            let listed = try await client.execute(
+                uri: Self.textPath, method: .put, headers: Self.headers(token, [.ifMatch: #"W/"t1", "t9", "t1""#]),
+                body: ByteBuffer(string: #"{"text":"Listed."}"#)
+            ) { (response) throws in
+                #expect(response.status == .ok)
+                return try #require(response.headers[.eTag])
+            }
+            try await client.execute(uri: Self.textPath, method: .put, headers: Self.headers(token, [.ifMatch: "*"]), body: ByteBuffer(string: #"{"text":"Starred."}"#)) { (response) throws in
+                #expect(response.status == .ok)
+                #expect(response.headers[.eTag] != listed)
+                #expect(try response.json()["text"] == "Starred.")
+            }
+        }
+    }
+
+    @Test func authenticationComesBeforeEveryOtherCheck() async throws {
+        let service = try await TestService()
+        let reader = try await service.store.createToken(name: "reader", scope: .read)
+        try await service.test { client in
+            // No token, no If-Match, no body: 401, not 428.
+            try await client.execute(uri: Self.textPath, method: .put) { (response) throws in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate] == #"Bearer realm="errata""#)
+            }
+            // A bad body and a path naming nothing are not looked at before the token.
+            try await client.execute(uri: "/v1/admin/errors/Nope/texts/xx/title", method: .put, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{,")) { (response) throws in
+                #expect(response.status == .unauthorized)
+            }
+            // Too small a scope is 403 before If-Match and the body.
+            try await client.execute(uri: Self.textPath, method: .put, headers: Self.headers(reader), body: ByteBuffer(string: "{,")) { (response) throws in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/v1/admin/publish", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: #"{"note":1}"#)) { (response) throws in
+                #expect(response.status == .unauthorized)
+            }
+            let rpc = try await client.rpc(#"{"jsonrpc":"2.0","method":"admin.setText","params":{"nonsense":true},"id":1}"#).json()
+            #expect(rpc["error"]?["code"] == -32001)
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"note":"a","note":"b"}"#, "duplicate member"),
+        ("\u{FEFF}{\"note\":\"a\"}", "byte order mark"),
+        (#"{"note":"a",}"#, "trailing comma"),
+        (#"["note"]"#, "must be a JSON object"),
+    ])
+    func adminBodiesAreReadAsStrictlyAsRPC(body: String, named: String) async throws {
+        let service = try await TestService()
+        let token = try await service.store.createToken(name: "publisher", scope: .publish)
+        try await service.test { client in
+            try await client.execute(uri: "/v1/admin/publish", method: .post, headers: Self.headers(token), body: ByteBuffer(string: body)) { (response) throws in
+                #expect(response.status == .badRequest)
+                let answer = try response.json()
+                #expect(answer["detail"].map { "\($0)".contains(named) } == true, "\(answer)")
+            }
+        }
+    }
+
+    @Test func unknownAndMissingBodyMembersAreNamed() async throws {
+        let service = try await TestService()
+        let token = try await service.store.createToken(name: "publisher", scope: .publish)
+        try await service.test { client in
+            for (body, field) in [(#"{"note":"x","nope":1}"#, "nope"), ("{}", "note"), (#"{"note":""}"#, "note")] {
+                try await client.execute(uri: "/v1/admin/publish", method: .post, headers: Self.headers(token), body: ByteBuffer(string: body)) { (response) throws in
+                    #expect(response.status == .unprocessableContent, "\(body)")
+                    #expect(try response.json()["field"] == .string(field), "\(body)")
+                    #expect(try response.json()["reason"] == "InvalidParams", "\(body)")
+                }
             }
         }
     }
@@ -140,9 +219,9 @@ import Testing
         let service = try await TestService()
         let token = try await service.store.createToken(name: "root", scope: .admin)
         for revision in 1...3 {
-            _ = try await CatalogEditor(store: service.store, live: service.live).setText(
+            _ = try await service.edits.setText(
                 TextKey(entry: EntryKey(code: ErrorCode("NoSuchKey")), locale: .english, field: .message),
-                text: "Version \(revision + 1).", expectedRevision: revision, author: "root", publishNote: "v"
+                to: "Version \(revision + 1).", expectedVersion: revision, publish: true, note: "v", by: TestService.root
             )
         }
         _ = try await service.store.compactHistory(keep: 1)
@@ -217,22 +296,23 @@ import Testing
         let service = try await TestService()
         let token = try await service.store.createToken(name: "console", scope: .publish)
         try await service.test { client in
-            for path in [
-                "/v1/admin/errors/NoSuchKee/texts/en/message", "/v1/admin/errors/NoSuchKey/texts/en/message?variant=acl",
-                "/v1/admin/errors/NoSuchKey/texts/fr/message", "/v1/admin/errors/NoSuchKey/texts/en/title",
+            for (path, reason) in [
+                ("/v1/admin/errors/NoSuchKee/texts/en/message", "UnknownCode"), ("/v1/admin/errors/NoSuchKey/texts/en/message?variant=acl", "UnknownVariant"),
+                ("/v1/admin/errors/NoSuchKey/texts/fr/message", "UnknownLocale"), ("/v1/admin/errors/NoSuchKey/texts/en/title", "UnknownText"),
+                ("/v1/admin/errors/NoSuchKey/texts/not%20a%20tag/message", "UnknownText"),
             ] {
                 try await client.execute(uri: path, method: .get, headers: [.authorization: "Bearer \(token)"]) { (response) throws in
                     #expect(response.status == .notFound, "\(path)")
-                    #expect(try response.json()["reason"] == "UnknownText", "\(path)")
+                    #expect(try response.json()["reason"] == .string(reason), "\(path)")
                 }
             }
             try await client.execute(
                 uri: "/v1/admin/errors/NoSuchKey/texts/en/message", method: .put,
                 headers: [.authorization: "Bearer \(token)", .ifMatch: "\"t1\"", .contentType: "application/json"],
-                body: ByteBuffer(string: #"{"text":"x.","expectedRevision":5}"#)
+                body: ByteBuffer(string: #"{"text":"x.","expectedVersion":5}"#)
             ) { (response) throws in
                 #expect(response.status == .unprocessableContent)
-                #expect(try response.json()["field"] == "expectedRevision")
+                #expect(try response.json()["field"] == "expectedVersion")
             }
             for (method, path, allow) in [
                 (HTTPRequest.Method.get, "/rpc", "POST"), (.delete, "/v1/locales", "GET, HEAD"), (.post, "/v1/errors/NoSuchKey", "GET, HEAD"),

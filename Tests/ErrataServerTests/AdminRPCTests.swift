@@ -18,9 +18,9 @@ import Testing
         let token = try await service.store.createToken(name: "alice", scope: .publish)
         try await service.test { client in
             let read = try await client.rpc(Self.call("admin.getText", #"{"code":"NoSuchKey","locale":"en","field":"remediation"}"#), headers: Self.bearer(token)).json()
-            #expect(read["result"]?["revision"] == 1)
+            #expect(read["result"]?["version"] == 1)
             let edit = try await client.rpc(
-                Self.call("admin.setText", #"{"code":"NoSuchKey","locale":"en","field":"remediation","text":"Check the key, then list the bucket.","expectedRevision":1}"#),
+                Self.call("admin.setText", #"{"code":"NoSuchKey","locale":"en","field":"remediation","text":"Check the key, then list the bucket.","expectedVersion":1}"#),
                 headers: Self.bearer(token)
             ).json()
             #expect(edit["result"]?["pending"] == true)
@@ -46,7 +46,7 @@ import Testing
         let service = try await TestService()
         let token = try await service.store.createToken(name: "alice", scope: .edit)
         try await service.test { client in
-            let set = Self.call("admin.setText", #"{"code":"SlowDown","locale":"zh-Hant","field":"message","text":"請求過於頻繁。","expectedRevision":1}"#)
+            let set = Self.call("admin.setText", #"{"code":"SlowDown","locale":"zh-Hant","field":"message","text":"請求過於頻繁。","expectedVersion":1}"#)
             #expect(try await client.rpc(set, headers: Self.bearer(token)).json()["result"]?["pending"] == true)
             let again = try await client.rpc(set, headers: Self.bearer(token)).json()
             #expect(again["error"]?["code"] == -32009)
@@ -59,17 +59,20 @@ import Testing
         let service = try await TestService()
         let token = try await service.store.createToken(name: "alice", scope: .edit)
         try await service.test { client in
-            for (params, field) in [
-                (#"{"code":"EntityTooLarge","locale":"zh-Hans","field":"remediation","text":"太大了。","expectedRevision":1}"#, "text"),
-                (#"{"code":"NoSuchKey","locale":"fr","field":"message","text":"Non.","expectedRevision":1}"#, "locale"),
-                (#"{"code":"NoSuchKey","locale":"not a tag","field":"message","text":"x","expectedRevision":1}"#, "locale"),
-                (#"{"code":"Nope","locale":"en","field":"message","text":"x","expectedRevision":1}"#, "code"),
-                (#"{"code":"NoSuchKey","locale":"en","field":"title","text":"x","expectedRevision":1}"#, "field"),
-                (#"{"code":"NoSuchKey","locale":"en","field":"message","text":"x"}"#, "expectedRevision"),
+            // Malformed params are -32602; a well-formed one naming what the catalog lacks is -32004.
+            for (params, code, field, reason) in [
+                (#"{"code":"EntityTooLarge","locale":"zh-Hans","field":"remediation","text":"太大了。","expectedVersion":1}"#, -32602, "text", "InvalidParams"),
+                (#"{"code":"NoSuchKey","locale":"fr","field":"message","text":"Non.","expectedVersion":1}"#, -32004, "locale", "UnknownLocale"),
+                (#"{"code":"NoSuchKey","locale":"not a tag","field":"message","text":"x","expectedVersion":1}"#, -32602, "locale", "InvalidParams"),
+                (#"{"code":"Nope","locale":"en","field":"message","text":"x","expectedVersion":1}"#, -32004, "code", "UnknownCode"),
+                (#"{"code":"NoSuchKey","variant":"acl","locale":"en","field":"message","text":"x","expectedVersion":1}"#, -32004, "variant", "UnknownVariant"),
+                (#"{"code":"NoSuchKey","locale":"en","field":"title","text":"x","expectedVersion":1}"#, -32602, "field", "InvalidParams"),
+                (#"{"code":"NoSuchKey","locale":"en","field":"message","text":"x"}"#, -32602, "expectedVersion", "InvalidParams"),
             ] {
                 let answer = try await client.rpc(Self.call("admin.setText", params), headers: Self.bearer(token)).json()
-                #expect(answer["error"]?["code"] == -32602, "\(params)")
+                #expect(answer["error"]?["code"] == .integer(Int64(code)), "\(params)")
                 #expect(answer["error"]?["data"]?["field"] == .string(field), "\(params)")
+                #expect(answer["error"]?["data"]?["reason"] == .string(reason), "\(params)")
             }
         }
     }
@@ -126,7 +129,7 @@ import Testing
         let service = try await TestService()
         let admin = try await service.store.createToken(name: "root", scope: .admin)
         try await service.test { client in
-            let publish = Self.call("admin.setText", #"{"code":"NoSuchKey","locale":"en","field":"message","text":"Gone.","expectedRevision":1,"publish":true,"note":"terse"}"#)
+            let publish = Self.call("admin.setText", #"{"code":"NoSuchKey","locale":"en","field":"message","text":"Gone.","expectedVersion":1,"publish":true,"note":"terse"}"#)
             #expect(try await client.rpc(publish, headers: Self.bearer(admin)).json()["result"]?["publishedRevision"] == 2)
             let revert = try await client.rpc(Self.call("admin.revert", #"{"toRevision":1,"note":"undo"}"#), headers: Self.bearer(admin)).json()
             #expect(revert["result"]?["revision"] == 3)

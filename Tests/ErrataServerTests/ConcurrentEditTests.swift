@@ -28,14 +28,14 @@ import Testing
                             let code = codes[(clientNumber + editNumber) % codes.count]
                             let params: JSONValue = ["code": .string(code), "locale": "zh-Hans", "field": "message"]
                             let read = try await http.call("admin.getText", params)
-                            guard case .integer(let revision) = read["result"]?["revision"] else {
-                                Issue.record("no revision in \(read)")
+                            guard case .integer(let version) = read["result"]?["version"] else {
+                                Issue.record("no version in \(read)")
                                 continue
                             }
                             let text = "客户端 \(clientNumber) 的第 \(editNumber) 次修改。"
                             guard case .object(var set) = params else { continue }
                             set["text"] = .string(text)
-                            set["expectedRevision"] = .integer(revision)
+                            set["expectedVersion"] = .integer(version)
                             set["publish"] = true
                             let answer = try await http.call("admin.setText", .object(set))
                             if case .integer(let published) = answer["result"]?["publishedRevision"] {

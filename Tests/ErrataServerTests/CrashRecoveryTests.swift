@@ -34,7 +34,7 @@ import Testing
                             let text = "\(code) edit \(number)."
                             let params: JSONValue = [
                                 "code": .string(code), "locale": "en", "field": "message", "text": .string(text),
-                                "expectedRevision": .integer(Int64(expected)), "publish": true,
+                                "expectedVersion": .integer(Int64(expected)), "publish": true,
                             ]
                             guard let answer = try? await http.call("admin.setText", params),
                                 case .integer(let revision) = answer["result"]?["publishedRevision"]

@@ -24,7 +24,7 @@ import Testing
         var random = SeededGenerator(state: seed)
         let service = try await TestService()
         defer { try? FileManager.default.removeItem(at: service.directory) }
-        let editor = CatalogEditor(store: service.store, live: service.live)
+        let edits = service.edits
         var catalogs: [Int: Catalog] = [1: service.live.served.snapshot.catalog]
         let entries = service.live.served.snapshot.entries
         let locales = service.live.served.snapshot.catalog.locales.map(\.tag)
@@ -41,9 +41,9 @@ import Testing
             if try await service.store.draft().isEmpty { continue }
             if Int.random(in: 0..<5, using: &random) == 0, let target = catalogs.keys.randomElement(using: &random) {
                 try await service.store.discardDraft()
-                _ = try await editor.revert(to: target, note: "revert to \(target)", author: "property")
+                _ = try await edits.revert(to: target, note: "revert to \(target)", by: TestService.root)
             } else {
-                _ = try await editor.publish(note: "step \(step)", author: "property")
+                _ = try await edits.publish(note: "step \(step)", by: TestService.root)
             }
             let served = service.live.served
             catalogs[served.revision] = served.snapshot.catalog

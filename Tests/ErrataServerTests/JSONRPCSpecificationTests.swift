@@ -9,19 +9,21 @@ import Testing
 /// specification's own example methods registered on a dispatcher.
 @Suite struct JSONRPCSpecificationTests {
     static let methods: [RPCMethod] = [
-        RPCMethod("subtract", parameters: ["minuend", "subtrahend"]) { params, _ in
+        RPCMethod("subtract", parameters: ["minuend", "subtrahend"]) { call in
+            let params = try call.input()
             let minuend = try params.integer("minuend", required: true)!
             let subtrahend = try params.integer("subtrahend", required: true)!
             return Data(String(minuend - subtrahend).utf8)
         },
-        RPCMethod("sum", parameters: ["a", "b", "c"]) { params, _ in
+        RPCMethod("sum", parameters: ["a", "b", "c"]) { call in
+            let params = try call.input()
             let total = try ["a", "b", "c"].reduce(0) { $0 + (try params.integer($1) ?? 0) }
             return Data(String(total).utf8)
         },
-        RPCMethod("update", parameters: ["a", "b", "c", "d", "e"]) { _, _ in Data("null".utf8) },
-        RPCMethod("notify_hello", parameters: ["value"]) { _, _ in Data("null".utf8) },
-        RPCMethod("notify_sum", parameters: ["a", "b", "c"]) { _, _ in Data("null".utf8) },
-        RPCMethod("get_data") { _, _ in Data(#"["hello",5]"#.utf8) },
+        RPCMethod("update", parameters: ["a", "b", "c", "d", "e"]) { _ in Data("null".utf8) },
+        RPCMethod("notify_hello", parameters: ["value"]) { _ in Data("null".utf8) },
+        RPCMethod("notify_sum", parameters: ["a", "b", "c"]) { _ in Data("null".utf8) },
+        RPCMethod("get_data") { _ in Data(#"["hello",5]"#.utf8) },
     ]
 
     func exchange(_ request: String) async throws -> (status: Int, body: JSONValue?) {

@@ -1,5 +1,6 @@
 import ErrataCore
 import ErrataServer
+import ErrataStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -9,7 +10,8 @@ import Testing
 @Suite struct OpenRPCDiscoveryTests {
     @Test func documentsExactlyTheRegisteredMethods() async throws {
         let service = try await TestService()
-        let registered = Set(buildDispatcher(configuration: service.configuration, store: service.store, live: service.live).methodNames)
+        let dispatcher = buildDispatcher(configuration: service.configuration, live: service.live, access: AccessControl(store: service.store), service: service.edits)
+        let registered = Set(dispatcher.methodNames)
         #expect(registered.count >= 16)
         try await service.test { client in
             let document = try await client.rpc(#"{"jsonrpc":"2.0","method":"rpc.discover","id":1}"#).json()["result"]

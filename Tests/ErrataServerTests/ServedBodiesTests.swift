@@ -35,8 +35,8 @@ import Testing
         let negotiation = LocaleNegotiation(locale: .english, fallback: false)
         let oldBody = try before.describeBody(entry, negotiation: negotiation)
         let oldListing = before.listing(negotiation: negotiation).body
-        _ = try await CatalogEditor(store: service.store, live: service.live).setText(
-            TextKey(entry: entry.key, locale: .english, field: .message), text: "Gone.", expectedRevision: 1, author: nil, publishNote: "p"
+        _ = try await service.edits.setText(
+            TextKey(entry: entry.key, locale: .english, field: .message), to: "Gone.", expectedVersion: 1, publish: true, note: "p", by: TestService.root
         )
         let after = service.live.served
         #expect(after.revision == 2)

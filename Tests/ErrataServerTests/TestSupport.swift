@@ -28,6 +28,14 @@ struct TestService {
         self.configuration = configuration
     }
 
+    /// The edit service over this test's store and catalog, as the application builds it.
+    var edits: EditService {
+        EditService(store: store, live: live, access: AccessControl(store: store), logger: Self.logger)
+    }
+
+    /// An editor whose token may do everything, for edits a test makes without HTTP.
+    static let root = Editor(token: TokenInfo(name: "root", scope: .admin, createdAt: Date(), lastUsedAt: nil))
+
     /// Runs `body` against the application, removing the database afterwards.
     func test<Value: Sendable>(
         _ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Value

@@ -3,6 +3,9 @@
 /// Codes compare exactly: `NoSuchKey` and `nosuchkey` are different codes.
 /// Use ``CatalogSnapshot/suggestions(for:limit:)`` to help a user who typed the wrong case.
 public struct ErrorCode: StringIdentifier {
+    /// The longest code the service accepts in a request, in UTF-8 bytes.
+    public static let maximumLength = 128
+
     public let rawValue: String
 
     public init(rawValue: String) {
@@ -15,6 +18,9 @@ public struct ErrorCode: StringIdentifier {
 /// For example, the storage service answers `BucketNotEmpty` for a bucket that still holds
 /// objects (`objects`), unfinished multipart uploads (`multipartUploads`) or ACLs (`acl`).
 public struct VariantName: StringIdentifier {
+    /// The longest variant name the service accepts in a request, in UTF-8 bytes.
+    public static let maximumLength = 64
+
     public let rawValue: String
 
     public init(rawValue: String) {

@@ -61,14 +61,3 @@ public struct AccessControl: Sendable {
         return token.isEmpty ? nil : String(token)
     }
 }
-
-extension AccessControl {
-    /// Authorizes one JSON-RPC call, answering a refusal with the matching JSON-RPC error.
-    func authorize(_ scope: TokenScope, _ context: RPCCallContext) async throws -> TokenInfo? {
-        do {
-            return try await authorize(scope, headers: context.headers, peer: context.peer)
-        } catch let error as AccessError {
-            throw JSONRPCErrorObject(error)
-        }
-    }
-}

@@ -4,128 +4,184 @@ import Foundation
 public import Hummingbird
 import NIOFoundationCompat
 
-/// REST equivalents of the `admin.*` JSON-RPC methods, for web consoles.
+/// The REST routes under `/v1/admin`: REST's adapter over ``EditService``, for web consoles.
 ///
-/// Each route turns its path, query, body and `If-Match` into the params of the matching
-/// ``AdminMethods`` handler, so validation, authorization and editing follow one code path;
-/// JSON-RPC errors come back as problem responses (422 for invalid input, 412 for a conflict).
+/// Each route authenticates the caller first, then reads its path, query, `If-Match` and body
+/// (strict JSON, as `POST /rpc` reads) into the service's typed inputs; the service's errors
+/// become problems through their one table (`Problem+Domain.swift`).
 public struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
-    let methods: [String: RPCMethod]
+    let service: EditService
     let maximumBodySize: Int
+    let maximumDepth: Int
 
-    init(methods: AdminMethods, maximumBodySize: Int) {
-        self.methods = Dictionary(uniqueKeysWithValues: methods.methods.map { ($0.name, $0) })
+    init(service: EditService, maximumBodySize: Int, maximumDepth: Int) {
+        self.service = service
         self.maximumBodySize = maximumBodySize
+        self.maximumDepth = maximumDepth
     }
 
     public var endpoints: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("errors/:code/texts/:locale/:field", use: getText)
         routes.put("errors/:code/texts/:locale/:field", use: setText)
-        routes.get("draft") { request, context in try await self.call("admin.draft", [:], request, context) }
-        routes.delete("draft") { request, context in try await self.call("admin.discardDraft", [:], request, context) }
-        routes.post("publish") { request, context in try await self.call("admin.publish", try await self.body(request, context), request, context) }
-        routes.post("revert") { request, context in try await self.call("admin.revert", try await self.body(request, context), request, context) }
-        routes.post("locales") { request, context in try await self.call("admin.addLocale", try await self.body(request, context), request, context) }
-        routes.get("history") { request, context in
-            var params: [String: JSONValue] = [:]
-            for name in ["code", "locale"] { params[name] = request.nonEmptyQueryParameter(name).map { .string($0) } }
-            for name in ["limit", "before"] {
-                guard let text = request.nonEmptyQueryParameter(name) else { continue }
-                guard let value = Int64(text) else { throw Problem.badRequest("\(name) must be an integer", parameter: name) }
-                params[name] = .integer(value)
-            }
-            return try await self.call("admin.history", params, request, context)
-        }
+        routes.get("draft", use: draft)
+        routes.delete("draft", use: discardDraft)
+        routes.post("publish", use: publish)
+        routes.post("revert", use: revert)
+        routes.post("locales", use: addLocale)
+        routes.get("history", use: history)
         return routes
     }
 
-    /// `GET /v1/admin/errors/{code}/texts/{locale}/{field}?variant=`: a text with its revision as `ETag`.
+    // MARK: - Texts
+
+    /// `GET /v1/admin/errors/{code}/texts/{locale}/{field}?variant=`: a text with its version as `ETag`.
     @Sendable func getText(_ request: Request, context: Context) async throws -> Response {
-        let body = try await result(of: "admin.getText", try textParams(request, context), request, context, pathNamesText: true)
-        let version = try JSONDecoder().decode(TextVersion.self, from: body)
-        return Self.response(body, entityTag: "\"t\(version.revision)\"")
+        let editor = try await authenticate(.readText, request, context)
+        let answer = try await service.text(try textKey(request, context), by: editor)
+        return Self.response(answer, entityTag: answer.entityTag)
     }
 
     /// `PUT /v1/admin/errors/{code}/texts/{locale}/{field}?variant=` with `If-Match` and `{text, publish?, note?}`.
+    ///
+    /// `If-Match` is a list compared strongly (RFC 9110 §13.1.1): the edit goes ahead only when it
+    /// names the text's current version (or is `*` for a text that exists); otherwise 412 with the current text.
     @Sendable func setText(_ request: Request, context: Context) async throws -> Response {
+        let editor = try await authenticate(.editText, request, context)
         guard let ifMatch = request.headers[.ifMatch] else {
             throw Problem(
                 status: .preconditionRequired, kind: "precondition-required", title: "Precondition Required",
                 detail: "send If-Match with the ETag of the text as you last read it", reason: "PreconditionRequired"
             )
         }
-        // An If-Match that names no text revision (a weak or foreign tag) can never match: 412 with the current text.
-        let expected = ifMatch.hasPrefix("\"t") && ifMatch.hasSuffix("\"") ? Int64(ifMatch.dropFirst(2).dropLast()) ?? .max : .max
-        let body = try await body(request, context)
-        if let unknown = body.keys.sorted().first(where: { !["text", "publish", "note"].contains($0) }) {
-            throw Problem(JSONRPCErrorObject.invalidParams("unknown body member '\(unknown)'; the body takes text, publish and note", field: unknown), invalidParamsStatus: .unprocessableContent)
+        let key = try textKey(request, context)
+        let change = try AdminInput.textChange(in: try await body(request, names: ["text", "publish", "note"]))
+        let answer = try await service.setText(
+            key, to: change.text, expectedVersion: try await expectedVersion(EntityTagList(ifMatch), of: key, by: editor),
+            publish: change.publish, note: change.note, by: editor
+        )
+        return Self.response(answer, entityTag: answer.entityTag)
+    }
+
+    /// The version `If-Match` allows the edit to replace: the one it names, or the current one for
+    /// `*` or a list naming it. A list that names no version the text can have yields -1, which the
+    /// store refuses as a conflict carrying the current text.
+    private func expectedVersion(_ ifMatch: EntityTagList, of key: TextKey, by editor: Editor) async throws -> Int {
+        let current = try await service.text(key, by: editor)
+        let existing = ifMatch.matchesAny ? current.version > 0 : ifMatch.containsStrongly(current.entityTag)
+        return existing ? current.version : -1
+    }
+
+    // MARK: - The draft and revisions
+
+    /// `GET /v1/admin/draft`: the pending edits.
+    @Sendable func draft(_ request: Request, context: Context) async throws -> Response {
+        let editor = try await authenticate(.readDraft, request, context)
+        return Self.response(try await service.draft(by: editor))
+    }
+
+    /// `DELETE /v1/admin/draft`: drops every pending edit.
+    @Sendable func discardDraft(_ request: Request, context: Context) async throws -> Response {
+        let editor = try await authenticate(.discardDraft, request, context)
+        return Self.response(try await service.discardDraft(by: editor))
+    }
+
+    /// `POST /v1/admin/publish` with `{note}`.
+    @Sendable func publish(_ request: Request, context: Context) async throws -> Response {
+        let editor = try await authenticate(.publish, request, context)
+        let note = try AdminInput.note(in: try await body(request, names: ["note"]), required: true)!
+        return Self.response(try await service.publish(note: note, by: editor))
+    }
+
+    /// `POST /v1/admin/revert` with `{toRevision, note}`.
+    @Sendable func revert(_ request: Request, context: Context) async throws -> Response {
+        let editor = try await authenticate(.revert, request, context)
+        let revert = try AdminInput.revert(in: try await body(request, names: ["toRevision", "note"]))
+        return Self.response(try await service.revert(to: revert.target, note: revert.note, by: editor))
+    }
+
+    /// `POST /v1/admin/locales` with `{tag, name}`.
+    @Sendable func addLocale(_ request: Request, context: Context) async throws -> Response {
+        let editor = try await authenticate(.addLocale, request, context)
+        let locale = try AdminInput.newLocale(in: try await body(request, names: ["tag", "name"]))
+        return Self.response(try await service.addLocale(locale.tag, name: locale.name, by: editor))
+    }
+
+    /// `GET /v1/admin/history?code=&locale=&limit=&before=`.
+    @Sendable func history(_ request: Request, context: Context) async throws -> Response {
+        let editor = try await authenticate(.readHistory, request, context)
+        let code = request.nonEmptyQueryParameter("code")
+        guard (code?.utf8.count ?? 0) <= ErrorCode.maximumLength else {
+            throw Problem.badRequest("code is longer than \(ErrorCode.maximumLength) bytes", parameter: "code")
         }
-        var params = try textParams(request, context).merging(body) { path, _ in path }
-        params["expectedRevision"] = .integer(expected)
-        let answer = try await result(of: "admin.setText", params, request, context, pathNamesText: true)
-        let outcome = try JSONDecoder().decode(SetTextResult.self, from: answer)
-        return Self.response(answer, entityTag: "\"t\(outcome.draftRevision)\"")
+        var locale: LanguageTag?
+        if let raw = request.nonEmptyQueryParameter("locale") {
+            guard let tag = LanguageTag(rawValue: raw) else {
+                throw Problem.badRequest("locale must be a well-formed BCP 47 language tag", parameter: "locale")
+            }
+            locale = tag
+        }
+        let listing = try await service.history(
+            code: code.map { ErrorCode($0) }, locale: locale,
+            limit: try Self.integerQuery(request, "limit", in: 1...CatalogStore.maximumHistoryLimit) ?? 50,
+            before: try Self.integerQuery(request, "before", in: 1...Int.max),
+            by: editor
+        )
+        return Self.response(listing)
     }
 
-    // MARK: - Adapting REST to the methods
+    // MARK: - Reading requests
 
-    private func textParams(_ request: Request, _ context: Context) throws -> [String: JSONValue] {
-        var params: [String: JSONValue] = [
-            "code": .string(try context.parameters.require("code")),
-            "locale": .string(try context.parameters.require("locale")),
-            "field": .string(try context.parameters.require("field")),
-        ]
-        params["variant"] = request.nonEmptyQueryParameter("variant").map { .string($0) }
-        return params
+    private func authenticate(_ operation: AdminOperation, _ request: Request, _ context: Context) async throws -> Editor {
+        try await service.authenticate(for: operation, headers: request.headers, peer: context.peer)
     }
 
-    /// The request body as a JSON object.
-    private func body(_ request: Request, _ context: Context) async throws -> [String: JSONValue] {
+    /// The text the path names. A path segment that cannot name a text (a field other than
+    /// `message` and `remediation`, a malformed locale) names no resource: 404, like a text that
+    /// does not exist.
+    private func textKey(_ request: Request, _ context: Context) throws -> TextKey {
+        do {
+            return try AdminInput.textKey(
+                code: try context.parameters.require("code"), variant: request.nonEmptyQueryParameter("variant"),
+                locale: try context.parameters.require("locale"), field: try context.parameters.require("field")
+            )
+        } catch let invalid as InvalidInput {
+            throw Problem(status: .notFound, kind: "unknown-text", title: "No such text", detail: invalid.detail, reason: "UnknownText")
+        }
+    }
+
+    /// The request body: a JSON object of the members in `names`, parsed as strictly as `POST /rpc` is.
+    private func body(_ request: Request, names: [String]) async throws -> InputMembers {
         var request = request
         let buffer = try await request.collectBody(upTo: maximumBodySize)
-        guard buffer.readableBytes > 0 else { return [:] }
+        guard buffer.readableBytes > 0 else { return try InputMembers([:], names: names, noun: "member") }
         guard RPCController<Context>.isJSON(request.headers[.contentType]) else {
-            throw Problem(status: .unsupportedMediaType, kind: "unsupported-media-type", title: "Unsupported Media Type", detail: "send a JSON body with Content-Type: application/json", reason: "UnsupportedMediaType")
+            throw Problem(
+                status: .unsupportedMediaType, kind: "unsupported-media-type", title: "Unsupported Media Type",
+                detail: "send a JSON body with Content-Type: application/json", reason: "UnsupportedMediaType"
+            )
         }
-        guard case .object(let object) = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)) else {
-            throw Problem.badRequest("the body must be a JSON object")
-        }
-        return object
-    }
-
-    private func call(_ method: String, _ params: [String: JSONValue], _ request: Request, _ context: Context) async throws -> Response {
-        Self.response(try await result(of: method, params, request, context))
-    }
-
-    /// Runs an admin method with the method's own params rules (so unknown members are refused);
-    /// its JSON-RPC errors become problems: 422 for invalid params, but 404 when `pathNamesText`
-    /// and the path (or `?variant=`) names a text that does not exist.
-    private func result(
-        of name: String, _ params: [String: JSONValue], _ request: Request, _ context: Context, pathNamesText: Bool = false
-    ) async throws -> Data {
-        let method = methods[name]!  // every name used here is one of AdminMethods.methods
-        let callContext = RPCCallContext(headers: request.headers, peer: context.peer, logger: context.logger)
-        do {
-            return try await method.handler(try RPCParams(.object(params), names: method.parameterNames), callContext)
-        } catch let error as JSONRPCErrorObject {
-            if pathNamesText, error.code == -32602, case .object(let data) = error.data,
-                case .string(let field) = data["field"], ["code", "variant", "locale", "field"].contains(field)
-            {
-                var problem = Problem(error)
-                problem.status = .notFound
-                problem.type = "urn:errata:problem:unknown-text"
-                problem.title = "No such text"
-                problem.reason = "UnknownText"
-                throw problem
-            }
-            throw Problem(error, invalidParamsStatus: .unprocessableContent)
+        switch StrictJSONParser.parse(Data(buffer: buffer, byteTransferStrategy: .noCopy), maximumDepth: maximumDepth) {
+        case .success(.object(let members)):
+            return try InputMembers(members, names: names, noun: "member")
+        case .success(let other):
+            throw Problem.badRequest("the body must be a JSON object, not \(other.typeName)")
+        case .failure(let violation):
+            throw Problem.badRequest("the body is not strict JSON: \(violation)")
         }
     }
 
-    private static func response(_ body: Data, entityTag: String? = nil) -> Response {
+    private static func integerQuery(_ request: Request, _ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = request.nonEmptyQueryParameter(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw Problem.badRequest("\(name) must be an integer between \(range.lowerBound) and \(range.upperBound)", parameter: name)
+        }
+        return value
+    }
+
+    private static func response(_ answer: some Encodable, entityTag: String? = nil) -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
         if let entityTag { headers[.eTag] = entityTag }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: body)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: CanonicalJSON.encode(answer))))
     }
 }

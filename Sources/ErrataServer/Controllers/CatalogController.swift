@@ -65,9 +65,8 @@ public struct CatalogController<Context: RequestContext>: Sendable {
                 cacheControl: CacheableResponse.revalidateEveryTime
             )
         } catch FeedError.sinceOutOfRange {
+            // A query value, so the query's problem (400 InvalidParameter); a compacted history is 410 by the table.
             throw Problem.badRequest("since must be between 0 and the current revision \(served.revision)", parameter: "since")
-        } catch {
-            throw Problem(JSONRPCErrorObject(error))
         }
     }
 

@@ -41,21 +41,17 @@ public struct ErrorsController<Context: RequestContext>: Sendable {
     @Sendable func describe(_ request: Request, context: Context) async throws -> CacheableResponse {
         let served = live.served
         let code = try context.parameters.require("code")
-        guard code.utf8.count <= CatalogMethods.maximumCodeLength else {
-            throw Problem.badRequest("code is longer than \(CatalogMethods.maximumCodeLength) bytes", parameter: "code")
+        guard code.utf8.count <= ErrorCode.maximumLength else {
+            throw Problem.badRequest("code is longer than \(ErrorCode.maximumLength) bytes", parameter: "code")
         }
         let variant = request.nonEmptyQueryParameter("variant").map { VariantName($0) }
         let negotiation = served.negotiate(request)
-        do {
-            let entry = try served.snapshot.entry(code: ErrorCode(code), variant: variant)
-            return CacheableResponse(
-                body: try served.describeBody(entry, negotiation: negotiation),
-                entityTag: served.entityTag(for: negotiation),
-                contentLanguage: negotiation.locale.rawValue
-            )
-        } catch {
-            throw Problem(error)
-        }
+        let entry = try served.snapshot.entry(code: ErrorCode(code), variant: variant)
+        return CacheableResponse(
+            body: try served.describeBody(entry, negotiation: negotiation),
+            entityTag: served.entityTag(for: negotiation),
+            contentLanguage: negotiation.locale.rawValue
+        )
     }
 }
 

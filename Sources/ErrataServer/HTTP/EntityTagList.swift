@@ -1,11 +1,14 @@
 import ErrataCore
 
-/// The entity tags of an `If-None-Match` header (RFC 9110 §13.1.2), compared weakly.
+/// The entity tags of an `If-None-Match` or `If-Match` header (RFC 9110 §13.1.1 and §13.1.2).
 ///
-/// For example, `W/"r3-en", "r4-en"` matches the tag `"r4-en"`, and `*` matches any tag.
+/// `If-None-Match` compares weakly: `W/"r3-en", "r4-en"` names the tag `"r4-en"`. `If-Match`
+/// compares strongly: a weak tag in it names nothing. In both, `*` names any current representation.
 struct EntityTagList: Sendable {
+    /// The tags as sent, `W/` included.
     private let tags: [Substring]
-    private let matchesAny: Bool
+    /// Whether the list is `*`.
+    let matchesAny: Bool
 
     init(_ header: String?) {
         guard let header else {
@@ -15,12 +18,20 @@ struct EntityTagList: Sendable {
         }
         let elements = header.prefix(4_096).split(separator: ",").map { $0.trimmingOptionalWhitespace() }
         matchesAny = elements.contains("*")
-        tags = elements.map { $0.hasPrefix("W/") ? $0.dropFirst(2) : $0 }
+        tags = elements
     }
 
-    /// Whether the list names `etag` (weak comparison: `W/` is ignored on both sides).
+    /// Whether the list names `etag` in the weak comparison (`W/` is ignored on both sides), as `If-None-Match` compares.
     func contains(_ etag: String) -> Bool {
-        let opaque = etag.hasPrefix("W/") ? Substring(etag.dropFirst(2)) : Substring(etag)
-        return matchesAny || tags.contains(opaque)
+        matchesAny || tags.contains { Self.opaque($0) == Self.opaque(etag[...]) }
+    }
+
+    /// Whether the list names the strong tag `etag` in the strong comparison, as `If-Match` compares.
+    func containsStrongly(_ etag: String) -> Bool {
+        matchesAny || (!etag.hasPrefix("W/") && tags.contains { $0 == etag[...] })
+    }
+
+    private static func opaque(_ tag: Substring) -> Substring {
+        tag.hasPrefix("W/") ? tag.dropFirst(2) : tag
     }
 }

@@ -65,9 +65,4 @@ extension Problem {
             reason: "InvalidParameter", extensions: parameter.map { ["parameter": .string($0)] } ?? [:]
         )
     }
-
-    /// The problem answering a failed catalog lookup, mirroring the JSON-RPC error.
-    init(_ lookup: CatalogLookupError) {
-        self.init(JSONRPCErrorObject(lookup))
-    }
 }

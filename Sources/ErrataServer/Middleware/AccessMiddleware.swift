@@ -15,11 +15,7 @@ public struct AccessMiddleware<Context: RemoteAddressRequestContext>: RouterMidd
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            _ = try await access.authorize(scope, headers: request.headers, peer: context.peer)
-        } catch let error as AccessError {
-            throw Problem(JSONRPCErrorObject(error))
-        }
+        _ = try await access.authorize(scope, headers: request.headers, peer: context.peer)
         return try await next(request, context)
     }
 }

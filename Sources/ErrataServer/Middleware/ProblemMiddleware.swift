@@ -3,7 +3,7 @@ public import Hummingbird
 
 /// Turns every error a route throws into an RFC 9457 problem response.
 ///
-/// Hummingbird's own errors (no such route, body too large) keep their status; anything
+/// Domain errors become problems through their table (`Problem+Domain.swift`); Hummingbird's own errors (no such route, body too large) keep their status; anything
 /// unexpected becomes a 500 whose body says nothing about the cause, which is logged instead.
 public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     public init() {}
@@ -13,6 +13,8 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let problem as Problem {
             return try problem.response(from: request, context: context)
+        } catch let error as any DomainError {
+            return try Problem(error).response(from: request, context: context)
         } catch let error as any HTTPResponseError {
             return try Self.problem(for: error.status).response(from: request, context: context)
         } catch {

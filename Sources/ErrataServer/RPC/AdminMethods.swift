@@ -1,18 +1,19 @@
-import ErrataCore
-import ErrataStore
-import Foundation
+package import ErrataCore
+package import ErrataStore
+package import Foundation
 
-/// The admin methods (`admin.*`), each authorized on its own by bearer token and scope.
+/// The admin methods (`admin.*`): JSON-RPC's adapter over ``EditService``.
+///
+/// Each method authenticates the caller first, then reads its params into the service's typed
+/// inputs, calls the service and encodes its answer; the service's errors become JSON-RPC errors
+/// through their one table (`JSONRPCErrorObject+Domain.swift`).
 struct AdminMethods: Sendable {
-    static let maximumNoteLength = 500
-
-    let editor: CatalogEditor
-    let access: AccessControl
+    let service: EditService
 
     var methods: [RPCMethod] {
         [
             RPCMethod("admin.getText", parameters: ["code", "variant", "locale", "field"], handler: getText),
-            RPCMethod("admin.setText", parameters: ["code", "variant", "locale", "field", "text", "expectedRevision", "publish", "note"], handler: setText),
+            RPCMethod("admin.setText", parameters: ["code", "variant", "locale", "field", "text", "expectedVersion", "publish", "note"], handler: setText),
             RPCMethod("admin.draft", handler: draft),
             RPCMethod("admin.discardDraft", handler: discardDraft),
             RPCMethod("admin.publish", parameters: ["note"], handler: publish),
@@ -24,110 +25,79 @@ struct AdminMethods: Sendable {
 
     // MARK: - Methods
 
-    @Sendable func getText(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        _ = try await access.authorize(.edit, context)
-        let key = try Self.textKey(params)
-        return CanonicalJSON.encode(try await Self.editing { try await editor.store.text(key) })
+    @Sendable func getText(_ call: RPCCall) async throws -> Data {
+        let editor = try await authenticate(.readText, call)
+        let input = try call.input()
+        return CanonicalJSON.encode(try await service.text(try Self.textKey(input), by: editor))
     }
 
-    @Sendable func setText(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        let publish = try params.bool("publish") ?? false
-        let token = try await access.authorize(publish ? .publish : .edit, context)
-        let key = try Self.textKey(params)
-        let text = try params.string("text", required: true, maximumLength: TextRules.maximumLength)!
-        let expected = try params.integer("expectedRevision", required: true, in: 0...Int.max)!
-        let note = try Self.note(params) ?? "Edited \(key.stringKey) (\(key.locale))"
-        let outcome = try await Self.editing {
-            try await editor.setText(key, text: text, expectedRevision: expected, author: token?.name, publishNote: publish ? note : nil)
-        }
-        return CanonicalJSON.encode(SetTextResult(
-            text: outcome.version.text, draftRevision: outcome.version.revision, state: outcome.version.state.rawValue,
-            pending: outcome.version.pending, publishedRevision: outcome.published
-        ))
+    @Sendable func setText(_ call: RPCCall) async throws -> Data {
+        let editor = try await authenticate(.editText, call)
+        let input = try call.input()
+        let key = try Self.textKey(input)
+        let change = try AdminInput.textChange(in: input)
+        let expected = try input.integer("expectedVersion", required: true, in: 0...Int.max)!
+        let answer = try await service.setText(key, to: change.text, expectedVersion: expected, publish: change.publish, note: change.note, by: editor)
+        return CanonicalJSON.encode(answer)
     }
 
-    @Sendable func draft(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        _ = try await access.authorize(.edit, context)
-        return CanonicalJSON.encode(DraftListing(try await editor.store.draft()))
+    @Sendable func draft(_ call: RPCCall) async throws -> Data {
+        let editor = try await authenticate(.readDraft, call)
+        _ = try call.input()
+        return CanonicalJSON.encode(try await service.draft(by: editor))
     }
 
-    @Sendable func discardDraft(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        _ = try await access.authorize(.publish, context)
-        return CanonicalJSON.encode(["discarded": try await editor.store.discardDraft()])
+    @Sendable func discardDraft(_ call: RPCCall) async throws -> Data {
+        let editor = try await authenticate(.discardDraft, call)
+        _ = try call.input()
+        return CanonicalJSON.encode(try await service.discardDraft(by: editor))
     }
 
-    @Sendable func publish(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        let token = try await access.authorize(.publish, context)
-        let note = try Self.note(params, required: true)!
-        let revision = try await Self.editing { try await editor.publish(note: note, author: token?.name) }
-        return CanonicalJSON.encode(["revision": revision])
+    @Sendable func publish(_ call: RPCCall) async throws -> Data {
+        let editor = try await authenticate(.publish, call)
+        let note = try AdminInput.note(in: try call.input(), required: true)!
+        return CanonicalJSON.encode(try await service.publish(note: note, by: editor))
     }
 
-    @Sendable func revert(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        let token = try await access.authorize(.publish, context)
-        let target = try params.integer("toRevision", required: true, in: 1...Int.max)!
-        let note = try Self.note(params, required: true)!
-        let revision = try await Self.editing { try await editor.revert(to: target, note: note, author: token?.name) }
-        return CanonicalJSON.encode(["revision": revision])
+    @Sendable func revert(_ call: RPCCall) async throws -> Data {
+        let editor = try await authenticate(.revert, call)
+        let revert = try AdminInput.revert(in: try call.input())
+        return CanonicalJSON.encode(try await service.revert(to: revert.target, note: revert.note, by: editor))
     }
 
-    @Sendable func history(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        _ = try await access.authorize(.admin, context)
-        let items = try await editor.store.history(
-            code: try params.string("code", maximumLength: CatalogMethods.maximumCodeLength).map { ErrorCode($0) },
-            locale: try Self.locale(params, required: false),
-            limit: try params.integer("limit", in: 1...CatalogStore.maximumHistoryLimit) ?? 50,
-            before: try params.integer("before", in: 1...Int.max)
+    @Sendable func history(_ call: RPCCall) async throws -> Data {
+        let editor = try await authenticate(.readHistory, call)
+        let input = try call.input()
+        let listing = try await service.history(
+            code: try input.string("code", maximumLength: ErrorCode.maximumLength).map { ErrorCode($0) },
+            locale: try input.string("locale", maximumLength: LanguageTag.maximumLength).map { (raw) throws(InvalidInput) in
+                try AdminInput.languageTag(raw, field: "locale")
+            },
+            limit: try input.integer("limit", in: 1...CatalogStore.maximumHistoryLimit) ?? 50,
+            before: try input.integer("before", in: 1...Int.max),
+            by: editor
         )
-        return CanonicalJSON.encode(HistoryListing(changes: items))
+        return CanonicalJSON.encode(listing)
     }
 
-    @Sendable func addLocale(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        let token = try await access.authorize(.admin, context)
-        guard let tag = LanguageTag(rawValue: try params.string("tag", required: true, maximumLength: LanguageTag.maximumLength)!) else {
-            throw JSONRPCErrorObject.invalidParams("param 'tag' must be a well-formed BCP 47 language tag", field: "tag")
-        }
-        let name = try params.string("name", required: true, maximumLength: 100)!
-        guard !name.isEmpty, TextRules.problems(in: name, sourceText: nil, declaredParameters: []).isEmpty else {
-            throw JSONRPCErrorObject.invalidParams("param 'name' must be a trimmed, non-empty name", field: "name")
-        }
-        let revision = try await Self.editing { try await editor.addLocale(tag, name: name, author: token?.name) }
-        return CanonicalJSON.encode(["revision": revision])
+    @Sendable func addLocale(_ call: RPCCall) async throws -> Data {
+        let editor = try await authenticate(.addLocale, call)
+        let locale = try AdminInput.newLocale(in: try call.input())
+        return CanonicalJSON.encode(try await service.addLocale(locale.tag, name: locale.name, by: editor))
     }
 
-    // MARK: - Helpers
+    // MARK: - Params
 
-    private static func editing<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as EditError {
-            throw JSONRPCErrorObject(error)
-        }
+    private func authenticate(_ operation: AdminOperation, _ call: RPCCall) async throws -> Editor {
+        try await service.authenticate(for: operation, headers: call.context.headers, peer: call.context.peer)
     }
 
-    static func textKey(_ params: RPCParams) throws(JSONRPCErrorObject) -> TextKey {
-        let code = try params.string("code", required: true, maximumLength: CatalogMethods.maximumCodeLength)!
-        let variant = try params.string("variant", maximumLength: 64)
-        let fieldName = try params.string("field", required: true, maximumLength: 32)!
-        guard let field = TextField(rawValue: fieldName) else {
-            throw .invalidParams("param 'field' must be \"message\" or \"remediation\"", field: "field")
-        }
-        return TextKey(entry: EntryKey(code: ErrorCode(code), variant: variant.map { VariantName($0) }), locale: try locale(params, required: true)!, field: field)
-    }
-
-    static func locale(_ params: RPCParams, required: Bool) throws(JSONRPCErrorObject) -> LanguageTag? {
-        guard let raw = try params.string("locale", required: required, maximumLength: LanguageTag.maximumLength) else { return nil }
-        guard let tag = LanguageTag(rawValue: raw) else {
-            throw .invalidParams("param 'locale' must be a well-formed BCP 47 language tag", field: "locale")
-        }
-        return tag
-    }
-
-    static func note(_ params: RPCParams, required: Bool = false) throws(JSONRPCErrorObject) -> String? {
-        guard let note = try params.string("note", required: required, maximumLength: maximumNoteLength) else { return nil }
-        guard !note.isEmpty, note.count <= maximumNoteLength, !note.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw .invalidParams("param 'note' must be 1-\(maximumNoteLength) characters without control characters", field: "note")
-        }
-        return note
+    private static func textKey(_ input: InputMembers) throws(InvalidInput) -> TextKey {
+        try AdminInput.textKey(
+            code: try input.string("code", required: true, maximumLength: ErrorCode.maximumLength)!,
+            variant: try input.string("variant", maximumLength: VariantName.maximumLength),
+            locale: try input.string("locale", required: true, maximumLength: LanguageTag.maximumLength)!,
+            field: try input.string("field", required: true, maximumLength: 32)!
+        )
     }
 }

@@ -8,8 +8,6 @@ import HTTPTypes
 /// Every method answers from the served snapshot; the locale is the `locale` param when given,
 /// else negotiated from the HTTP request's `Accept-Language`.
 struct CatalogMethods: Sendable {
-    static let maximumCodeLength = 128
-
     let live: LiveCatalog
     let access: AccessControl
 
@@ -27,92 +25,81 @@ struct CatalogMethods: Sendable {
 
     // MARK: - Methods
 
-    @Sendable func describe(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        _ = try await access.authorize(.read, context)
+    @Sendable func describe(_ call: RPCCall) async throws -> Data {
+        let input = try await readInput(call)
         let served = live.served
-        let code = try Self.code(params)
+        let code = try Self.code(input)
         // An empty variant counts as none, as `?variant=` does over REST.
-        let variant = try params.string("variant", maximumLength: 64).flatMap { $0.isEmpty ? nil : VariantName($0) }
-        let negotiation = try Self.negotiate(params, context, served)
-        let values = try params.stringMap("params")
-        return try Self.answering { () throws(CatalogLookupError) -> Data in
-            let entry = try served.snapshot.entry(code: code, variant: variant)
-            return try served.describeBody(entry, negotiation: negotiation, parameters: values)
-        }
+        let variant = try input.string("variant", maximumLength: VariantName.maximumLength).flatMap { $0.isEmpty ? nil : VariantName($0) }
+        let negotiation = try Self.negotiate(input, call, served)
+        let values = try input.stringMap("params")
+        let entry = try served.snapshot.entry(code: code, variant: variant)
+        return try served.describeBody(entry, negotiation: negotiation, parameters: values)
     }
 
-    @Sendable func match(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        _ = try await access.authorize(.read, context)
+    @Sendable func match(_ call: RPCCall) async throws -> Data {
+        let input = try await readInput(call)
         let served = live.served
-        let code = try Self.code(params)
-        let message = try params.string("serviceMessage", maximumLength: TextRules.maximumLength)
-        let negotiation = try Self.negotiate(params, context, served)
-        return try Self.answering { () throws(CatalogLookupError) -> Data in
-            let entry = try served.snapshot.matchEntry(code: code, serviceMessage: message)
-            return try served.describeBody(entry, negotiation: negotiation)
-        }
+        let code = try Self.code(input)
+        let message = try input.string("serviceMessage", maximumLength: TextRules.maximumLength)
+        let negotiation = try Self.negotiate(input, call, served)
+        let entry = try served.snapshot.matchEntry(code: code, serviceMessage: message)
+        return try served.describeBody(entry, negotiation: negotiation)
     }
 
-    @Sendable func list(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        _ = try await access.authorize(.read, context)
+    @Sendable func list(_ call: RPCCall) async throws -> Data {
+        let input = try await readInput(call)
         let served = live.served
         return served.listingBody(
-            negotiation: try Self.negotiate(params, context, served),
-            category: try params.string("category", maximumLength: 64).map { ErrorCategory($0) },
-            httpStatus: try params.integer("httpStatus", in: 100...999)
+            negotiation: try Self.negotiate(input, call, served),
+            category: try input.string("category", maximumLength: 64).map { ErrorCategory($0) },
+            httpStatus: try input.integer("httpStatus", in: 100...999)
         )
     }
 
-    @Sendable func catalog(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        _ = try await access.authorize(.read, context)
+    @Sendable func catalog(_ call: RPCCall) async throws -> Data {
+        let input = try await readInput(call)
         let served = live.served
-        return served.listingBody(negotiation: try Self.negotiate(params, context, served))
+        return served.listingBody(negotiation: try Self.negotiate(input, call, served))
     }
 
-    @Sendable func snapshot(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        _ = try await access.authorize(.read, context)
+    @Sendable func snapshot(_ call: RPCCall) async throws -> Data {
+        _ = try await readInput(call)
         return live.served.document.identity
     }
 
-    @Sendable func changes(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        _ = try await access.authorize(.read, context)
-        let since = try params.integer("since", required: true)!
-        let locale = try AdminMethods.locale(params, required: false)
-        do {
-            return try live.served.changes(since: since, locale: locale).canonicalJSON
-        } catch {
-            throw JSONRPCErrorObject(error)
+    @Sendable func changes(_ call: RPCCall) async throws -> Data {
+        let input = try await readInput(call)
+        let since = try input.integer("since", required: true)!
+        let locale = try input.string("locale", maximumLength: LanguageTag.maximumLength).map { (raw) throws(InvalidInput) in
+            try AdminInput.languageTag(raw, field: "locale")
         }
+        return try live.served.changes(since: since, locale: locale).canonicalJSON
     }
 
-    @Sendable func locales(_ params: RPCParams, _ context: RPCCallContext) async throws -> Data {
-        _ = try await access.authorize(.read, context)
+    @Sendable func locales(_ call: RPCCall) async throws -> Data {
+        _ = try await readInput(call)
         return live.served.localesBody
     }
 
     // MARK: - Params
 
-    private static func code(_ params: RPCParams) throws(JSONRPCErrorObject) -> ErrorCode {
-        let code = try params.string("code", required: true, maximumLength: maximumCodeLength)!
-        guard !code.isEmpty else { throw .invalidParams("param 'code' must not be empty", field: "code") }
+    /// Authorizes the read, then reads the params: a caller without a needed token learns nothing more.
+    private func readInput(_ call: RPCCall) async throws -> InputMembers {
+        _ = try await access.authorize(.read, headers: call.context.headers, peer: call.context.peer)
+        return try call.input()
+    }
+
+    private static func code(_ input: InputMembers) throws(InvalidInput) -> ErrorCode {
+        let code = try input.string("code", required: true, maximumLength: ErrorCode.maximumLength)!
+        guard !code.isEmpty else { throw InvalidInput("param 'code' must not be empty", field: "code") }
         return ErrorCode(code)
     }
 
-    private static func negotiate(
-        _ params: RPCParams, _ context: RPCCallContext, _ served: ServedCatalog
-    ) throws(JSONRPCErrorObject) -> LocaleNegotiation {
+    private static func negotiate(_ input: InputMembers, _ call: RPCCall, _ served: ServedCatalog) throws(InvalidInput) -> LocaleNegotiation {
         served.negotiate(
-            explicit: try params.string("locale", maximumLength: LanguageTag.maximumLength),
-            acceptLanguage: context.headers[.acceptLanguage]
+            explicit: try input.string("locale", maximumLength: LanguageTag.maximumLength),
+            acceptLanguage: call.context.headers[.acceptLanguage]
         )
-    }
-
-    /// Runs a catalog lookup, turning its failure into the JSON-RPC error that answers it.
-    private static func answering<T>(_ body: () throws(CatalogLookupError) -> T) throws(JSONRPCErrorObject) -> T {
-        do {
-            return try body()
-        } catch {
-            throw JSONRPCErrorObject(error)
-        }
     }
 }

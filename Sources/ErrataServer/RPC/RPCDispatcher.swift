@@ -9,7 +9,7 @@ public import Foundation
 /// For example:
 ///
 /// ```swift
-/// let dispatcher = RPCDispatcher(methods: [RPCMethod("ping") { _, _ in Data("\"pong\"".utf8) }])
+/// let dispatcher = RPCDispatcher(methods: [RPCMethod("ping") { _ in Data("\"pong\"".utf8) }])
 /// let body = await dispatcher.respond(to: Data(#"{"jsonrpc":"2.0","method":"ping","id":1}"#.utf8), context: context)
 /// // {"jsonrpc":"2.0","result":"pong","id":1}
 /// ```
@@ -18,7 +18,7 @@ public struct RPCDispatcher: Sendable {
     private let methods: [String: RPCMethod]
 
     /// - Precondition: Method names are unique.
-    public init(methods: [RPCMethod], limits: JSONRPCPayload.Limits = .init()) {
+    package init(methods: [RPCMethod], limits: JSONRPCPayload.Limits = .init()) {
         self.methods = Dictionary(uniqueKeysWithValues: methods.map { ($0.name, $0) })
         self.limits = limits
     }
@@ -56,8 +56,9 @@ public struct RPCDispatcher: Sendable {
         let outcome: JSONRPCResponse.Outcome
         if let method = methods[request.method] {
             do {
-                let params = try RPCParams(request.params, names: method.parameterNames)
-                outcome = .result(try await method.handler(params, context))
+                outcome = .result(try await method.handler(RPCCall(params: request.params, parameterNames: method.parameterNames, context: context)))
+            } catch let error as any DomainError {
+                outcome = .error(JSONRPCErrorObject(error))
             } catch let error as JSONRPCErrorObject {
                 outcome = .error(error)
             } catch {

@@ -18,18 +18,36 @@ public struct RPCCallContext: Sendable {
     }
 }
 
+/// One call as its method's handler sees it: its params, unread, and the request that carried it.
+///
+/// Params are read by ``input()`` when the handler is ready for them, so that a method needing a
+/// token authenticates the caller before it says anything about the params.
+package struct RPCCall: Sendable {
+    package var params: JSONValue?
+    package var parameterNames: [String]
+    package var context: RPCCallContext
+
+    /// The params by name.
+    ///
+    /// - Throws: ``InvalidInput`` for params the method does not declare.
+    package func input() throws(InvalidInput) -> InputMembers {
+        try InputMembers(rpcParams: params, names: parameterNames)
+    }
+}
+
 /// One JSON-RPC method: its name, its parameter names in positional order, and its handler.
 ///
-/// A handler returns its result already encoded as JSON. It throws a ``JSONRPCErrorObject`` for
-/// errors the caller should see; any other error is logged and answered with `-32603`.
+/// A handler returns its result already encoded as JSON. It throws a ``JSONRPCErrorConvertible``
+/// domain error (or a ``JSONRPCErrorObject``) for errors the caller should see; any other error is
+/// logged and answered with `-32603`.
 public struct RPCMethod: Sendable {
-    public typealias Handler = @Sendable (RPCParams, RPCCallContext) async throws -> Data
+    package typealias Handler = @Sendable (RPCCall) async throws -> Data
 
     public let name: String
     public let parameterNames: [String]
-    public let handler: Handler
+    let handler: Handler
 
-    public init(_ name: String, parameters: [String] = [], handler: @escaping Handler) {
+    package init(_ name: String, parameters: [String] = [], handler: @escaping Handler) {
         self.name = name
         self.parameterNames = parameters
         self.handler = handler

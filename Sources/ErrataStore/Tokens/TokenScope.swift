@@ -25,4 +25,11 @@ public struct TokenInfo: Hashable, Codable, Sendable {
     public var scope: TokenScope
     public var createdAt: Date
     public var lastUsedAt: Date?
+
+    package init(name: String, scope: TokenScope, createdAt: Date, lastUsedAt: Date?) {
+        self.name = name
+        self.scope = scope
+        self.createdAt = createdAt
+        self.lastUsedAt = lastUsedAt
+    }
 }

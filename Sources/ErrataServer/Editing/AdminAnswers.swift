@@ -1,0 +1,125 @@
+package import ErrataCore
+package import ErrataStore
+package import Foundation
+
+// The admin API's answers, over JSON-RPC and REST alike. They are wire types of their own, so the
+// store's records can change without changing the contract. Two numbers must not be confused:
+// a text's `version` (what `If-Match: "t<version>"` and `expectedVersion` name; it changes with
+// every edit, drafted or published) and a catalog `revision` (a published state of the whole catalog).
+
+/// A text as an editor reads it: `admin.getText`, `GET /v1/admin/errors/{code}/texts/{locale}/{field}`.
+package struct TextAnswer: Codable, Hashable, Sendable {
+    package var text: String
+    /// The text's version: send it back as `expectedVersion` (or `If-Match: "t<version>"`) to change it.
+    package var version: Int
+    package var state: String
+    /// Whether the text has an edit in the draft that is not published yet.
+    package var pending: Bool
+
+    package init(_ version: TextVersion) {
+        self.text = version.text
+        self.version = version.revision
+        self.state = version.state.rawValue
+        self.pending = version.pending
+    }
+
+    /// The entity tag naming this version, for `ETag` and `If-Match`.
+    package var entityTag: String { "\"t\(version)\"" }
+
+    /// The members as a JSON value, for error data.
+    package var json: JSONValue {
+        ["text": .string(text), "version": .integer(Int64(version)), "state": .string(state), "pending": .bool(pending)]
+    }
+}
+
+/// The outcome of `admin.setText` and `PUT /v1/admin/errors/{code}/texts/{locale}/{field}`.
+package struct TextEditAnswer: Codable, Hashable, Sendable {
+    package var text: String
+    /// The text's version now.
+    package var version: Int
+    package var state: String
+    package var pending: Bool
+    /// The catalog revision published, when the edit was published at once.
+    package var publishedRevision: Int?
+
+    package init(_ outcome: (version: TextVersion, published: Int?)) {
+        let answer = TextAnswer(outcome.version)
+        self.text = answer.text
+        self.version = answer.version
+        self.state = answer.state
+        self.pending = answer.pending
+        self.publishedRevision = outcome.published
+    }
+
+    package var entityTag: String { "\"t\(version)\"" }
+}
+
+/// The outcome of a publish, revert or added locale: the catalog revision it published.
+package struct RevisionAnswer: Codable, Hashable, Sendable {
+    package var revision: Int
+}
+
+/// The outcome of `admin.discardDraft`: how many pending edits were dropped.
+package struct DiscardAnswer: Codable, Hashable, Sendable {
+    package var discarded: Int
+}
+
+/// `admin.draft`: what a publish would change.
+package struct DraftListing: Codable, Hashable, Sendable {
+    package struct Change: Codable, Hashable, Sendable {
+        package var code: ErrorCode
+        package var variant: VariantName?
+        package var locale: LanguageTag
+        package var field: TextField
+        package var text: String
+        /// The published text it replaces; absent for a text that is new.
+        package var previousText: String?
+        package var state: String
+        /// The text's version in the draft.
+        package var version: Int
+        package var author: String?
+        package var updatedAt: Date
+    }
+
+    package var changes: [Change]
+
+    package init(_ changes: [DraftChange]) {
+        self.changes = changes.map {
+            Change(
+                code: $0.key.entry.code, variant: $0.key.entry.variant, locale: $0.key.locale, field: $0.key.field,
+                text: $0.text, previousText: $0.previousText, state: $0.state.rawValue, version: $0.draftRevision,
+                author: $0.author, updatedAt: $0.updatedAt
+            )
+        }
+    }
+}
+
+/// `admin.history`: published text changes, newest first.
+package struct HistoryListing: Codable, Hashable, Sendable {
+    package struct Change: Codable, Hashable, Sendable {
+        /// The catalog revision that published the change.
+        package var revision: Int
+        package var createdAt: Date
+        /// The name of the token that published it; absent for imports.
+        package var author: String?
+        package var note: String
+        package var code: ErrorCode
+        package var variant: VariantName?
+        package var locale: LanguageTag
+        package var field: TextField
+        /// The text before; absent when the text was created.
+        package var oldText: String?
+        package var newText: String
+    }
+
+    package var changes: [Change]
+
+    package init(_ items: [HistoryItem]) {
+        self.changes = items.map {
+            Change(
+                revision: $0.revision, createdAt: $0.createdAt, author: $0.author, note: $0.note, code: $0.code,
+                variant: $0.variant, locale: $0.locale, field: $0.field, oldText: $0.oldText, newText: $0.newText
+            )
+        }
+    }
+}

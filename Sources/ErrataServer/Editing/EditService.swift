@@ -1,0 +1,133 @@
+package import ErrataCore
+package import ErrataStore
+package import HTTPTypes
+package import Logging
+
+/// Everything an admin does to the catalog, with typed inputs, answers and errors.
+///
+/// The JSON-RPC `admin.*` methods (``AdminMethods``) and the REST routes under `/v1/admin`
+/// (``AdminController``) are thin adapters over it: each turns its protocol's request into these
+/// calls and the errors thrown here into its own answer (`JSONRPCErrorObject+Domain.swift`,
+/// `Problem+Domain.swift`). Every operation first needs an ``Editor`` from ``authenticate(for:headers:peer:)``.
+///
+/// The edit path, from a `PUT` to readers:
+///
+/// ```
+/// adapter ─ authenticate ─ parse input ─▶ EditService ─▶ CatalogStore (one SQLite transaction)
+///                                              │ on publish
+///                                              ▼
+///                              LiveCatalog.reload ─▶ ServedCatalog (next revision, swapped in)
+/// ```
+package struct EditService: Sendable {
+    package let store: CatalogStore
+    package let live: LiveCatalog
+    let access: AccessControl
+    let logger: Logger
+
+    package init(store: CatalogStore, live: LiveCatalog, access: AccessControl, logger: Logger) {
+        self.store = store
+        self.live = live
+        self.access = access
+        self.logger = logger
+    }
+
+    /// Authenticates the caller of `operation` by its bearer token; the first step of every admin request.
+    ///
+    /// - Throws: ``AccessError`` (no or unknown token, too small a scope, throttled), or a database
+    ///   error when tokens had to be read and could not be.
+    package func authenticate(for operation: AdminOperation, headers: HTTPFields, peer: String) async throws -> Editor {
+        guard let token = try await access.authorize(operation.scope, headers: headers, peer: peer) else {
+            throw AccessError.unauthorized(tokenPresented: false)
+        }
+        return Editor(token: token)
+    }
+
+    // MARK: - Texts
+
+    /// A text with its version, to edit it.
+    ///
+    /// - Throws: ``AccessError``, ``EditError`` (unknown code, variant or locale).
+    package func text(_ key: TextKey, by editor: Editor) async throws -> TextAnswer {
+        try editor.require(.readText)
+        return TextAnswer(try await store.text(key))
+    }
+
+    /// Changes one text in the draft if `expectedVersion` is still its version; with `publish`,
+    /// the whole draft is published at once under `note` (or a note naming the text).
+    ///
+    /// - Throws: ``AccessError``, ``EditError`` (unknown text, invalid text, conflict).
+    package func setText(
+        _ key: TextKey, to text: String, expectedVersion: Int, publish: Bool, note: String?, by editor: Editor
+    ) async throws -> TextEditAnswer {
+        try editor.require(publish ? .editAndPublishText : .editText)
+        let publishNote = publish ? note ?? "Edited \(key.stringKey) (\(key.locale))" : nil
+        let outcome = try await store.setText(key, text: text, expectedRevision: expectedVersion, author: editor.name, publishNote: publishNote)
+        if let published = outcome.published { await serve(published) }
+        return TextEditAnswer(outcome)
+    }
+
+    // MARK: - The draft
+
+    /// The pending edits: what a publish would change.
+    package func draft(by editor: Editor) async throws -> DraftListing {
+        try editor.require(.readDraft)
+        return DraftListing(try await store.draft())
+    }
+
+    /// Drops every pending edit.
+    package func discardDraft(by editor: Editor) async throws -> DiscardAnswer {
+        try editor.require(.discardDraft)
+        return DiscardAnswer(discarded: try await store.discardDraft())
+    }
+
+    // MARK: - Revisions
+
+    /// Publishes the draft as the next catalog revision.
+    ///
+    /// - Throws: ``AccessError``, ``EditError`` (empty draft).
+    package func publish(note: String, by editor: Editor) async throws -> RevisionAnswer {
+        try editor.require(.publish)
+        let revision = try await store.publish(note: note, author: editor.name)
+        await serve(revision)
+        return RevisionAnswer(revision: revision)
+    }
+
+    /// Publishes a revision whose texts equal those of `revision`.
+    ///
+    /// - Throws: ``AccessError``, ``EditError`` (draft pending, revision unavailable).
+    package func revert(to revision: Int, note: String, by editor: Editor) async throws -> RevisionAnswer {
+        try editor.require(.revert)
+        let published = try await store.revert(to: revision, note: note, author: editor.name)
+        await serve(published)
+        return RevisionAnswer(revision: published)
+    }
+
+    /// Published text changes, newest first, filtered and paged as ``CatalogStore/history(code:locale:limit:before:)`` describes.
+    package func history(code: ErrorCode?, locale: LanguageTag?, limit: Int, before: Int?, by editor: Editor) async throws -> HistoryListing {
+        try editor.require(.readHistory)
+        return HistoryListing(try await store.history(code: code, locale: locale, limit: limit, before: before))
+    }
+
+    /// Adds a locale, published at once as the next revision.
+    ///
+    /// - Throws: ``AccessError``, ``EditError`` (the locale exists).
+    package func addLocale(_ tag: LanguageTag, name: String, by editor: Editor) async throws -> RevisionAnswer {
+        try editor.require(.addLocale)
+        let published = try await store.addLocale(tag, name: name, author: editor.name)
+        await serve(published)
+        return RevisionAnswer(revision: published)
+    }
+
+    // MARK: - Serving what was committed
+
+    /// Serves a revision that was just committed. The commit stands whatever happens here, so the
+    /// caller is answered with success either way: a failure to rebuild the served catalog is
+    /// logged, and the next reload (the next publish, or the catalog watcher) catches up.
+    private func serve(_ revision: Int) async {
+        do {
+            try await live.reload(from: store)
+        } catch {
+            logger.error("Published revision is not served yet: rebuilding the catalog failed", metadata: ["revision": "\(revision)", "error": "\(error)"])
+        }
+    }
+}

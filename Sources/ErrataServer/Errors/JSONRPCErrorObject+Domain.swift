@@ -1,0 +1,71 @@
+package import ErrataCore
+package import ErrataStore
+
+/// Errata's application error codes, in the range JSON-RPC reserves for servers (-32000…-32099).
+///
+/// Each error also carries a stable `data.reason` string; clients should branch on that.
+package enum ErrataRPCErrorCode {
+    /// No token, or a token that is not known (`Unauthorized`).
+    package static let unauthorized = -32001
+    /// The token's scope does not allow the method (`Forbidden`).
+    package static let forbidden = -32003
+    /// The code, variant or locale asked for is not in the catalog (`UnknownCode`, `UnknownVariant`, `UnknownLocale`).
+    package static let notFound = -32004
+    /// The text changed since the editor read it, or the draft or catalog is not in the needed state
+    /// (`Conflict`, `DraftEmpty`, `DraftPending`, `LocaleExists`).
+    package static let conflict = -32009
+    /// The delta feed no longer has the changes asked for: fetch the whole catalog (`ResyncRequired`).
+    package static let resyncRequired = -32010
+    /// Too many failed authentications from this address (`TooManyAuthFailures`).
+    package static let throttled = -32029
+}
+
+extension JSONRPCErrorObject {
+    /// The error a call that failed with `error` answers: `data` holds the reason, the detail and the
+    /// error's members; the code and message come from the table below.
+    package init(_ error: some DomainError) {
+        let (code, message) = Self.codeAndMessage(error)
+        var data = error.members
+        data["reason"] = .string(error.reason)
+        data["detail"] = .string(error.description)
+        self.init(code: code, message: message, data: .object(data))
+    }
+
+    // MARK: - The table: the JSON-RPC code and message of every domain error
+
+    private static func codeAndMessage(_ error: any DomainError) -> (Int, String) {
+        switch error {
+        case let error as AccessError:
+            switch error {
+            case .unauthorized: (ErrataRPCErrorCode.unauthorized, "Unauthorized")
+            case .forbidden: (ErrataRPCErrorCode.forbidden, "Forbidden")
+            case .throttled: (ErrataRPCErrorCode.throttled, "Too many failed authentications")
+            }
+        case let error as EditError:
+            switch error.kind {
+            case .unknownCode: (ErrataRPCErrorCode.notFound, "Unknown error code")
+            case .unknownVariant: (ErrataRPCErrorCode.notFound, "Unknown variant")
+            case .unknownLocale: (ErrataRPCErrorCode.notFound, "Unknown locale")
+            case .invalidText, .revisionUnavailable: invalidParams
+            case .conflict, .emptyDraft, .draftPending, .localeExists: (ErrataRPCErrorCode.conflict, "Conflict")
+            }
+        case let error as CatalogLookupError:
+            switch error {
+            case .unknownCode: (ErrataRPCErrorCode.notFound, "Unknown error code")
+            case .unknownVariant: (ErrataRPCErrorCode.notFound, "Unknown variant")
+            case .unknownParameter: invalidParams
+            }
+        case let error as FeedError:
+            switch error {
+            case .sinceOutOfRange: invalidParams
+            case .resyncRequired: (ErrataRPCErrorCode.resyncRequired, "Resync required")
+            }
+        case is InvalidInput:
+            invalidParams
+        default:
+            (-32603, "Internal error")
+        }
+    }
+
+    private static let invalidParams = (-32602, "Invalid params")
+}
