@@ -1,7 +1,7 @@
 // libFuzzer target: the JSON-RPC 2.0 envelope decoder (`JSONRPCPayload.decode`, with its
 // `StrictJSONParser`) and the response writer (`JSONRPCResponse.body`).
 //
-// Compiled into one module together with every Sources/ErrataCore file (see Fuzz/run.sh).
+// Compiled into one module together with every Sources/ErrataCore file and Sources/ErrataServer/JSONRPC/ (see Fuzz/run.sh).
 // The input bytes are an HTTP request body. It is decoded with the default limits and with
 // tight ones (batch ≤ 2, depth ≤ 3), so the limit paths are reached with short inputs.
 //

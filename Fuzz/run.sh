@@ -10,7 +10,7 @@
 # TARGET is one of: accept-language, locale-negotiation, jsonrpc-envelope, catalog-files.
 #
 # Each target is one harness, Fuzz/<Name>Fuzzer.swift, compiled together with every
-# Sources/ErrataCore/**/*.swift file into a single module (so internal symbols are reachable) with
+# Sources/ErrataCore/**/*.swift file (and, for jsonrpc-envelope, Sources/ErrataServer/JSONRPC/) into a single module (so internal symbols are reachable) with
 # `swiftc -sanitize=fuzzer,address`. Nothing is written to the repository: everything goes under
 # $ERRATA_FUZZ_OUT (default /tmp/errata-fuzz):
 #   <out>/<target>/<target>        the fuzzer binary (rebuilt when a source is newer, or with ERRATA_FUZZ_REBUILD=1)
@@ -83,7 +83,7 @@ build() {
 
     if [ -z "${ERRATA_FUZZ_REBUILD:-}" ] && [ -x "$binary" ]; then
         local newer
-        newer="$(find "$ROOT/Sources/ErrataCore" "$main" \( -name "*.swift" -o -type d \) -newer "$binary" | head -n 1)"
+        newer="$(find "$ROOT/Sources/ErrataCore" "$ROOT/Sources/ErrataServer/JSONRPC" "$main" \( -name "*.swift" -o -type d \) -newer "$binary" | head -n 1)"
         if [ -z "$newer" ]; then
             echo "== $target: $binary is up to date"
             return 0
@@ -101,6 +101,13 @@ build() {
     rm -rf "$snapshot"
     mkdir -p "$snapshot/Sources" "$snapshot/Fuzz"
     cp -R "$ROOT/Sources/ErrataCore" "$snapshot/Sources/ErrataCore"
+    if [ "$target" = jsonrpc-envelope ]; then
+        # The JSON-RPC envelope is the server's: compiled into the same module, its imports of Core go.
+        mkdir -p "$snapshot/Sources/ErrataCore/ServerJSONRPC"
+        for file in "$ROOT"/Sources/ErrataServer/JSONRPC/*.swift; do
+            sed -E '/^(package |public )?import ErrataCore$/d' "$file" >"$snapshot/Sources/ErrataCore/ServerJSONRPC/$(basename "$file")"
+        done
+    fi
     cp "$main" "$snapshot/Fuzz/"
     sources=()
     while IFS= read -r file; do sources+=("$file"); done < <(find "$snapshot/Sources/ErrataCore" -name '*.swift' | LC_ALL=C sort)

@@ -1,4 +1,4 @@
-public import ErrataCore
+package import ErrataCore
 
 /// How the HTTP service listens and what it accepts.
 public struct ServerConfiguration: Sendable {
@@ -7,7 +7,7 @@ public struct ServerConfiguration: Sendable {
     /// The largest request body accepted, in bytes; larger bodies get HTTP 413.
     public var maximumBodySize: Int
     /// Batch length and JSON nesting limits for `POST /rpc`.
-    public var rpcLimits: JSONRPCPayload.Limits
+    package var rpcLimits: JSONRPCPayload.Limits
     /// Origins allowed to call the service from a browser (CORS); empty allows none.
     public var corsAllowedOrigins: [String]
     /// Whether reads need a bearer token of scope `read` (or higher).
@@ -16,7 +16,7 @@ public struct ServerConfiguration: Sendable {
     /// `errata-server token revoke` stops working within this time (a new token works at once).
     public var tokenCacheLifetime: Duration
 
-    public init(
+    package init(
         host: String = "127.0.0.1",
         port: Int = 8080,
         maximumBodySize: Int = 1 << 20,

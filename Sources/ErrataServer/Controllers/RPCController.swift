@@ -11,7 +11,7 @@ public struct RPCController<Context: RemoteAddressRequestContext>: Sendable {
     let dispatcher: RPCDispatcher
     let maximumBodySize: Int
 
-    public init(dispatcher: RPCDispatcher, maximumBodySize: Int) {
+    package init(dispatcher: RPCDispatcher, maximumBodySize: Int) {
         self.dispatcher = dispatcher
         self.maximumBodySize = maximumBodySize
     }

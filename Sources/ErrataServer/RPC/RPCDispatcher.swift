@@ -1,4 +1,4 @@
-public import ErrataCore
+package import ErrataCore
 public import Foundation
 
 /// Runs JSON-RPC 2.0 bodies against a set of methods, per the specification.
@@ -13,8 +13,8 @@ public import Foundation
 /// let body = await dispatcher.respond(to: Data(#"{"jsonrpc":"2.0","method":"ping","id":1}"#.utf8), context: context)
 /// // {"jsonrpc":"2.0","result":"pong","id":1}
 /// ```
-public struct RPCDispatcher: Sendable {
-    public let limits: JSONRPCPayload.Limits
+package struct RPCDispatcher: Sendable {
+    package let limits: JSONRPCPayload.Limits
     private let methods: [String: RPCMethod]
 
     /// - Precondition: Method names are unique.
@@ -24,12 +24,12 @@ public struct RPCDispatcher: Sendable {
     }
 
     /// The registered method names, sorted.
-    public var methodNames: [String] { methods.keys.sorted() }
+    package var methodNames: [String] { methods.keys.sorted() }
 
     /// Answers a body.
     ///
     /// - Returns: The response body, or `nil` when nothing is to be answered (only notifications).
-    public func respond(to body: Data, context: RPCCallContext) async -> Data? {
+    package func respond(to body: Data, context: RPCCallContext) async -> Data? {
         switch JSONRPCPayload.decode(body, limits: limits) {
         case .failure(let error):
             return JSONRPCResponse.body([JSONRPCResponse(id: .null, outcome: .error(error))], asBatch: false)

@@ -1,24 +1,25 @@
+package import ErrataCore
 /// One well-formed JSON-RPC 2.0 call or notification.
-public struct JSONRPCRequest: Hashable, Sendable {
-    public var method: String
+package struct JSONRPCRequest: Hashable, Sendable {
+    package var method: String
     /// The params: an array, an object, or `nil` when absent (an explicit `null` counts as absent).
-    public var params: JSONValue?
+    package var params: JSONValue?
     /// The id; `nil` makes the request a notification, which gets no response.
-    public var id: JSONRPCID?
+    package var id: JSONRPCID?
 
-    public init(method: String, params: JSONValue? = nil, id: JSONRPCID?) {
+    package init(method: String, params: JSONValue? = nil, id: JSONRPCID?) {
         self.method = method
         self.params = params
         self.id = id
     }
 
-    public var isNotification: Bool { id == nil }
+    package var isNotification: Bool { id == nil }
 
     /// Validates one element of a payload as a request object.
     ///
     /// - Returns: The request, or the `-32600` error to answer with and the id to answer it under
     ///   (the element's id when that id is itself valid, otherwise `null`).
-    public static func validate(_ value: JSONValue) -> Result<JSONRPCRequest, JSONRPCInvalidCall> {
+    package static func validate(_ value: JSONValue) -> Result<JSONRPCRequest, JSONRPCInvalidCall> {
         guard case .object(let members) = value else {
             return .failure(.init(id: .null, error: .invalidRequest("a request must be a JSON object, not \(value.typeName)")))
         }
@@ -53,11 +54,11 @@ public struct JSONRPCRequest: Hashable, Sendable {
 }
 
 /// A payload element that is not a valid request, with the error to answer it with.
-public struct JSONRPCInvalidCall: Error, Hashable, Sendable {
-    public var id: JSONRPCID
-    public var error: JSONRPCErrorObject
+package struct JSONRPCInvalidCall: Error, Hashable, Sendable {
+    package var id: JSONRPCID
+    package var error: JSONRPCErrorObject
 
-    public init(id: JSONRPCID, error: JSONRPCErrorObject) {
+    package init(id: JSONRPCID, error: JSONRPCErrorObject) {
         self.id = id
         self.error = error
     }

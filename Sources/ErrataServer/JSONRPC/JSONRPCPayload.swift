@@ -1,4 +1,5 @@
-public import Foundation
+package import ErrataCore
+package import Foundation
 
 /// A decoded JSON-RPC 2.0 HTTP body: one call or a batch of calls.
 ///
@@ -11,18 +12,18 @@ public import Foundation
 /// case .failure(let error): ... // answer once, with id null
 /// }
 /// ```
-public enum JSONRPCPayload: Hashable, Sendable {
+package enum JSONRPCPayload: Hashable, Sendable {
     case single(Result<JSONRPCRequest, JSONRPCInvalidCall>)
     case batch([Result<JSONRPCRequest, JSONRPCInvalidCall>])
 
     /// Limits that keep one body from costing the server much.
-    public struct Limits: Hashable, Sendable {
+    package struct Limits: Hashable, Sendable {
         /// The most calls one batch may hold.
-        public var maximumBatchLength: Int
+        package var maximumBatchLength: Int
         /// The deepest nesting of arrays and objects accepted, the envelope included.
-        public var maximumDepth: Int
+        package var maximumDepth: Int
 
-        public init(maximumBatchLength: Int = 100, maximumDepth: Int = 32) {
+        package init(maximumBatchLength: Int = 100, maximumDepth: Int = 32) {
             self.maximumBatchLength = maximumBatchLength
             self.maximumDepth = maximumDepth
         }
@@ -37,7 +38,7 @@ public enum JSONRPCPayload: Hashable, Sendable {
     ///   bytes that are not JSON, `-32600` for an empty or oversize batch or excessive nesting).
     ///   Bodies must be strict JSON (see ``StrictJSONParser``): trailing commas, duplicate
     ///   members, a byte order mark or UTF-16 are parse errors.
-    public static func decode(_ body: Data, limits: Limits) -> Result<JSONRPCPayload, JSONRPCErrorObject> {
+    package static func decode(_ body: Data, limits: Limits) -> Result<JSONRPCPayload, JSONRPCErrorObject> {
         let value: JSONValue
         switch StrictJSONParser.parse(body, maximumDepth: limits.maximumDepth) {
         case .success(let parsed):

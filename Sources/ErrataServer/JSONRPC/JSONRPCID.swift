@@ -1,14 +1,15 @@
+package import ErrataCore
 /// A JSON-RPC request id: a string, an integer, or null.
 ///
 /// Fractional numbers are refused as ids (the specification says they SHOULD NOT be used,
 /// and echoing them back exactly is not guaranteed), as are arrays, objects and booleans.
-public enum JSONRPCID: Hashable, Sendable, Codable {
+package enum JSONRPCID: Hashable, Sendable, Codable {
     case string(String)
     case number(Int64)
     case null
 
     /// The id in a JSON value, or `nil` when the value is not a valid id.
-    public init?(_ value: JSONValue) {
+    package init?(_ value: JSONValue) {
         switch value {
         case .string(let string): self = .string(string)
         case .integer(let number): self = .number(number)
@@ -17,7 +18,7 @@ public enum JSONRPCID: Hashable, Sendable, Codable {
         }
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let value = try JSONValue(from: decoder)
         guard let id = JSONRPCID(value) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a JSON-RPC id"))
@@ -25,7 +26,7 @@ public enum JSONRPCID: Hashable, Sendable, Codable {
         self = id
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .string(let string): try container.encode(string)

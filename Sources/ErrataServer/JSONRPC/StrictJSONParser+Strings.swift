@@ -1,3 +1,4 @@
+package import ErrataCore
 extension StrictJSONParser.Reader {
     // MARK: Strings
 

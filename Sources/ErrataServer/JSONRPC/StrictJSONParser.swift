@@ -1,4 +1,5 @@
-public import Foundation
+package import ErrataCore
+package import Foundation
 
 /// Reads strict RFC 8259 JSON in UTF-8 into a ``JSONValue``, in one pass over the bytes.
 ///
@@ -15,9 +16,9 @@ public import Foundation
 /// StrictJSONParser.parse(Data(#"{"id":1}"#.utf8), maximumDepth: 32)  // .success(["id": 1])
 /// StrictJSONParser.parse(Data("[1,]".utf8), maximumDepth: 32)        // .failure(.trailingComma(offset: 3))
 /// ```
-public enum StrictJSONParser {
+package enum StrictJSONParser {
     /// Why bytes are not accepted as strict JSON.
-    public enum Violation: Error, Hashable, Sendable, CustomStringConvertible {
+    package enum Violation: Error, Hashable, Sendable, CustomStringConvertible {
         /// Arrays and objects nest deeper than the limit.
         case nestingTooDeep(limit: Int)
         /// A `,` directly before `]` or `}` (the offset of the closing bracket).
@@ -31,7 +32,7 @@ public enum StrictJSONParser {
         /// Anything else that is not JSON, with what was expected.
         case syntax(String, offset: Int)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .nestingTooDeep(let limit): "JSON nesting deeper than \(limit) levels"
             case .trailingComma(let offset): "trailing comma at byte \(offset)"
@@ -49,7 +50,7 @@ public enum StrictJSONParser {
     ///   - bytes: The raw body.
     ///   - maximumDepth: The deepest nesting of arrays and objects allowed.
     /// - Returns: The value, or the first violation found reading left to right.
-    public static func parse(_ bytes: Data, maximumDepth: Int) -> Result<JSONValue, Violation> {
+    package static func parse(_ bytes: Data, maximumDepth: Int) -> Result<JSONValue, Violation> {
         bytes.withUnsafeBytes { raw in
             var reader = Reader(bytes: raw.bindMemory(to: UInt8.self), maximumDepth: maximumDepth)
             return Result { () throws(Violation) in try reader.document() }

@@ -1,20 +1,21 @@
-public import Foundation
+package import ErrataCore
+package import Foundation
 
 /// A JSON-RPC 2.0 response, written straight to bytes.
 ///
 /// A result is an already-encoded JSON fragment, so a server can answer with bodies it encoded
 /// once and cached, without decoding and re-encoding them per call.
-public struct JSONRPCResponse: Sendable {
-    public enum Outcome: Sendable {
+package struct JSONRPCResponse: Sendable {
+    package enum Outcome: Sendable {
         /// An encoded JSON value.
         case result(Data)
         case error(JSONRPCErrorObject)
     }
 
-    public var id: JSONRPCID
-    public var outcome: Outcome
+    package var id: JSONRPCID
+    package var outcome: Outcome
 
-    public init(id: JSONRPCID, outcome: Outcome) {
+    package init(id: JSONRPCID, outcome: Outcome) {
         self.id = id
         self.outcome = outcome
     }
@@ -40,7 +41,7 @@ public struct JSONRPCResponse: Sendable {
     }
 
     /// Writes a whole body: one response, or a batch array of them.
-    public static func body(_ responses: [JSONRPCResponse], asBatch: Bool) -> Data {
+    package static func body(_ responses: [JSONRPCResponse], asBatch: Bool) -> Data {
         var writer = JSONWriter(capacity: responses.reduce(64) { size, response in
             if case .result(let json) = response.outcome { size + json.count + 48 } else { size + 256 }
         })

@@ -1,4 +1,5 @@
 import ErrataCore
+import ErrataServer
 import Foundation
 import Testing
 
