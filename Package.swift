@@ -162,3 +162,9 @@ if Context.environment["ERRATA_BENCHMARKS"] != nil {
         ),
     ])
 }
+
+// Documentation (Sources/*/*.docc): the DocC plugin, only when asked for, so normal builds don't fetch it:
+//   ERRATA_DOCS=1 swift package generate-documentation --target ErrataClient
+if Context.environment["ERRATA_DOCS"] != nil {
+    package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"))
+}

@@ -45,7 +45,8 @@ struct CatalogSync: Sendable {
 
     /// Whether a delta can apply to a catalog from `origin`.
     ///
-    /// The bundled catalog (no server) is revision 0, the start of every server's history. A cache
+    /// The bundled catalog (no server) is revision 0, the start of every server's history, or the
+    /// revision its files were exported at by `errata-server export` from the server it syncs with. A cache
     /// written with fewer locales than now kept lacks texts that no delta would bring back.
     private func canUseDelta(from origin: CatalogOrigin) -> Bool {
         (origin.serverURL == nil || origin.serverURL == transport.serverURL) && origin.locales.covers(locales)

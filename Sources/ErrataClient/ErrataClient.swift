@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// The first lookup works offline: the client starts from its disk cache, or from the catalog
 /// bundled with this build. Lookups are synchronous in-memory reads of an immutable
-/// ``CatalogSnapshot``; ``sync()`` builds the next snapshot off to the side and swaps it in, so
+/// `CatalogSnapshot` (ErrataCore); ``sync()`` builds the next snapshot off to the side and swaps it in, so
 /// a lookup sees the old catalog or the new one, never a mix. Share one client across tasks.
 ///
 /// For example:
@@ -70,7 +70,7 @@ public final class ErrataClient: Sendable {
     ///   - locale: A BCP 47 tag such as `zh-Hans` or `zh-TW`; `nil` for the source locale (`en`).
     ///   - params: Values for the texts' `{placeholders}`, overriding the catalog's defaults.
     /// - Returns: The message, remediation and classification, with the locale served and whether it fell back.
-    /// - Throws: ``CatalogLookupError`` for an unknown code (with suggestions), variant or parameter.
+    /// - Throws: `CatalogLookupError` (ErrataCore) for an unknown code (with suggestions), variant or parameter.
     public func describe(
         code: ErrorCode,
         variant: VariantName? = nil,

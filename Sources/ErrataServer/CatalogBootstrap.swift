@@ -14,7 +14,7 @@ public enum CatalogBootstrap {
     ///   - localizations: The `Localizations/` directory to import from on first start.
     ///   - logger: Where progress is logged.
     /// - Returns: The live catalog at the newest published revision.
-    /// - Throws: ``CatalogFileError`` or ``StoreError`` when the first import fails.
+    /// - Throws: `CatalogFileError` or `StoreError` when the first import fails.
     public static func liveCatalog(store: CatalogStore, localizations: URL, logger: Logger) async throws -> LiveCatalog {
         if try await store.currentRevision() == nil {
             let catalog = try LocalizationsDirectory(url: localizations).load()

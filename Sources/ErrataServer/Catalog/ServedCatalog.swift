@@ -22,7 +22,7 @@ public final class ServedCatalog: Sendable {
     private let describeBodies = RevisionMemo<DescribeKey, Data>(capacity: describeBodyCapacity)
     /// Whole-catalog listings by locale, with their gzip encodings, for requests whose negotiation matched.
     private let listings: RevisionMemo<LanguageTag, CompressedBody>
-    /// The whole catalog in every locale, as a ``CatalogDocument``, with its gzip encoding.
+    /// The whole catalog in every locale, as a `CatalogDocument`, with its gzip encoding.
     private let documentBody = RevisionMemo<Int, CompressedBody>(capacity: 1)
     /// Negotiation outcomes already computed for this revision's locales.
     private let negotiations = NegotiationCache()
@@ -59,7 +59,7 @@ public final class ServedCatalog: Sendable {
 
     public var revision: Int { snapshot.revision }
 
-    /// Chooses the locale to serve, as ``LocaleNegotiator/negotiate(explicit:acceptLanguage:)`` does,
+    /// Chooses the locale to serve, as `LocaleNegotiator/negotiate(explicit:acceptLanguage:)` does,
     /// remembering the outcome for inputs seen before.
     func negotiate(explicit: String?, acceptLanguage: String?) -> LocaleNegotiation {
         negotiations.negotiation(explicit: explicit, acceptLanguage: acceptLanguage) { explicit, acceptLanguage in
@@ -71,7 +71,7 @@ public final class ServedCatalog: Sendable {
 
     /// The encoded description of an entry.
     ///
-    /// - Throws: ``CatalogLookupError`` for a parameter the entry does not use.
+    /// - Throws: `CatalogLookupError` for a parameter the entry does not use.
     public func describeBody(
         _ entry: CatalogEntry, negotiation: LocaleNegotiation, parameters: [String: String] = [:]
     ) throws(CatalogLookupError) -> Data {
@@ -106,7 +106,7 @@ public final class ServedCatalog: Sendable {
         return (listing.identity, listing.gzip)
     }
 
-    /// The whole catalog in every locale, as a ``CatalogDocument``, with its gzip encoding.
+    /// The whole catalog in every locale, as a `CatalogDocument`, with its gzip encoding.
     var document: CompressedBody {
         documentBody.value(for: 0) {
             CompressedBody(CanonicalJSON.encode(CatalogDocument(catalog: snapshot.catalog, revision: snapshot.revision)))

@@ -11,7 +11,7 @@ package enum AdminInput {
     /// The text an admin operation names.
     ///
     /// - Throws: ``InvalidInput`` naming `code`, `variant`, `locale` or `field`. Whether the text
-    ///   exists is the store's to say (``EditError``).
+    ///   exists is the store's to say (`EditError`).
     package static func textKey(code: String, variant: String?, locale: String, field: String) throws(InvalidInput) -> TextKey {
         guard !code.isEmpty, code.utf8.count <= ErrorCode.maximumLength else {
             throw InvalidInput("code must be 1-\(ErrorCode.maximumLength) bytes", field: "code")

@@ -46,7 +46,7 @@ package struct EditService: Sendable {
 
     /// A text with its version, to edit it.
     ///
-    /// - Throws: ``AccessError``, ``EditError`` (unknown code, variant or locale).
+    /// - Throws: ``AccessError``, `EditError` (unknown code, variant or locale).
     package func text(_ key: TextKey, by editor: Editor) async throws -> TextAnswer {
         try editor.require(.readText)
         return TextAnswer(try await store.text(key))
@@ -55,7 +55,7 @@ package struct EditService: Sendable {
     /// Changes one text in the draft if `expectedVersion` is still its version; with `publish`,
     /// the whole draft is published at once under `note` (or a note naming the text).
     ///
-    /// - Throws: ``AccessError``, ``EditError`` (unknown text, invalid text, conflict).
+    /// - Throws: ``AccessError``, `EditError` (unknown text, invalid text, conflict).
     package func setText(
         _ key: TextKey, to text: String, expectedVersion: Int, publish: Bool, note: String?, by editor: Editor
     ) async throws -> TextEditAnswer {
@@ -84,7 +84,7 @@ package struct EditService: Sendable {
 
     /// Publishes the draft as the next catalog revision.
     ///
-    /// - Throws: ``AccessError``, ``EditError`` (empty draft).
+    /// - Throws: ``AccessError``, `EditError` (empty draft).
     package func publish(note: String, by editor: Editor) async throws -> RevisionAnswer {
         try editor.require(.publish)
         let revision = try await store.publish(note: note, author: editor.name)
@@ -94,7 +94,7 @@ package struct EditService: Sendable {
 
     /// Publishes a revision whose texts equal those of `revision`.
     ///
-    /// - Throws: ``AccessError``, ``EditError`` (draft pending, revision unavailable).
+    /// - Throws: ``AccessError``, `EditError` (draft pending, revision unavailable).
     package func revert(to revision: Int, note: String, by editor: Editor) async throws -> RevisionAnswer {
         try editor.require(.revert)
         let published = try await store.revert(to: revision, note: note, author: editor.name)
@@ -102,7 +102,7 @@ package struct EditService: Sendable {
         return RevisionAnswer(revision: published)
     }
 
-    /// Published text changes, newest first, filtered and paged as ``CatalogStore/history(code:locale:limit:before:)`` describes.
+    /// Published text changes, newest first, filtered and paged as `CatalogStore/history(code:locale:limit:before:)` describes.
     package func history(code: ErrorCode?, locale: LanguageTag?, limit: Int, before: Int?, by editor: Editor) async throws -> HistoryListing {
         try editor.require(.readHistory)
         return HistoryListing(try await store.history(code: code, locale: locale, limit: limit, before: before))
@@ -110,7 +110,7 @@ package struct EditService: Sendable {
 
     /// Adds a locale, published at once as the next revision.
     ///
-    /// - Throws: ``AccessError``, ``EditError`` (the locale exists).
+    /// - Throws: ``AccessError``, `EditError` (the locale exists).
     package func addLocale(_ tag: LanguageTag, name: String, by editor: Editor) async throws -> RevisionAnswer {
         try editor.require(.addLocale)
         let published = try await store.addLocale(tag, name: name, author: editor.name)

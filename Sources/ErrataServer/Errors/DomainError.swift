@@ -1,7 +1,7 @@
 package import ErrataCore
 package import ErrataStore
 
-/// A failure Errata answers in both protocols: a stable reason, a detail in words (``description``),
+/// A failure Errata answers in both protocols: a stable reason, a detail in words (`description`),
 /// and the members a program acts on. Each protocol adds only its own code or status, in one table
 /// of its own: `JSONRPCErrorObject+Domain.swift` and `Problem+Domain.swift`.
 package protocol DomainError: Error, CustomStringConvertible {

@@ -1,13 +1,13 @@
 package import ErrataCore
 package import Foundation
 
-/// Reads strict RFC 8259 JSON in UTF-8 into a ``JSONValue``, in one pass over the bytes.
+/// Reads strict RFC 8259 JSON in UTF-8 into a `JSONValue`, in one pass over the bytes.
 ///
 /// `POST /rpc` refuses what lenient parsers let through — trailing commas, duplicate members
 /// (compared after unescaping), a byte order mark, UTF-16, lone surrogates, invalid UTF-8 — because
 /// each lets two parsers disagree on what a request means. Nesting is bounded before it is
 /// followed, so 100,000 `[` cost one failed check, not a deep recursion. Integers that fit in 64 bits,
-/// and integral values written as `7.0` or `7e0` up to 2^53, become ``JSONValue/integer(_:)``, as
+/// and integral values written as `7.0` or `7e0` up to 2^53, become `JSONValue/integer(_:)`, as
 /// JSON Schema's `integer` counts them; other numbers must be finite doubles.
 ///
 /// For example:

@@ -37,8 +37,8 @@ package struct RPCCall: Sendable {
 
 /// One JSON-RPC method: its name, its parameter names in positional order, and its handler.
 ///
-/// A handler returns its result already encoded as JSON. It throws a ``JSONRPCErrorConvertible``
-/// domain error (or a ``JSONRPCErrorObject``) for errors the caller should see; any other error is
+/// A handler returns its result already encoded as JSON. It throws a ``DomainError``
+/// domain error (or a `JSONRPCErrorObject`) for errors the caller should see; any other error is
 /// logged and answered with `-32603`.
 public struct RPCMethod: Sendable {
     package typealias Handler = @Sendable (RPCCall) async throws -> Data
