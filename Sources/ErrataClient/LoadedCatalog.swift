@@ -22,7 +22,7 @@ struct LoadedCatalog: Sendable {
         case .loaded(let cached, let changes, let lastCheckedAt):
             let base = CatalogSnapshot(catalog: locales.apply(to: cached.document.catalog), revision: cached.document.revision)
             // Each logged delta re-resolves only what it changed.
-            let snapshot = changes.reduce(base) { $0.applying($1.changes, revision: $1.toRevision) }
+            let snapshot = changes.reduce(base) { $0.applying($1) }
             return LoadedCatalog(
                 snapshot: snapshot,
                 origin: cached.origin,
