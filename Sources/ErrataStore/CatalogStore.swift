@@ -121,22 +121,27 @@ public final class CatalogStore: Sendable {
                 }
                 return TextKey(entry: entry, locale: locale, field: field)
             }
+            // `text.revision` is the revision of the value; the change log knows when a review state alone
+            // changed (few rows, found through the `textChange_stateOnly` index).
+            let floor = try Setting.feedFloor(db)
+            var stateRevisions: [TextKey: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT entryId, locale, field, revision FROM textChange WHERE oldValue IS newValue AND revision > ?
+                """, arguments: [floor]) {
+                let key = try textKey(entryID: row["entryId"], locale: row["locale"], field: row["field"])
+                stateRevisions[key] = max(stateRevisions[key] ?? 0, row["revision"])
+            }
             var texts: [TextKey: String] = [:]
             texts.reserveCapacity(entryRecords.count * locales.count * TextField.allCases.count)
             var needsReview: Set<TextKey> = []
+            var textRevisions: [TextRevision] = []
             for record in try TextRecord.fetchAll(db) {
                 let key = try textKey(entryID: record.entryId, locale: record.locale, field: record.field)
                 texts[key] = record.value
                 if record.state != TranslationState.translated.rawValue { needsReview.insert(key) }
+                let revision = stateRevisions.isEmpty ? record.revision : max(record.revision, stateRevisions[key] ?? 0)
+                if revision > floor { textRevisions.append(TextRevision(key: key, revision: revision)) }
             }
-            // The change log, not `text.revision`, knows when a review state alone changed.
-            let floor = try Setting.feedFloor(db)
-            let textRevisions = try Row.fetchAll(db, sql: """
-                SELECT entryId, locale, field, MAX(revision) AS revision FROM textChange
-                WHERE revision > ? GROUP BY entryId, locale, field
-                """, arguments: [floor]).map { row in
-                    TextRevision(key: try textKey(entryID: row["entryId"], locale: row["locale"], field: row["field"]), revision: row["revision"])
-                }
             let catalog = Catalog(
                 sourceLocale: try EditingContext(db: db).sourceLocale(),
                 locales: locales,

@@ -24,6 +24,7 @@ import Testing
         try await queue.write { db in
             try db.execute(sql: """
                 DELETE FROM textChange WHERE oldValue IS newValue;
+                DROP INDEX textChange_stateOnly;
                 ALTER TABLE textChange DROP COLUMN state;
                 ALTER TABLE locale DROP COLUMN isSource;
                 DELETE FROM setting WHERE name = 'reviewStatesRecordedAfter';

@@ -101,6 +101,8 @@ enum CatalogMigrations {
             try db.alter(table: TextChangeRecord.databaseTableName) { table in
                 table.add(column: "state", .text).notNull().defaults(to: "translated")
             }
+            // Loading the catalog looks for the changes of a state alone without reading the whole log.
+            try db.execute(sql: "CREATE INDEX textChange_stateOnly ON textChange(revision) WHERE oldValue IS newValue")
             // Review states changed before v4 are in no change row, so the delta feed cannot report them:
             // it starts at the revision current now, and older clients fetch the whole catalog once.
             try db.execute(
