@@ -61,10 +61,7 @@ struct CatalogSync: Sendable {
         guard changes.fromRevision == current.revision, changes.toRevision > current.revision,
             changes.removed.isEmpty, let serverLocales = changes.locales
         else { return nil }
-        let sourceLocale = current.negotiator.defaultLocale
-        var kept = changes
-        kept.locales = serverLocales.filter { self.locales.keeps($0.tag, sourceLocale: sourceLocale) }
-        kept.changes = changes.changes.filter { self.locales.keeps($0.locale, sourceLocale: sourceLocale) }
+        let kept = locales.apply(to: changes, sourceLocale: current.negotiator.defaultLocale)
         let serverTags = Set(serverLocales.map(\.tag))
         guard current.locales.allSatisfy({ serverTags.contains($0.tag) }) else { return nil }
         // Asked of the snapshot, not its `catalog`, which it may have to assemble: a delta costs what it changes.

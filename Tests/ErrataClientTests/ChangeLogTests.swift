@@ -95,6 +95,17 @@ import Testing
         }
     }
 
+    @Test func aLaunchKeepingFewerLocalesFiltersTheLoggedDeltasToo() async throws {
+        try await withCachedBase { (url: URL, cache: TemporaryDirectory) async throws in
+            #expect(try await ErrataClient.make(cache: cache, server: url).sync() == .updated(from: 5, to: 6, method: .delta))
+            let simplified = LanguageTag(rawValue: "zh-Hans")!
+            let relaunched = ErrataClient.make(cache: cache, locales: [simplified])
+            #expect(relaunched.revision == 6)
+            #expect(relaunched.snapshot.catalog.locales.map(\.tag) == [.english, simplified])
+            #expect(try relaunched.describe(code: Self.noSuchKey).remediation == "Steps at 6.")
+        }
+    }
+
     @Test func aFullFetchReplacesTheBaseAndDropsTheLog() async throws {
         let server = ScriptedServer(
             changes: { since, _ in
