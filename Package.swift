@@ -105,6 +105,7 @@ let package = Package(
             dependencies: [
                 "ErrataStore",
                 "ErrataCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

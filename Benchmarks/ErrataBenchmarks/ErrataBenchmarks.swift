@@ -156,13 +156,13 @@ func registerLookups(_ fixture: Fixture, suffix: String) {
     Benchmark("Delta changes since N-1, 1000 revisions retained (\(suffix))") { benchmark in
         let feed = fixture.publishedFeed
         for _ in benchmark.scaledIterations {
-            blackHole(try feed.changes(since: feed.currentRevision - 1, text: snapshot.text(for:)))
+            blackHole(try feed.changes(since: feed.currentRevision - 1, in: snapshot))
         }
     }
     Benchmark("Delta changes since N-1 encoded (\(suffix))") { benchmark in
         let feed = fixture.publishedFeed
         for _ in benchmark.scaledIterations {
-            blackHole(try feed.changes(since: feed.currentRevision - 1, text: snapshot.text(for:)).canonicalJSON)
+            blackHole(try feed.changes(since: feed.currentRevision - 1, in: snapshot).canonicalJSON)
         }
     }
 }
@@ -180,9 +180,8 @@ func registerBuilds(_ fixture: Fixture, suffix: String, heavy: Bool = false) {
         let served = fixture.served
         let entry = fixture.catalog.entries[0]
         let delta = PublishedDelta(
-            revision: 2, historyFloor: 0, localeTags: fixture.catalog.locales.map(\.tag),
-            changes: [TextChange(key: TextKey(entry: entry.key, locale: fixture.catalog.sourceLocale, field: .message), text: "Published.", revision: 2)],
-            needsReview: fixture.catalog.needsReview
+            revision: 2, historyFloor: 0, locales: fixture.catalog.locales,
+            changes: [TextChange(key: TextKey(entry: entry.key, locale: fixture.catalog.sourceLocale, field: .message), text: "Published.", revision: 2)]
         )
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {

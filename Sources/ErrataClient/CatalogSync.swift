@@ -8,7 +8,7 @@ struct CatalogSync: Sendable {
     /// The next catalog, before anything is written or swapped.
     enum Result: Sendable {
         case unchanged
-        /// The delta applies to the current snapshot; only the changes to kept locales are left in it.
+        /// The delta applies to the current snapshot; only the changes and locales kept are left in it.
         case delta(CatalogChanges)
         /// A whole catalog replaces the current one.
         case fullFetch(Catalog, revision: Int)
@@ -52,21 +52,22 @@ struct CatalogSync: Sendable {
         (origin.serverURL == nil || origin.serverURL == transport.serverURL) && origin.locales.covers(locales)
     }
 
-    /// The delta's changes to kept locales, or `nil` when only a full fetch can bring the catalog up to date.
+    /// The delta restricted to kept locales, or `nil` when only a full fetch can bring the catalog up to date.
     ///
     /// That is when the delta starts elsewhere, goes backwards (the server went back), removes texts,
-    /// or changes a kept text of an entry or locale the catalog lacks (the server gained one).
+    /// comes from a server that sends no review states and locales, no longer lists a locale the catalog
+    /// has, or changes a kept text of an entry the catalog lacks (the server gained one). A locale the
+    /// server added applies like any change: its texts are all in the delta.
     func applicable(_ changes: CatalogChanges, to current: CatalogSnapshot) -> CatalogChanges? {
         guard changes.fromRevision == current.revision, changes.toRevision > current.revision,
-            changes.removed.isEmpty
+            changes.removed.isEmpty, let serverLocales = changes.locales
         else { return nil }
+        let kept = locales.apply(to: changes, sourceLocale: current.negotiator.defaultLocale)
+        let serverTags = Set(serverLocales.map(\.tag))
+        guard current.locales.allSatisfy({ serverTags.contains($0.tag) }) else { return nil }
         // Asked of the snapshot, not its `catalog`, which it may have to assemble: a delta costs what it changes.
-        let locales = Set(current.locales.map(\.tag))
-        let sourceLocale = current.negotiator.defaultLocale
-        var kept = changes
-        kept.changes = changes.changes.filter { self.locales.keeps($0.locale, sourceLocale: sourceLocale) }
         for change in kept.changes {
-            guard current.contains(change.textKey.entry), locales.contains(change.locale) else { return nil }
+            guard current.contains(change.textKey.entry), serverTags.contains(change.locale) else { return nil }
         }
         return kept
     }

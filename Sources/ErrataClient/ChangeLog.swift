@@ -14,8 +14,9 @@ import Musl
 /// Appending one small record (and one `fsync`) is what makes a sync of one change cheap; rewriting
 /// the whole base file for every change costs as much as the catalog. Records only ever apply on top
 /// of the base: each names the revision it starts from, and a record that does not continue the
-/// chain — a torn last line after a crash, or a record left from an older base — is skipped, so a
-/// reader sees a revision that was synced, never a mix.
+/// chain — a torn last line after a crash, a record left from an older base, or one written by an older
+/// client, whose deltas carried no review states — is skipped, so a reader sees a revision that was
+/// synced, never a mix (and the next sync asks the server again from there).
 struct ChangeLog: Sendable {
     let url: URL
 
@@ -42,7 +43,8 @@ struct ChangeLog: Sendable {
         var current = revision
         for line in lines {
             guard let record = try? decoder.decode(Record.self, from: line),
-                record.changes.fromRevision == current, record.changes.toRevision > current
+                record.changes.fromRevision == current, record.changes.toRevision > current,
+                record.changes.locales != nil
             else { continue }
             records.append(record)
             current = record.changes.toRevision

@@ -114,9 +114,10 @@ public final class ErrataClient: Sendable {
     /// Brings the catalog up to date with the server, applying the update at once to later lookups.
     ///
     /// Asks the delta feed for the changes since the current revision; a 304 only renews freshness.
-    /// When no delta can apply (history gone, the server went back, a new entry or locale), the whole
-    /// catalog is downloaded. Calls within ``ClientConfiguration/minimumSyncInterval`` of the last check
-    /// return ``SyncOutcome/skipped(revision:)``; concurrent calls share one sync.
+    /// When no delta can apply (history gone, the server went back, a new entry, a server older than
+    /// review states in the feed), the whole catalog is downloaded. Calls within
+    /// ``ClientConfiguration/minimumSyncInterval`` of the last check return ``SyncOutcome/skipped(revision:)``;
+    /// concurrent calls share one sync.
     /// - Returns: What changed.
     /// - Throws: ``SyncError``; the catalog in use, the cache file and the revision are then unchanged.
     public func sync() async throws(SyncError) -> SyncOutcome {
@@ -155,7 +156,7 @@ public final class ErrataClient: Sendable {
                 return .success(.unchanged(revision: loaded.snapshot.revision))
             case .delta(let changes):
                 // Built before the swap, so lookups keep reading the old snapshot meanwhile.
-                let snapshot = loaded.snapshot.applying(changes.changes, revision: changes.toRevision)
+                let snapshot = loaded.snapshot.applying(changes)
                 let cached = {
                     CachedCatalog(document: CatalogDocument(catalog: snapshot.catalog, revision: snapshot.revision), origin: origin, savedAt: now)
                 }

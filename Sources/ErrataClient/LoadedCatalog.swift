@@ -20,9 +20,11 @@ struct LoadedCatalog: Sendable {
     static func load(from cache: CatalogCache, locales: LocaleFilter, warn: (String) -> Void) -> LoadedCatalog {
         switch cache.load() {
         case .loaded(let cached, let changes, let lastCheckedAt):
-            let base = CatalogSnapshot(catalog: locales.apply(to: cached.document.catalog), revision: cached.document.revision)
-            // Each logged delta re-resolves only what it changed.
-            let snapshot = changes.reduce(base) { $0.applying($1.changes, revision: $1.toRevision) }
+            let catalog = locales.apply(to: cached.document.catalog)
+            let base = CatalogSnapshot(catalog: catalog, revision: cached.document.revision)
+            // Each logged delta re-resolves only what it changed; filtered again, as the base is, in case
+            // the configured locales changed since it was logged.
+            let snapshot = changes.reduce(base) { $0.applying(locales.apply(to: $1, sourceLocale: catalog.sourceLocale)) }
             return LoadedCatalog(
                 snapshot: snapshot,
                 origin: cached.origin,

@@ -29,4 +29,13 @@ struct LocaleFilter: Hashable, Sendable {
         result.needsReview = catalog.needsReview.filter { keeps($0.locale, sourceLocale: catalog.sourceLocale) }
         return result
     }
+
+    /// The delta without the locales and texts this filter drops, for a catalog whose source locale is `sourceLocale`.
+    func apply(to changes: CatalogChanges, sourceLocale: LanguageTag) -> CatalogChanges {
+        guard kept != nil else { return changes }
+        var result = changes
+        result.locales = changes.locales?.filter { keeps($0.tag, sourceLocale: sourceLocale) }
+        result.changes = changes.changes.filter { keeps($0.locale, sourceLocale: sourceLocale) }
+        return result
+    }
 }

@@ -11,34 +11,23 @@ extension CatalogStore {
     ///
     /// ```swift
     /// let delta = try await store.publishedDelta(after: served.revision)
-    /// // delta.changes: the texts published since, oldest first
+    /// // delta.changes: the texts and review states published since, oldest first
     /// ```
     ///
     /// - Parameter revision: The published revision the caller has.
     /// - Returns: The changes, or `nil` for a database with no catalog yet.
     public func publishedDelta(after revision: Int) async throws -> PublishedDelta? {
-        try await pool.read { db in
+        try await pool.read { db -> PublishedDelta? in
             guard let current = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM revision") else { return nil }
-            let localeTags = try String.fetchAll(db, sql: "SELECT tag FROM locale ORDER BY position")
+            let locales = try LocaleRecord.catalogLocales(db)
             let changes = try Row.fetchAll(db, sql: """
-                SELECT e.code, e.variant, c.locale, c.field, c.newValue, c.revision
+                SELECT e.code, e.variant, c.locale, c.field, c.newValue, c.state, c.revision
                 FROM textChange c JOIN entry e ON e.id = c.entryId
                 WHERE c.revision > ? ORDER BY c.revision, c.id
                 """, arguments: [revision]).map { row -> TextChange in
-                    TextChange(key: try Self.textKey(row), text: row["newValue"], revision: row["revision"])
+                    TextChange(key: try Self.textKey(row), text: row["newValue"], state: TranslationState(rawValue: row["state"]), revision: row["revision"])
                 }
-            let needsReview = try Row.fetchAll(db, sql: """
-                SELECT e.code, e.variant, t.locale, t.field
-                FROM text t JOIN entry e ON e.id = t.entryId
-                WHERE t.state != 'translated'
-                """).map(Self.textKey)
-            return PublishedDelta(
-                revision: current,
-                historyFloor: try Setting.compactedThrough.value(db),
-                localeTags: try localeTags.map(LanguageTag.stored),
-                changes: changes,
-                needsReview: Set(needsReview)
-            )
+            return PublishedDelta(revision: current, historyFloor: try Setting.feedFloor(db), locales: locales, changes: changes)
         }
     }
 
@@ -56,21 +45,21 @@ extension CatalogStore {
 public struct PublishedDelta: Sendable {
     /// The newest published revision.
     public var revision: Int
-    /// History was compacted through this revision.
+    /// The delta feed starts after this revision.
     public var historyFloor: Int
-    /// The catalog's locales, in order; when they differ from the caller's, a full reload is due.
-    public var localeTags: [LanguageTag]
-    /// Every text change published after the caller's revision, oldest first.
+    /// The catalog's locales, in order.
+    public var locales: [LocaleInfo]
+    /// Every change of a text's value or review state published after the caller's revision, oldest first.
     public var changes: [TextChange]
-    /// Every text whose state is `needs_review` now.
-    public var needsReview: Set<TextKey>
 
     /// A delta as read from a store (or made up by a benchmark).
-    public init(revision: Int, historyFloor: Int, localeTags: [LanguageTag], changes: [TextChange], needsReview: Set<TextKey>) {
+    public init(revision: Int, historyFloor: Int, locales: [LocaleInfo], changes: [TextChange]) {
         self.revision = revision
         self.historyFloor = historyFloor
-        self.localeTags = localeTags
+        self.locales = locales
         self.changes = changes
-        self.needsReview = needsReview
     }
+
+    /// The tags of ``locales``, in order.
+    public var localeTags: [LanguageTag] { locales.map(\.tag) }
 }

@@ -75,7 +75,7 @@ public final class CatalogStore: Sendable {
             let revision = 1
             try RevisionRecord(number: revision, createdAt: Date(), note: note, author: nil).insert(db)
             for (position, locale) in catalog.locales.enumerated() {
-                try LocaleRecord(tag: locale.tag.rawValue, name: locale.name, position: position).insert(db)
+                try LocaleRecord(tag: locale.tag.rawValue, name: locale.name, position: position, isSource: locale.tag == catalog.sourceLocale).insert(db)
             }
             var entryIDs: [EntryKey: Int64] = [:]
             for (position, entry) in catalog.entries.enumerated() {
@@ -92,7 +92,7 @@ public final class CatalogStore: Sendable {
                 ).insert(db)
                 var change = TextChangeRecord(
                     id: nil, revision: revision, entryId: entryID, locale: key.locale.rawValue,
-                    field: key.field.rawValue, oldValue: nil, newValue: value
+                    field: key.field.rawValue, oldValue: nil, newValue: value, state: state.rawValue
                 )
                 try change.insert(db)
             }
@@ -112,29 +112,38 @@ public final class CatalogStore: Sendable {
     public func publishedCatalog() async throws -> PublishedCatalog? {
         try await pool.read { db in
             guard let revision = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM revision") else { return nil }
-            let locales = try LocaleRecord.order(Column("position")).fetchAll(db).map { record in
-                LocaleInfo(tag: try LanguageTag.stored(record.tag), name: record.name)
-            }
+            let locales = try LocaleRecord.catalogLocales(db)
             let entryRecords = try EntryRecord.order(Column("position")).fetchAll(db)
             let keysByID = Dictionary(uniqueKeysWithValues: entryRecords.map { ($0.id!, $0.key) })
-            let floor = try Setting.compactedThrough.value(db)
+            func textKey(entryID: Int64, locale: String, field: String) throws -> TextKey {
+                guard let entry = keysByID[entryID], let locale = LanguageTag(rawValue: locale), let field = TextField(rawValue: field) else {
+                    throw StoreError.corrupt("text (\(entryID), \(locale), \(field)) matches no entry")
+                }
+                return TextKey(entry: entry, locale: locale, field: field)
+            }
+            // `text.revision` is the revision of the value; the change log knows when a review state alone
+            // changed (few rows, found through the `textChange_stateOnly` index).
+            let floor = try Setting.feedFloor(db)
+            var stateRevisions: [TextKey: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT entryId, locale, field, revision FROM textChange WHERE oldValue IS newValue AND revision > ?
+                """, arguments: [floor]) {
+                let key = try textKey(entryID: row["entryId"], locale: row["locale"], field: row["field"])
+                stateRevisions[key] = max(stateRevisions[key] ?? 0, row["revision"])
+            }
             var texts: [TextKey: String] = [:]
             texts.reserveCapacity(entryRecords.count * locales.count * TextField.allCases.count)
             var needsReview: Set<TextKey> = []
             var textRevisions: [TextRevision] = []
             for record in try TextRecord.fetchAll(db) {
-                guard let entry = keysByID[record.entryId], let locale = LanguageTag(rawValue: record.locale),
-                    let field = TextField(rawValue: record.field)
-                else {
-                    throw StoreError.corrupt("text row (\(record.entryId), \(record.locale), \(record.field)) matches no entry")
-                }
-                let key = TextKey(entry: entry, locale: locale, field: field)
+                let key = try textKey(entryID: record.entryId, locale: record.locale, field: record.field)
                 texts[key] = record.value
                 if record.state != TranslationState.translated.rawValue { needsReview.insert(key) }
-                if record.revision > floor { textRevisions.append(TextRevision(key: key, revision: record.revision)) }
+                let revision = stateRevisions.isEmpty ? record.revision : max(record.revision, stateRevisions[key] ?? 0)
+                if revision > floor { textRevisions.append(TextRevision(key: key, revision: revision)) }
             }
             let catalog = Catalog(
-                sourceLocale: .english,
+                sourceLocale: try EditingContext(db: db).sourceLocale(),
                 locales: locales,
                 entries: try entryRecords.map { try $0.catalogEntry() },
                 texts: texts,
@@ -149,12 +158,12 @@ public final class CatalogStore: Sendable {
 public struct PublishedCatalog: Sendable {
     public var catalog: Catalog
     public var revision: Int
-    /// History was compacted through this revision: changes since an older revision are unknown.
+    /// The delta feed starts after this revision: before it, history was compacted or lacks review states.
     public var historyFloor: Int
-    /// The revision that last changed each text, for the texts changed after `historyFloor`.
+    /// The revision that last changed each text's value or review state, for the texts changed after `historyFloor`.
     ///
-    /// The delta feed answers the newest value of each text changed since N, which is the text's
-    /// current value: so this, not every historical change, is all it needs.
+    /// The delta feed answers the newest value and state of each text changed since N, which are the
+    /// text's current ones: so this, not every historical change, is all it needs.
     public var textRevisions: [TextRevision]
 
     public init(catalog: Catalog, revision: Int, historyFloor: Int = 0, textRevisions: [TextRevision] = []) {

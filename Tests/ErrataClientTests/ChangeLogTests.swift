@@ -81,6 +81,31 @@ import Testing
         }
     }
 
+    @Test func aRecordWrittenByAnOlderClientIsSkippedAndSyncedAgain() async throws {
+        try await withCachedBase { (url: URL, cache: TemporaryDirectory) async throws in
+            // A delta logged before the feed carried review states and locales: applying it could clear review flags.
+            let old = #"{"changes":{"changes":[{"code":"NoSuchKey","field":"remediation","locale":"en","revision":6,"text":"Old steps.","variant":null}],"fromRevision":5,"removed":[],"toRevision":6},"savedAt":"2025-06-01T12:00:00Z"}"#
+            try Data((old + "\n").utf8).write(to: Self.logFile(cache))
+            let warnings = WarningLog()
+            let relaunched = ErrataClient.make(cache: cache, server: url, warnings: warnings)
+            #expect(relaunched.revision == 5)
+            #expect(warnings.all.isEmpty)
+            #expect(try await relaunched.sync() == .updated(from: 5, to: 6, method: .delta))
+            #expect(try ErrataClient.make(cache: cache).describe(code: Self.noSuchKey).remediation == "Steps at 6.")
+        }
+    }
+
+    @Test func aLaunchKeepingFewerLocalesFiltersTheLoggedDeltasToo() async throws {
+        try await withCachedBase { (url: URL, cache: TemporaryDirectory) async throws in
+            #expect(try await ErrataClient.make(cache: cache, server: url).sync() == .updated(from: 5, to: 6, method: .delta))
+            let simplified = LanguageTag(rawValue: "zh-Hans")!
+            let relaunched = ErrataClient.make(cache: cache, locales: [simplified])
+            #expect(relaunched.revision == 6)
+            #expect(relaunched.snapshot.catalog.locales.map(\.tag) == [.english, simplified])
+            #expect(try relaunched.describe(code: Self.noSuchKey).remediation == "Steps at 6.")
+        }
+    }
+
     @Test func aFullFetchReplacesTheBaseAndDropsTheLog() async throws {
         let server = ScriptedServer(
             changes: { since, _ in

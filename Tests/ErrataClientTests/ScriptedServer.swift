@@ -62,9 +62,9 @@ struct ScriptedServer: Sendable {
         )
     }
 
-    /// The changes feed answer between two revisions.
-    static func changes(from: Int, to: Int, _ changes: [TextChange]) throws -> Response {
-        ok(try json(CatalogChanges(fromRevision: from, toRevision: to, changes: changes)))
+    /// The changes feed answer between two revisions, by default of a catalog with the bundled locales.
+    static func changes(from: Int, to: Int, _ changes: [TextChange], locales: [LocaleInfo]? = Documents.localizations.locales) throws -> Response {
+        ok(try json(CatalogChanges(fromRevision: from, toRevision: to, changes: changes, locales: locales)))
     }
 }
 

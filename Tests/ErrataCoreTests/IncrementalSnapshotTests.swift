@@ -19,20 +19,17 @@ import Testing
         for step in 0..<8 {
             let revision = incremental.revision + 1
             let changes = (0..<Int.random(in: 1...6, using: &random)).map { _ in
-                TextChange(key: randomKey(using: &random), text: randomText(using: &random), revision: revision)
+                let state: TranslationState = Bool.random(using: &random) ? .needsReview : .translated
+                return TextChange(key: randomKey(using: &random), text: randomText(using: &random), state: state, revision: revision)
             }
-            var needsReview: Set<TextKey>?
-            if Bool.random(using: &random) {
-                var flags = catalog.needsReview
-                for _ in 0..<3 {
-                    let key = randomKey(using: &random)
-                    if flags.remove(key) == nil { flags.insert(key) }
-                }
-                needsReview = flags
+            // Sometimes a new locale, which the delta's locales announce.
+            var locales = catalog.locales
+            if Int.random(in: 0..<4, using: &random) == 0, let added = Self.newLocales.first(where: { !locales.contains($0) }) {
+                locales.append(added)
             }
-            incremental = incremental.applying(changes, needsReview: needsReview, revision: revision)
-            catalog = catalog.applying(CatalogChanges(fromRevision: revision - 1, toRevision: revision, changes: changes))
-            if let needsReview { catalog.needsReview = needsReview }
+            let delta = CatalogChanges(fromRevision: revision - 1, toRevision: revision, changes: changes, locales: locales)
+            incremental = incremental.applying(delta)
+            catalog = catalog.applying(delta)
             let rebuilt = CatalogSnapshot(catalog: catalog, revision: revision)
             try expectSameAnswers(incremental, rebuilt, "seed \(seed), step \(step)")
         }
@@ -96,7 +93,7 @@ import Testing
             let revision = batch + 2
             let changes = keys[start..<min(start + 10, keys.count)].map { TextChange(key: $0, text: "Text \($0) at \(revision).", revision: revision) }
             incremental = incremental.applying(changes, revision: revision)
-            catalog = catalog.applying(CatalogChanges(fromRevision: revision - 1, toRevision: revision, changes: changes))
+            catalog = catalog.applying(CatalogChanges(fromRevision: revision - 1, toRevision: revision, changes: changes, locales: nil))
         }
         try expectSameAnswers(incremental, CatalogSnapshot(catalog: catalog, revision: incremental.revision), "all texts changed")
     }
@@ -108,12 +105,39 @@ import Testing
         #expect(next.catalog == base.catalog && next.locales == base.locales && next.revision == 2)
     }
 
+    @Test func aReviewStateAloneDecidesWhetherALocaleIsComplete() throws {
+        let key = TextKey(entry: EntryKey(code: ErrorCode("NoSuchKey")), locale: LanguageTag(rawValue: "zh-Hans")!, field: .message)
+        let text = try #require(base.catalog[key])
+        let flagged = base.applying([TextChange(key: key, text: text, state: .needsReview, revision: 2)], revision: 2)
+        #expect(flagged.needsReview(key) && flagged.catalog.needsReview.contains(key))
+        #expect(flagged.locales.first { $0.tag == key.locale }?.complete == false)
+        let reviewed = flagged.applying([TextChange(key: key, text: text, state: .translated, revision: 3)], revision: 3)
+        #expect(!reviewed.needsReview(key) && reviewed.locales == base.locales)
+    }
+
+    @Test func aNewLocaleArrivesWithItsTexts() throws {
+        let french = LanguageTag(rawValue: "fr")!
+        let key = TextKey(entry: EntryKey(code: ErrorCode("NoSuchKey")), locale: french, field: .message)
+        let locales = base.catalog.locales + [LocaleInfo(tag: french, name: "Français")]
+        let next = base.applying(CatalogChanges(
+            fromRevision: 1, toRevision: 2, changes: [TextChange(key: key, text: "La clé n'existe pas.", revision: 2)], locales: locales
+        ))
+        #expect(next.catalog.locales == locales && next.catalog[key] == "La clé n'existe pas.")
+        #expect(next.negotiator.negotiate(explicit: "fr-CA", acceptLanguage: nil) == LocaleNegotiation(locale: french, fallback: false))
+        let entry = try next.entry(code: key.entry.code, variant: nil)
+        let description = try next.describe(entry, negotiation: LocaleNegotiation(locale: french, fallback: false))
+        #expect(description.message == "La clé n'existe pas." && description.fallback, "the remediation still comes from English")
+    }
+
     // MARK: - Random inputs
 
-    /// Mostly real keys, sometimes an unknown entry or locale, which must be ignored.
+    /// Locales a random delta may add: `zh` changes the fallback chains of the Chinese locales.
+    static let newLocales = [LocaleInfo(tag: LanguageTag(rawValue: "fr")!, name: "Français"), LocaleInfo(tag: LanguageTag(rawValue: "zh")!, name: "中文")]
+
+    /// Mostly real keys, sometimes an unknown entry or a locale the catalog may not have, which must be ignored.
     private func randomKey(using random: inout SplitMix64) -> TextKey {
         let entries = base.entries.map(\.key) + [EntryKey(code: ErrorCode("NoSuchThing"))]
-        let locales = base.catalog.locales.map(\.tag) + [LanguageTag(rawValue: "fr")!]
+        let locales = base.catalog.locales.map(\.tag) + Self.newLocales.map(\.tag)
         return TextKey(
             entry: entries.randomElement(using: &random)!,
             locale: locales.randomElement(using: &random)!,

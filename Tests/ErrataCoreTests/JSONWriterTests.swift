@@ -62,13 +62,15 @@ extension JSONWriterTests {
     @Test func writesDeltaFeedAnswersAsJSONEncoderDoes() {
         let changes = CatalogChanges(fromRevision: 3, toRevision: 9, changes: [
             TextChange(key: TextKey(entry: EntryKey(code: ErrorCode("BucketNotEmpty"), variant: VariantName("versioned")), locale: .english, field: .remediation), text: "Delete \"versions\"\n", revision: 4),
-            TextChange(key: TextKey(entry: EntryKey(code: ErrorCode("NoSuchKey")), locale: LanguageTag(rawValue: "zh-Hans")!, field: .message), text: "指定的键不存在。", revision: 9),
+            TextChange(key: TextKey(entry: EntryKey(code: ErrorCode("NoSuchKey")), locale: LanguageTag(rawValue: "zh-Hans")!, field: .message), text: "指定的键不存在。", state: .needsReview, revision: 9),
         ], removed: [
             TextChange.Key(code: ErrorCode("A"), variant: nil, locale: .english, field: .message),
             TextChange.Key(code: ErrorCode("B"), variant: VariantName("v"), locale: .english, field: .message),
-        ])
+        ], locales: [LocaleInfo(tag: .english, name: "English"), LocaleInfo(tag: LanguageTag(rawValue: "zh-Hans")!, name: "简体中文 \"s\"")])
         #expect(changes.canonicalJSON == CanonicalJSON.encode(changes))
-        let empty = CatalogChanges(fromRevision: 0, toRevision: 0, changes: [])
+        let empty = CatalogChanges(fromRevision: 0, toRevision: 0, changes: [], locales: [])
         #expect(empty.canonicalJSON == CanonicalJSON.encode(empty))
+        let withoutLocales = CatalogChanges(fromRevision: 0, toRevision: 0, changes: [], locales: nil)
+        #expect(withoutLocales.canonicalJSON == CanonicalJSON.encode(withoutLocales))
     }
 }

@@ -4,8 +4,9 @@ import ErrataStore
 import Foundation
 import Testing
 
-/// The delta feed's defining property, over random edit sequences:
-/// the catalog at revision N plus the changes since N equals the catalog now, for every N and locale.
+/// The delta feed's defining property, over random edit sequences that change texts, review states
+/// and locales: the catalog at revision N plus the changes since N equals the catalog now — texts,
+/// review states and locales — for every N and locale.
 @Suite struct DeltaFeedPropertyTests {
     /// A small deterministic generator (SplitMix64), so a failing seed can be replayed.
     struct SeededGenerator: RandomNumberGenerator {
@@ -27,16 +28,25 @@ import Testing
         let edits = service.edits
         var catalogs: [Int: Catalog] = [1: service.live.served.snapshot.catalog]
         let entries = service.live.served.snapshot.entries
-        let locales = service.live.served.snapshot.catalog.locales.map(\.tag)
+        var locales = service.live.served.snapshot.catalog.locales.map(\.tag)
+        var newLocales = ["fr", "de"].compactMap(LanguageTag.init(rawValue:))
 
         for step in 0..<12 {
-            // A publish of 1–4 random edits; translations are edited only where placeholders allow it.
+            if Int.random(in: 0..<6, using: &random) == 0, !newLocales.isEmpty {
+                let added = newLocales.removeFirst()
+                _ = try await edits.addLocale(added, name: added.rawValue, by: TestService.root)
+                locales.append(added)
+                catalogs[service.live.served.revision] = service.live.served.snapshot.catalog
+            }
+            // A publish of 1–4 random edits; English edits mark translations for review, a translation
+            // edit (sometimes to the text it already has) clears its flag.
             for _ in 0..<Int.random(in: 1...4, using: &random) {
                 let entry = entries.randomElement(using: &random)!
                 guard entry.parameters.isEmpty else { continue }
                 let key = TextKey(entry: entry.key, locale: locales.randomElement(using: &random)!, field: TextField.allCases.randomElement(using: &random)!)
                 let current = try await service.store.text(key)
-                _ = try await service.store.setText(key, text: "Edit \(step) of \(key.stringKey).", expectedRevision: current.revision, author: "property")
+                let text = current.revision > 0 && Bool.random(using: &random) ? current.text : "Edit \(step) of \(key.stringKey)."
+                _ = try await service.store.setText(key, text: text, expectedRevision: current.revision, author: "property")
             }
             if try await service.store.draft().isEmpty { continue }
             if Int.random(in: 0..<5, using: &random) == 0, let target = catalogs.keys.randomElement(using: &random) {
@@ -55,12 +65,15 @@ import Testing
             let all = try now.changes(since: revision, locale: nil)
             #expect(all.toRevision == now.revision)
             #expect(Set(all.changes.map(\.textKey)).count == all.changes.count, "a text appears twice")
-            #expect(catalog.applying(all).texts == now.snapshot.catalog.texts, "revision \(revision), all locales")
+            #expect(catalog.applying(all) == now.snapshot.catalog, "revision \(revision), all locales")
+            #expect(CatalogSnapshot(catalog: catalog, revision: revision).applying(all).catalog == now.snapshot.catalog, "revision \(revision), snapshot")
             for locale in locales {
                 let changes = try now.changes(since: revision, locale: locale)
                 #expect(changes.changes.allSatisfy { $0.locale == locale })
-                let rebuilt = catalog.applying(changes).texts.filter { $0.key.locale == locale }
-                #expect(rebuilt == now.snapshot.catalog.texts.filter { $0.key.locale == locale }, "revision \(revision), \(locale)")
+                let rebuilt = catalog.applying(changes)
+                #expect(rebuilt.locales == now.snapshot.catalog.locales, "revision \(revision), \(locale)")
+                #expect(rebuilt.texts.filter { $0.key.locale == locale } == now.snapshot.catalog.texts.filter { $0.key.locale == locale }, "revision \(revision), \(locale)")
+                #expect(rebuilt.needsReview.filter { $0.locale == locale } == now.snapshot.catalog.needsReview.filter { $0.locale == locale }, "revision \(revision), \(locale)")
             }
         }
         #expect(try now.changes(since: now.revision, locale: nil).changes.isEmpty)
@@ -86,7 +99,7 @@ import Testing
         #expect(throws: FeedError.sinceOutOfRange(2, current: 1)) { try served.changes(since: 2, locale: nil) }
         #expect(throws: FeedError.sinceOutOfRange(-1, current: 1)) { try served.changes(since: -1, locale: nil) }
         let compacted = RevisionFeed(currentRevision: 9, floor: 5, textRevisions: [])
-        #expect(throws: FeedError.resyncRequired(since: 4, floor: 5)) { try compacted.changes(since: 4) { _ in nil } }
-        #expect(try compacted.changes(since: 5) { _ in nil }.changes.isEmpty)
+        #expect(throws: FeedError.resyncRequired(since: 4, floor: 5)) { try compacted.changes(since: 4, in: served.snapshot) }
+        #expect(try compacted.changes(since: 5, in: served.snapshot).changes.isEmpty)
     }
 }

@@ -19,13 +19,15 @@ import Testing
 
         let delta = try #require(try await fixture.store.publishedDelta(after: 1))
         #expect(delta.revision == 3)
-        #expect(delta.changes.map(\.textKey) == [english, chinese])
-        #expect(delta.changes.map(\.revision) == [2, 3])
-        #expect(delta.changes.map(\.text) == ["Access is denied.", "键不存在。"])
+        // The English edit marked its translations for review: a change of their state alone.
+        let flagged = [Fixture.key("AccessDenied", "zh-Hans"), Fixture.key("AccessDenied", "zh-Hant")]
+        #expect(delta.changes.map(\.textKey) == [english] + flagged + [chinese])
+        #expect(delta.changes.map(\.revision) == [2, 2, 2, 3])
+        #expect(delta.changes.map(\.state) == [.translated, .needsReview, .needsReview, .translated])
+        #expect(delta.changes.map(\.text) == ["Access is denied."] + flagged.map { fixture.seed[$0]! } + ["键不存在。"])
         let published = try #require(try await fixture.store.publishedCatalog())
-        #expect(delta.needsReview == published.catalog.needsReview)
-        #expect(delta.needsReview.contains(Fixture.key("AccessDenied", "zh-Hans")))
-        #expect(delta.localeTags == published.catalog.locales.map(\.tag))
+        #expect(published.catalog.needsReview == Set(flagged))
+        #expect(delta.locales == published.catalog.locales)
         #expect(delta.historyFloor == published.historyFloor)
         #expect(try await fixture.store.publishedDelta(after: 3)?.changes.isEmpty == true)
         #expect(try await fixture.store.publishedDelta(after: 2)?.changes.map(\.textKey) == [chinese])

@@ -11,6 +11,21 @@ extension CatalogChanges {
         write(changes, to: &writer)
         writer.member("fromRevision")
         writer.integer(fromRevision)
+        // Synthesized Codable omits a nil `locales`.
+        if let locales {
+            writer.member("locales")
+            writer.raw("[")
+            for (index, locale) in locales.enumerated() {
+                if index > 0 { writer.raw(",") }
+                writer.raw("{")
+                writer.member("name", first: true)
+                writer.string(locale.name)
+                writer.member("tag")
+                writer.string(locale.tag.rawValue)
+                writer.raw("}")
+            }
+            writer.raw("]")
+        }
         writer.member("removed")
         writer.raw("[")
         for (index, key) in removed.enumerated() {
@@ -39,6 +54,8 @@ extension CatalogChanges {
             Self.writeKey(code: change.code, field: change.field, locale: change.locale, to: &writer)
             writer.member("revision")
             writer.integer(change.revision)
+            writer.member("state")
+            writer.string(change.state.rawValue)
             writer.member("text")
             writer.string(change.text)
             writer.member("variant")

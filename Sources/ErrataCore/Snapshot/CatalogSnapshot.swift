@@ -20,7 +20,7 @@ public final class CatalogSnapshot: Sendable {
     public let revision: Int
     /// The catalog data the snapshot shows.
     ///
-    /// After ``applying(_:needsReview:revision:)`` it is assembled on first use (a copy of every text,
+    /// After ``applying(_:revision:)`` it is assembled on first use (a copy of every text,
     /// kept for later uses); lookups never need it.
     public var catalog: Catalog {
         materialized.withLock { cached in
@@ -49,7 +49,7 @@ public final class CatalogSnapshot: Sendable {
     /// The fallback chain of each locale in `localeTags`.
     private let chains: [[LanguageTag]]
     /// Resolved texts by locale index, then entry index: integer indexes instead of String-keyed
-    /// dictionaries, and chunked so that ``applying(_:needsReview:revision:)`` copies only what it changes.
+    /// dictionaries, and chunked so that ``applying(_:revision:)`` copies only what it changes.
     private let resolved: [ChunkedArray<ResolvedTexts>]
     /// How many entries of each locale in `localeTags` fell back or await review; 0 means complete.
     private let incompleteCounts: [Int]
@@ -112,30 +112,36 @@ public final class CatalogSnapshot: Sendable {
 
     // MARK: - Applying changes
 
-    /// The snapshot at `revision` with texts changed, re-resolving only the entries they touch.
+    /// The snapshot at `changes.toRevision`: equal, for every lookup, description and locale status, to a
+    /// snapshot built from ``Catalog/applying(_:)`` of this catalog.
+    ///
+    /// Only the touched entries are re-resolved (see ``applying(_:revision:)``) while the locales stay
+    /// the same; new locales change the fallback chains and the negotiator, so the snapshot is rebuilt.
+    public func applying(_ changes: CatalogChanges) -> CatalogSnapshot {
+        guard let locales = changes.locales, locales != layers.base.locales else {
+            return applying(changes.changes, revision: changes.toRevision)
+        }
+        return CatalogSnapshot(catalog: catalog.applying(changes), revision: changes.toRevision)
+    }
+
+    /// The snapshot at `revision` with texts and their review states changed, re-resolving only the entries they touch.
     ///
     /// Equal, for every lookup, description and locale status, to a snapshot built from this catalog with
-    /// the texts replaced (and the review flags, when given), at a cost proportional to the changed
-    /// entries times the locales — a changed text can be another locale's fallback — not to the catalog.
+    /// the texts and review flags replaced, at a cost proportional to the changed entries times the
+    /// locales — a changed text can be another locale's fallback — not to the catalog.
     /// Changes naming an entry or locale the catalog lacks are ignored, as ``Catalog/applying(_:)`` does.
     /// - Parameters:
     ///   - changes: The changed texts, applied in order.
-    ///   - needsReview: The texts awaiting review from now on; `nil` keeps the current ones.
     ///   - revision: The revision of the new snapshot.
-    public func applying(_ changes: [TextChange], needsReview: Set<TextKey>? = nil, revision: Int) -> CatalogSnapshot {
+    public func applying(_ changes: [TextChange], revision: Int) -> CatalogSnapshot {
         var layers = self.layers
         var touched: Set<Int> = []
         for change in changes {
             let key = change.textKey
             guard let index = entryIndexes[key.entry], localeIndexes[key.locale] != nil else { continue }
             layers.setText(change.text, for: key)
+            layers.setNeedsReview(change.needsReview, for: key)
             touched.insert(index)
-        }
-        if let needsReview, needsReview != layers.needsReview {
-            for key in needsReview.symmetricDifference(layers.needsReview) {
-                if let index = entryIndexes[key.entry] { touched.insert(index) }
-            }
-            layers.setNeedsReview(needsReview)
         }
         var resolved = self.resolved
         var incompleteCounts = self.incompleteCounts
@@ -163,6 +169,11 @@ public final class CatalogSnapshot: Sendable {
     /// The current text for a key, if the catalog has one; unlike ``catalog``, never copies the texts.
     public func text(for key: TextKey) -> String? {
         layers[key]
+    }
+
+    /// Whether a text awaits review; unlike ``catalog``, never copies the texts.
+    public func needsReview(_ key: TextKey) -> Bool {
+        layers.needsReview.contains(key)
     }
 
     /// The entry for a code and variant.

@@ -1,6 +1,6 @@
 /// An array kept in fixed-size chunks, so that changing one element of a copy copies one chunk, not the whole array.
 ///
-/// ``CatalogSnapshot/applying(_:needsReview:revision:)`` relies on it: the next revision shares every
+/// ``CatalogSnapshot/applying(_:revision:)`` relies on it: the next revision shares every
 /// chunk it does not touch with the previous one, so applying a change costs the chunk, not the catalog.
 struct ChunkedArray<Element: Sendable>: Sendable {
     // 2^8 elements per chunk: small enough to copy cheaply, large enough to keep the chunk list short.

@@ -36,9 +36,14 @@ struct LayeredCatalog: Sendable {
         overlay[key] = text
     }
 
-    /// Replaces the review flags.
-    mutating func setNeedsReview(_ needsReview: Set<TextKey>) {
-        base.needsReview = needsReview
+    /// Flags a text as awaiting review, or clears the flag; an unchanged flag leaves the shared set uncopied.
+    mutating func setNeedsReview(_ needsReview: Bool, for key: TextKey) {
+        guard base.needsReview.contains(key) != needsReview else { return }
+        if needsReview {
+            base.needsReview.insert(key)
+        } else {
+            base.needsReview.remove(key)
+        }
     }
 
     /// Folds the overlay into the base once it holds more than an eighth as many texts, so that lookups

@@ -3,8 +3,9 @@ public import ErrataStore
 
 /// The delta feed of one published revision: which texts changed in which revision, answering "what changed since N".
 ///
-/// The feed answers the newest value of each text changed since N, and that is the text's value in
-/// the served catalog; so it keeps only (text, revision) rows and reads values from the catalog.
+/// The feed answers the newest value and review state of each text whose value or state changed since N,
+/// and those are the text's value and state in the served catalog; so it keeps only (text, revision)
+/// rows and reads the rest from the catalog, locales included.
 /// Rows come in segments, oldest first — the ones loaded at start-up, then one per publish — so
 /// a publish appends a small segment and shares the rest with the previous revision's feed.
 public struct RevisionFeed: Sendable {
@@ -15,7 +16,7 @@ public struct RevisionFeed: Sendable {
     /// Each segment is sorted by revision and newer than the one before; a text can appear in several.
     private let segments: [[TextRevision]]
 
-    /// - Parameter textRevisions: The revision that last changed each text changed after `floor`, in any order.
+    /// - Parameter textRevisions: The revision that last changed the value or state of each text changed after `floor`, in any order.
     public init(currentRevision: Int, floor: Int, textRevisions: [TextRevision]) {
         self.init(currentRevision: currentRevision, floor: floor, segments: [textRevisions.sorted { $0.revision < $1.revision }])
     }
@@ -39,14 +40,16 @@ public struct RevisionFeed: Sendable {
         )
     }
 
-    /// The newest value of every text changed after `since`.
+    /// The newest value and review state of every text changed after `since`, and the catalog's locales.
+    ///
+    /// A locale added after `since` is in `locales`; its texts, all written after it was added, are in `changes`.
     ///
     /// - Parameters:
     ///   - since: The revision the caller has.
-    ///   - locale: Only changes in this locale, when given.
-    ///   - text: The text of a key in the catalog at ``currentRevision``.
+    ///   - locale: Only changes in this locale, when given (`locales` still lists every locale).
+    ///   - snapshot: The catalog at ``currentRevision``.
     /// - Throws: ``FeedError`` when `since` is in the future or older than the retained history.
-    public func changes(since: Int, locale: LanguageTag? = nil, text: (TextKey) -> String?) throws(FeedError) -> CatalogChanges {
+    public func changes(since: Int, locale: LanguageTag? = nil, in snapshot: CatalogSnapshot) throws(FeedError) -> CatalogChanges {
         guard since >= 0, since <= currentRevision else {
             throw .sinceOutOfRange(since, current: currentRevision)
         }
@@ -57,10 +60,15 @@ public struct RevisionFeed: Sendable {
                 newest[row.key] = max(newest[row.key] ?? 0, row.revision)
             }
         }
-        let changes = newest.compactMap { key, revision in text(key).map { TextChange(key: key, text: $0, revision: revision) } }
+        let changes = newest.compactMap { key, revision in
+            snapshot.text(for: key).map {
+                TextChange(key: key, text: $0, state: snapshot.needsReview(key) ? .needsReview : .translated, revision: revision)
+            }
+        }
         return CatalogChanges(
             fromRevision: since, toRevision: currentRevision,
-            changes: changes.sorted { ($0.revision, $0.textKey) < ($1.revision, $1.textKey) }
+            changes: changes.sorted { ($0.revision, $0.textKey) < ($1.revision, $1.textKey) },
+            locales: snapshot.locales.map { LocaleInfo(tag: $0.tag, name: $0.name) }
         )
     }
 

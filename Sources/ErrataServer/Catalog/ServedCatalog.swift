@@ -47,12 +47,12 @@ public final class ServedCatalog: Sendable {
         )
     }
 
-    /// The next revision: this one with a delta applied, re-resolving only the texts it touches.
-    ///
-    /// - Precondition: The delta's locales are this catalog's (a new locale needs a full load).
+    /// The next revision: this one with a delta applied, re-resolving only the texts it touches
+    /// (everything when the delta adds a locale, see ``CatalogSnapshot/applying(_:)``).
     public func applying(_ delta: PublishedDelta) -> ServedCatalog {
-        ServedCatalog(
-            snapshot: snapshot.applying(delta.changes, needsReview: delta.needsReview, revision: delta.revision),
+        let changes = CatalogChanges(fromRevision: revision, toRevision: delta.revision, changes: delta.changes, locales: delta.locales)
+        return ServedCatalog(
+            snapshot: snapshot.applying(changes),
             feed: feed.appending(delta.changes, revision: delta.revision, floor: delta.historyFloor)
         )
     }
@@ -78,9 +78,9 @@ public final class ServedCatalog: Sendable {
         guard !negotiation.fallback, parameters.isEmpty else {
             return try snapshot.describe(entry, negotiation: negotiation, parameters: parameters).canonicalJSON
         }
-        return describeBodies.value(for: DescribeKey(entry: entry.key, locale: negotiation.locale)) {
-            // Without parameters, describing cannot fail.
-            (try? snapshot.describe(entry, negotiation: negotiation))?.canonicalJSON ?? Data()
+        // A failure is thrown, never memoized (without parameters describing does not fail today).
+        return try describeBodies.value(for: DescribeKey(entry: entry.key, locale: negotiation.locale)) { () throws(CatalogLookupError) in
+            try snapshot.describe(entry, negotiation: negotiation).canonicalJSON
         }
     }
 
@@ -113,11 +113,11 @@ public final class ServedCatalog: Sendable {
         }
     }
 
-    /// The delta feed's answer: the newest value of every text changed after `since`.
+    /// The delta feed's answer: the newest value and review state of every text changed after `since`, and the locales.
     ///
     /// - Throws: ``FeedError``.
     public func changes(since: Int, locale: LanguageTag?) throws(FeedError) -> CatalogChanges {
-        try feed.changes(since: since, locale: locale, text: snapshot.text(for:))
+        try feed.changes(since: since, locale: locale, in: snapshot)
     }
 
     /// A strong entity tag for a representation of this revision in a locale.

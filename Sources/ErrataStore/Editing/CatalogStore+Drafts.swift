@@ -18,8 +18,10 @@ extension CatalogStore {
 
     /// Changes one text in the shared draft, if the editor's view of it is current.
     ///
-    /// Changing a source-language (English) text marks the same field in every other locale
+    /// Changing a text of the catalog's source language marks the same field in every other locale
     /// `needs_review`. With `publish`, the whole draft is published in the same transaction.
+    /// Setting a text to what it already is (and `translated`, as an edit leaves it) changes nothing:
+    /// nothing is staged or marked, nothing published, and the answer is the current version.
     ///
     /// - Parameters:
     ///   - key: The entry, locale and field.
@@ -41,17 +43,19 @@ extension CatalogStore {
             guard (current?.revision ?? 0) == expectedRevision else {
                 throw EditError(.conflict(current: current ?? TextVersion(text: "", revision: 0, state: .needsReview, pending: false)))
             }
-            let source = key.locale == .english
+            let sourceLocale = try context.sourceLocale()
+            let source = key.locale == sourceLocale
                 ? nil
-                : try context.currentVersion(entryID: entryID, locale: .english, field: key.field)?.text
+                : try context.currentVersion(entryID: entryID, locale: sourceLocale, field: key.field)?.text
             let problems = TextRules.problems(
                 in: text, sourceText: source, declaredParameters: Set(try entry.catalogEntry().parameters.keys)
             )
             guard problems.isEmpty else { throw EditError(.invalidText(problems)) }
+            if let current, current.text == text, current.state == .translated { return (current, nil) }
 
             var version = try context.stage(entryID: entryID, locale: key.locale, field: key.field, value: text, state: .translated, author: author)
-            if key.locale == .english, current?.text != text {
-                try markTranslationsForReview(entryID: entryID, field: key.field, author: author, context: context)
+            if key.locale == sourceLocale, current?.text != text {
+                try markTranslationsForReview(entryID: entryID, field: key.field, sourceLocale: sourceLocale, author: author, context: context)
             }
             guard let publishNote else { return (version, nil) }
             let published = try publishDraft(note: publishNote, author: author, db: db)
@@ -60,8 +64,10 @@ extension CatalogStore {
         }
     }
 
-    private func markTranslationsForReview(entryID: Int64, field: TextField, author: String?, context: EditingContext) throws {
-        for locale in try LocaleRecord.fetchAll(context.db) where locale.tag != LanguageTag.english.rawValue {
+    private func markTranslationsForReview(
+        entryID: Int64, field: TextField, sourceLocale: LanguageTag, author: String?, context: EditingContext
+    ) throws {
+        for locale in try LocaleRecord.fetchAll(context.db) where locale.tag != sourceLocale.rawValue {
             guard let tag = LanguageTag(rawValue: locale.tag),
                 let translation = try context.currentVersion(entryID: entryID, locale: tag, field: field)
             else { continue }

@@ -8,6 +8,9 @@ extension CatalogStore {
 
     /// Published text changes, newest first.
     ///
+    /// Changes of a review state alone, which the change log records for reverts and the delta feed,
+    /// are not listed: each item changed a text.
+    ///
     /// A page never ends inside a revision: when the last revision on it has more changes, they are
     /// all included (so a page can hold more than `limit`), and `before` = the last revision seen
     /// continues exactly where the page stopped.
@@ -19,7 +22,7 @@ extension CatalogStore {
     ///   - before: Only changes published before this revision, for paging.
     public func history(code: ErrorCode? = nil, locale: LanguageTag? = nil, limit: Int = 50, before: Int? = nil) async throws -> [HistoryItem] {
         try await pool.read { db in
-            var conditions: [String] = []
+            var conditions = ["c.oldValue IS NOT c.newValue"]
             var arguments: StatementArguments = []
             if let code {
                 conditions.append("e.code = ?")
@@ -33,13 +36,13 @@ extension CatalogStore {
                 conditions.append("c.revision < ?")
                 arguments += [before]
             }
-            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let filter = "WHERE " + conditions.joined(separator: " AND ")
             let limit = min(max(limit, 1), Self.maximumHistoryLimit)
             // The revisions of the first `limit` changes, then every change of those revisions.
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.revision, r.createdAt, r.author, r.note, e.code, e.variant, c.locale, c.field, c.oldValue, c.newValue
                 FROM textChange c JOIN revision r ON r.number = c.revision JOIN entry e ON e.id = c.entryId
-                \(filter) \(filter.isEmpty ? "WHERE" : "AND") c.revision >= COALESCE((
+                \(filter) AND c.revision >= COALESCE((
                     SELECT MIN(revision) FROM (
                         SELECT c.revision FROM textChange c JOIN entry e ON e.id = c.entryId \(filter)
                         ORDER BY c.revision DESC, c.id DESC LIMIT \(limit)

@@ -28,7 +28,9 @@ extension CatalogStore {
         return revision
     }
 
-    /// Publishes a new revision whose texts equal those of an earlier one; history is kept.
+    /// Publishes a new revision whose texts and review states equal those of an earlier one; history is kept.
+    ///
+    /// A text whose last change by then was published before schema v4, which recorded no review states, comes back `translated`.
     ///
     /// - Parameters:
     ///   - revision: The revision to return to.
@@ -46,7 +48,7 @@ extension CatalogStore {
                 throw EditError(.revisionUnavailable(revision, earliest: earliest, latest: latest))
             }
             let past = try Row.fetchAll(db, sql: """
-                SELECT entryId, locale, field, newValue FROM (
+                SELECT entryId, locale, field, newValue, state FROM (
                     SELECT *, ROW_NUMBER() OVER (PARTITION BY entryId, locale, field ORDER BY revision DESC, id DESC) AS position
                     FROM textChange WHERE revision <= ?
                 ) WHERE position = 1
@@ -54,7 +56,7 @@ extension CatalogStore {
             let newRevision = try startRevision(note: note, author: author, db: db)
             for row in past {
                 try apply(
-                    TextRecord(entryId: row["entryId"], locale: row["locale"], field: row["field"], value: row["newValue"], state: TranslationState.translated.rawValue, revision: newRevision),
+                    TextRecord(entryId: row["entryId"], locale: row["locale"], field: row["field"], value: row["newValue"], state: row["state"], revision: newRevision),
                     db: db
                 )
             }
@@ -70,7 +72,7 @@ extension CatalogStore {
         try await pool.write { db in
             guard try LocaleRecord.fetchOne(db, key: tag.rawValue) == nil else { throw EditError(.localeExists(tag)) }
             let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM locale") ?? -1) + 1
-            try LocaleRecord(tag: tag.rawValue, name: name, position: position).insert(db)
+            try LocaleRecord(tag: tag.rawValue, name: name, position: position, isSource: false).insert(db)
             return try startRevision(note: "Added locale \(tag) (\(name))", author: author, db: db)
         }
     }
@@ -84,24 +86,25 @@ extension CatalogStore {
         return revision
     }
 
-    /// Makes `text` the published text; a changed value is recorded in the change log under `text.revision`.
+    /// Makes `text` the published text; a changed value or review state is recorded in the change log
+    /// under `text.revision`, so that a revert and the delta feed know both.
     private func apply(_ text: TextRecord, db: Database) throws {
         let key: [String: any DatabaseValueConvertible] = ["entryId": text.entryId, "locale": text.locale, "field": text.field]
         let published = try TextRecord.fetchOne(db, key: key)
-        guard published?.value != text.value else {
-            if published?.state != text.state {
-                try db.execute(
-                    sql: "UPDATE text SET state = ? WHERE entryId = ? AND locale = ? AND field = ?",
-                    arguments: [text.state, text.entryId, text.locale, text.field]
-                )
-            }
-            return
-        }
+        guard published?.value != text.value || published?.state != text.state else { return }
         var change = TextChangeRecord(
             id: nil, revision: text.revision, entryId: text.entryId, locale: text.locale, field: text.field,
-            oldValue: published?.value, newValue: text.value
+            oldValue: published?.value, newValue: text.value, state: text.state
         )
         try change.insert(db)
-        try text.upsert(db)
+        if published?.value != text.value {
+            try text.upsert(db)
+        } else {
+            // `text.revision` stays the revision of the value, which editors name in `expectedRevision`.
+            try db.execute(
+                sql: "UPDATE text SET state = ? WHERE entryId = ? AND locale = ? AND field = ?",
+                arguments: [text.state, text.entryId, text.locale, text.field]
+            )
+        }
     }
 }

@@ -23,6 +23,12 @@ struct EditingContext {
         guard try LocaleRecord.fetchOne(db, key: locale.rawValue) != nil else { throw EditError(.unknownLocale(locale)) }
     }
 
+    /// The catalog's source language: what every other locale is translated from.
+    func sourceLocale() throws -> LanguageTag {
+        // A database written before schema v5 without an English locale has none marked; English was the rule then.
+        try String.fetchOne(db, sql: "SELECT tag FROM locale WHERE isSource").map(LanguageTag.stored) ?? .english
+    }
+
     /// The text as an editor sees it: the pending draft edit if any, else the published text.
     func currentVersion(entryID: Int64, locale: LanguageTag, field: TextField) throws -> TextVersion? {
         let key = ["entryId": DatabaseValue(value: entryID), "locale": locale.rawValue.databaseValue, "field": field.rawValue.databaseValue]

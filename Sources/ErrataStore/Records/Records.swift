@@ -23,6 +23,15 @@ struct LocaleRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var tag: String
     var name: String
     var position: Int
+    /// Whether this is the catalog's source language, which every other locale is translated from.
+    var isSource: Bool
+
+    /// The catalog's locales, in catalog order.
+    static func catalogLocales(_ db: Database) throws -> [LocaleInfo] {
+        try order(Column("position")).fetchAll(db).map { record in
+            LocaleInfo(tag: try LanguageTag.stored(record.tag), name: record.name)
+        }
+    }
 }
 
 // MARK: - EntryRecord
@@ -110,7 +119,7 @@ struct TextRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
 
 // MARK: - TextChangeRecord
 
-/// A row of `textChange`: one published change of a text.
+/// A row of `textChange`: one published change of a text's value or review state, or both.
 struct TextChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
     static let databaseTableName = "textChange"
 
@@ -121,6 +130,8 @@ struct TextChangeRecord: Codable, FetchableRecord, MutablePersistableRecord, Sen
     var field: String
     var oldValue: String?
     var newValue: String
+    /// The review state the change left the text in.
+    var state: String
 }
 
 extension JSONEncoder {

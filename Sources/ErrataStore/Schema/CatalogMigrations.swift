@@ -92,6 +92,34 @@ enum CatalogMigrations {
         migrator.registerMigration("v3") { db in
             try db.execute(sql: "CREATE INDEX text_needing_review ON text(state) WHERE state != 'translated'")
         }
+
+        // MARK: - v4: history records review states
+
+        migrator.registerMigration("v4") { db in
+            // The review state each change left its text in; a change can be of the state alone.
+            // Rows written before v4 recorded none and read as `translated`, which is what a revert wrote then.
+            try db.alter(table: TextChangeRecord.databaseTableName) { table in
+                table.add(column: "state", .text).notNull().defaults(to: "translated")
+            }
+            // Loading the catalog looks for the changes of a state alone without reading the whole log.
+            try db.execute(sql: "CREATE INDEX textChange_stateOnly ON textChange(revision) WHERE oldValue IS newValue")
+            // Review states changed before v4 are in no change row, so the delta feed cannot report them:
+            // it starts at the revision current now, and older clients fetch the whole catalog once.
+            try db.execute(
+                sql: "INSERT INTO setting (name, value) SELECT ?, number FROM revision ORDER BY number DESC LIMIT 1",
+                arguments: [Setting.reviewStatesRecordedAfter.rawValue]
+            )
+        }
+
+        // MARK: - v5: the catalog's source language
+
+        migrator.registerMigration("v5") { db in
+            try db.alter(table: LocaleRecord.databaseTableName) { table in
+                table.add(column: "isSource", .boolean).notNull().defaults(to: false)
+            }
+            // Before v5 the store took English as the source language of every catalog.
+            try db.execute(sql: "UPDATE locale SET isSource = 1 WHERE tag = 'en'")
+        }
         return migrator
     }
 }

@@ -1,0 +1,89 @@
+import ErrataCore
+import ErrataStore
+import Foundation
+import Testing
+
+/// Review states are part of what a revision is: history records them, a revert restores them,
+/// and an edit that changes nothing records nothing.
+@Suite struct ReviewStateTests {
+    typealias Fixture = StoreFixture
+
+    static let english = Fixture.key("AccessDenied")
+    static let translations: Set<TextKey> = [Fixture.key("AccessDenied", "zh-Hans"), Fixture.key("AccessDenied", "zh-Hant")]
+
+    @Test func revertRestoresTheReviewStatesOfTheTargetRevision() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.remove() }
+        let store = fixture.store
+        _ = try await store.setText(Self.english, text: "You lack permission for this.", expectedRevision: 1, author: nil, publishNote: "reword")
+        #expect(try await store.publishedCatalog()?.catalog.needsReview == Self.translations)
+
+        #expect(try await store.revert(to: 1, note: "back", author: nil) == 3)
+        #expect(try await store.publishedCatalog()?.catalog == fixture.seed, "values and states as imported")
+        for key in Self.translations {
+            #expect(try await store.text(key).state == .translated)
+        }
+
+        #expect(try await store.revert(to: 2, note: "forward", author: nil) == 4)
+        let forward = try #require(try await store.publishedCatalog()).catalog
+        #expect(forward.needsReview == Self.translations)
+        #expect(forward[Self.english] == "You lack permission for this.")
+
+        // The state-only changes reach the delta, and stay out of the text history.
+        let delta = try #require(try await store.publishedDelta(after: 3))
+        let stateChanges = delta.changes.filter { Self.translations.contains($0.textKey) }
+        #expect(stateChanges.count == 2 && stateChanges.allSatisfy { $0.state == .needsReview && $0.revision == 4 })
+        let translationHistory = try await store.history(code: ErrorCode("AccessDenied"), locale: LanguageTag(rawValue: "zh-Hans"))
+        #expect(translationHistory.map(\.revision) == [1, 1])
+    }
+
+    @Test func compactionKeepsTheStatesOfTheRetainedRevisions() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.remove() }
+        let store = fixture.store
+        _ = try await store.setText(Self.english, text: "Reworded once.", expectedRevision: 1, author: nil, publishNote: "2")
+        let reviewed = Fixture.key("AccessDenied", "zh-Hans")
+        let current = try await store.text(reviewed)
+        _ = try await store.setText(reviewed, text: "您无权执行此操作。", expectedRevision: current.revision, author: nil, publishNote: "3")
+        _ = try await store.setText(Fixture.key("NoSuchKey"), text: "Unrelated.", expectedRevision: 1, author: nil, publishNote: "4")
+        _ = try await store.compactHistory(keep: 1)
+
+        #expect(try await store.revert(to: 3, note: "to 3", author: nil) == 5)
+        #expect(try await store.publishedCatalog()?.catalog.needsReview == [Fixture.key("AccessDenied", "zh-Hant")])
+    }
+
+    // MARK: - Unchanged edits
+
+    @Test func settingATextToItsCurrentValueChangesNothing() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.remove() }
+        let store = fixture.store
+        let current = try await store.text(Self.english)
+        let outcome = try await store.setText(Self.english, text: current.text, expectedRevision: current.revision, author: nil, publishNote: "nothing")
+        #expect(outcome.version == current)
+        #expect(outcome.published == nil)
+        #expect(try await store.draft().isEmpty, "nothing staged, no translation marked")
+        #expect(try await store.currentRevision() == 1, "no empty revision")
+
+        // The same holds for a pending edit set again.
+        let edit = try await store.setText(Self.english, text: "Pending.", expectedRevision: current.revision, author: nil)
+        let pending = try await store.draft()
+        let again = try await store.setText(Self.english, text: "Pending.", expectedRevision: edit.version.revision, author: nil)
+        #expect(again.version == edit.version && again.published == nil)
+        #expect(try await store.draft() == pending)
+    }
+
+    @Test func settingATextAwaitingReviewToItsValueConfirmsIt() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.remove() }
+        let store = fixture.store
+        _ = try await store.setText(Self.english, text: "Reworded.", expectedRevision: 1, author: nil, publishNote: "reword")
+        let key = Fixture.key("AccessDenied", "zh-Hant")
+        let flagged = try await store.text(key)
+        #expect(flagged.state == .needsReview)
+        let confirmed = try await store.setText(key, text: flagged.text, expectedRevision: flagged.revision, author: nil, publishNote: "reviewed")
+        #expect(confirmed.published == 3)
+        #expect(confirmed.version.state == .translated && confirmed.version.text == flagged.text)
+        #expect(try await store.publishedCatalog()?.catalog.needsReview == [Fixture.key("AccessDenied", "zh-Hans")])
+    }
+}
