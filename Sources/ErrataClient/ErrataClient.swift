@@ -1,6 +1,6 @@
 public import ErrataCore
 import Foundation
-import Synchronization
+
 
 /// Explains storage error codes from a local copy of the Errata catalog, and keeps that copy up to date.
 ///
@@ -24,9 +24,9 @@ public final class ErrataClient: Sendable {
     private let cache: CatalogCache
     private let locales: LocaleFilter
     private let transport: SyncTransport?
-    private let current: Mutex<LoadedCatalog>
+    private let current: Locked<LoadedCatalog>
     /// The sync running now, which concurrent callers of ``sync()`` join instead of starting another.
-    private let syncInFlight: Mutex<Task<Result<SyncOutcome, SyncError>, Never>?>
+    private let syncInFlight: Locked<Task<Result<SyncOutcome, SyncError>, Never>?>
 
     /// Creates a client from its cache, or from the bundled catalog when the cache is missing or unusable.
     ///
@@ -40,8 +40,8 @@ public final class ErrataClient: Sendable {
             SyncTransport(serverURL: $0, accessToken: configuration.accessToken, timeout: configuration.timeout)
         }
         let loaded = LoadedCatalog.load(from: cache, locales: locales) { configuration.warningHandler?($0) }
-        self.current = Mutex(loaded)
-        self.syncInFlight = Mutex(nil)
+        self.current = Locked(loaded)
+        self.syncInFlight = Locked(nil)
     }
 
     deinit {

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// An immutable, lookup-ready view of one published catalog revision.
 ///
 /// Built once per revision; every lookup afterwards is an in-memory read with no I/O.
@@ -37,7 +35,7 @@ public final class CatalogSnapshot: Sendable {
 
     /// The texts and review flags: the catalog's, plus the changes applied since it was built.
     private let layers: LayeredCatalog
-    private let materialized: Mutex<Catalog?>
+    private let materialized: Locked<Catalog?>
     private let entriesByCode: [ErrorCode: [CatalogEntry]]
     private let suggester: CodeSuggester
     /// Each entry once (the first of duplicate keys), in catalog order: the columns of `resolved`.
@@ -93,7 +91,7 @@ public final class CatalogSnapshot: Sendable {
     ) {
         self.revision = revision
         self.layers = layers
-        self.materialized = Mutex(nil)
+        self.materialized = Locked(nil)
         self.negotiator = negotiator
         self.entriesByCode = entriesByCode
         self.suggester = suggester
