@@ -45,8 +45,8 @@ import Testing
                 guard entry.parameters.isEmpty else { continue }
                 let key = TextKey(entry: entry.key, locale: locales.randomElement(using: &random)!, field: TextField.allCases.randomElement(using: &random)!)
                 let current = try await service.store.text(key)
-                let text = current.revision > 0 && Bool.random(using: &random) ? current.text : "Edit \(step) of \(key.stringKey)."
-                _ = try await service.store.setText(key, text: text, expectedRevision: current.revision, author: "property")
+                let text = current.number > 0 && Bool.random(using: &random) ? current.text : "Edit \(step) of \(key.stringKey)."
+                _ = try await service.store.setText(key, text: text, expectedVersion: current.number, author: "property")
             }
             if try await service.store.draft().isEmpty { continue }
             if Int.random(in: 0..<5, using: &random) == 0, let target = catalogs.keys.randomElement(using: &random) {

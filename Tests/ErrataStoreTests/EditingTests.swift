@@ -11,19 +11,19 @@ import Testing
         defer { fixture.remove() }
         let key = Fixture.key("NoSuchKey")
         let read = try await fixture.store.text(key)
-        #expect(read.revision == 1 && !read.pending)
+        #expect(read.number == 1 && !read.pending)
 
-        let first = try await fixture.store.setText(key, text: "First edit.", expectedRevision: read.revision, author: "alice")
-        #expect(first.version.pending && DraftRevision.isDraft(first.version.revision))
+        let first = try await fixture.store.setText(key, text: "First edit.", expectedVersion: read.number, author: "alice")
+        #expect(first.version.pending && DraftVersion.isDraft(first.version.number))
         do {
-            _ = try await fixture.store.setText(key, text: "Second edit.", expectedRevision: read.revision, author: "bob")
+            _ = try await fixture.store.setText(key, text: "Second edit.", expectedVersion: read.number, author: "bob")
             Issue.record("the second edit should conflict")
         } catch let error as EditError {
             #expect(error.conflictingVersion == first.version)
         }
         // An edit based on the draft lands.
-        let third = try await fixture.store.setText(key, text: "Third edit.", expectedRevision: first.version.revision, author: "bob")
-        #expect(third.version.revision > first.version.revision)
+        let third = try await fixture.store.setText(key, text: "Third edit.", expectedVersion: first.version.number, author: "bob")
+        #expect(third.version.number > first.version.number)
         #expect(try await fixture.store.text(key).text == "Third edit.")
     }
 
@@ -31,7 +31,7 @@ import Testing
         let fixture = try await Fixture()
         defer { fixture.remove() }
         let key = Fixture.key("SlowDown", "zh-Hans")
-        let edit = try await fixture.store.setText(key, text: "请降低请求速率。", expectedRevision: 1, author: "alice")
+        let edit = try await fixture.store.setText(key, text: "请降低请求速率。", expectedVersion: 1, author: "alice")
         #expect(try await fixture.store.draft().map(\.key) == [key])
         #expect(try await fixture.store.publishedCatalog()?.catalog[key] != "请降低请求速率。")  // readers see only published texts
 
@@ -40,10 +40,10 @@ import Testing
         #expect(published.revision == 2 && published.catalog[key] == "请降低请求速率。")
         #expect(try await fixture.store.draft().isEmpty)
         let now = try await fixture.store.text(key)
-        #expect(now.revision == 2 && !now.pending)
+        #expect(now.number == 2 && !now.pending)
         // The draft revision of the published edit is stale now: it can never match a published revision.
         await #expect(throws: EditError.self) {
-            try await fixture.store.setText(key, text: "x", expectedRevision: edit.version.revision, author: nil)
+            try await fixture.store.setText(key, text: "x", expectedVersion: edit.version.number, author: nil)
         }
         await #expect(throws: EditError.self) { try await fixture.store.publish(note: "nothing", author: nil) }
     }
@@ -51,13 +51,13 @@ import Testing
     @Test func editingEnglishMarksTranslationsForReview() async throws {
         let fixture = try await Fixture()
         defer { fixture.remove() }
-        _ = try await fixture.store.setText(Fixture.key("AccessDenied"), text: "You lack permission for this.", expectedRevision: 1, author: nil, publishNote: "reword")
+        _ = try await fixture.store.setText(Fixture.key("AccessDenied"), text: "You lack permission for this.", expectedVersion: 1, author: nil, publishNote: "reword")
         let published = try #require(try await fixture.store.publishedCatalog())
         #expect(published.catalog.needsReview == [Fixture.key("AccessDenied", "zh-Hans"), Fixture.key("AccessDenied", "zh-Hant")])
         #expect(try await fixture.store.text(Fixture.key("AccessDenied", "zh-Hant")).state == .needsReview)
         // Fixing the translation clears it.
         let current = try await fixture.store.text(Fixture.key("AccessDenied", "zh-Hant"))
-        _ = try await fixture.store.setText(Fixture.key("AccessDenied", "zh-Hant"), text: "您沒有執行此操作的權限。", expectedRevision: current.revision, author: nil, publishNote: "review")
+        _ = try await fixture.store.setText(Fixture.key("AccessDenied", "zh-Hant"), text: "您沒有執行此操作的權限。", expectedVersion: current.number, author: nil, publishNote: "review")
         #expect(try await fixture.store.publishedCatalog()?.catalog.needsReview == [Fixture.key("AccessDenied", "zh-Hans")])
     }
 
@@ -65,7 +65,7 @@ import Testing
         let fixture = try await Fixture()
         defer { fixture.remove() }
         func refuses(_ key: TextKey, _ text: String) async {
-            await #expect(throws: EditError.self) { try await fixture.store.setText(key, text: text, expectedRevision: 1, author: nil) }
+            await #expect(throws: EditError.self) { try await fixture.store.setText(key, text: text, expectedVersion: 1, author: nil) }
         }
         await refuses(Fixture.key("EntityTooLarge", "zh-Hans"), "超过大小限制。")  // drops {maxObjectSize}
         await refuses(Fixture.key("EntityTooLarge"), "Over {unknownLimit}.")  // undeclared placeholder
@@ -84,8 +84,8 @@ import Testing
         let fixture = try await Fixture()
         defer { fixture.remove() }
         let key = Fixture.key("NoSuchKey")
-        _ = try await fixture.store.setText(key, text: "Version two.", expectedRevision: 1, author: "alice", publishNote: "two")
-        _ = try await fixture.store.setText(key, text: "Version three.", expectedRevision: 2, author: "alice", publishNote: "three")
+        _ = try await fixture.store.setText(key, text: "Version two.", expectedVersion: 1, author: "alice", publishNote: "two")
+        _ = try await fixture.store.setText(key, text: "Version three.", expectedVersion: 2, author: "alice", publishNote: "three")
         #expect(try await fixture.store.revert(to: 2, note: "back to two", author: "bob") == 4)
         #expect(try await fixture.store.publishedCatalog()?.catalog[key] == "Version two.")
         #expect(try await fixture.store.revert(to: 1, note: "back to the seed", author: "bob") == 5)
@@ -100,7 +100,7 @@ import Testing
         let seedPage = try await fixture.store.history(limit: 1, before: 2)
         #expect(seedPage.count == fixture.seed.texts.count && seedPage.allSatisfy { $0.revision == 1 })
 
-        _ = try await fixture.store.setText(key, text: "Pending.", expectedRevision: 5, author: nil)
+        _ = try await fixture.store.setText(key, text: "Pending.", expectedVersion: 5, author: nil)
         await #expect(throws: EditError.self) { try await fixture.store.revert(to: 1, note: "x", author: nil) }
         await #expect(throws: EditError.self) { try await fixture.store.revert(to: 99, note: "x", author: nil) }
     }
@@ -112,8 +112,8 @@ import Testing
         #expect(try await fixture.store.addLocale(french, name: "Français", author: "admin") == 2)
         await #expect(throws: EditError.self) { try await fixture.store.addLocale(french, name: "Français", author: nil) }
         let key = Fixture.key("NoSuchKey", "fr", .message)
-        #expect(try await fixture.store.text(key).revision == 0)
-        _ = try await fixture.store.setText(key, text: "L'objet demandé n'existe pas.", expectedRevision: 0, author: nil, publishNote: "fr")
+        #expect(try await fixture.store.text(key).number == 0)
+        _ = try await fixture.store.setText(key, text: "L'objet demandé n'existe pas.", expectedVersion: 0, author: nil, publishNote: "fr")
         let published = try #require(try await fixture.store.publishedCatalog())
         #expect(published.catalog.locales.last == LocaleInfo(tag: french, name: "Français"))
         #expect(published.catalog[key] == "L'objet demandé n'existe pas.")
@@ -124,7 +124,7 @@ import Testing
         defer { fixture.remove() }
         let key = Fixture.key("NoSuchKey")
         for number in 2...5 {
-            _ = try await fixture.store.setText(key, text: "Version \(number).", expectedRevision: number - 1, author: nil, publishNote: "v\(number)")
+            _ = try await fixture.store.setText(key, text: "Version \(number).", expectedVersion: number - 1, author: nil, publishNote: "v\(number)")
         }
         let outcome = try await fixture.store.compactHistory(keep: 2)
         // Superseded: two changes of the English text and, in each translation, the import row
@@ -145,7 +145,7 @@ import Testing
         files.texts[Fixture.key("NoSuchKey")] = "Edited in the files."
         files.texts[Fixture.key("SlowDown")] = "Also edited in the files."
         // Meanwhile SlowDown was edited live and published.
-        _ = try await fixture.store.setText(Fixture.key("SlowDown"), text: "Edited live.", expectedRevision: 1, author: nil, publishNote: "live")
+        _ = try await fixture.store.setText(Fixture.key("SlowDown"), text: "Edited live.", expectedVersion: 1, author: nil, publishNote: "live")
         let report = try await fixture.store.importDraft(files, baseRevision: 1, author: "import")
         #expect(report.staged == [Fixture.key("NoSuchKey")])
         #expect(report.conflicts.map(\.key) == [Fixture.key("SlowDown")])
@@ -156,7 +156,7 @@ import Testing
     @Test func exportRoundTripsThroughTheFiles() async throws {
         let fixture = try await Fixture()
         defer { fixture.remove() }
-        _ = try await fixture.store.setText(Fixture.key("NoSuchKey"), text: "Exported edit.", expectedRevision: 1, author: nil, publishNote: "e")
+        _ = try await fixture.store.setText(Fixture.key("NoSuchKey"), text: "Exported edit.", expectedVersion: 1, author: nil, publishNote: "e")
         let published = try #require(try await fixture.store.publishedCatalog())
         let directory = LocalizationsDirectory(url: fixture.directory.appendingPathComponent("export"))
         try directory.write(published.catalog, revision: published.revision)

@@ -12,10 +12,10 @@ import Testing
         let fixture = try await Fixture()
         defer { fixture.remove() }
         let english = Fixture.key("AccessDenied")
-        _ = try await fixture.store.setText(english, text: "Access is denied.", expectedRevision: 1, author: nil, publishNote: "en")
+        _ = try await fixture.store.setText(english, text: "Access is denied.", expectedVersion: 1, author: nil, publishNote: "en")
         let chinese = Fixture.key("NoSuchKey", "zh-Hans")
-        let revision = try await fixture.store.text(chinese).revision
-        _ = try await fixture.store.setText(chinese, text: "键不存在。", expectedRevision: revision, author: nil, publishNote: "zh")
+        let revision = try await fixture.store.text(chinese).number
+        _ = try await fixture.store.setText(chinese, text: "键不存在。", expectedVersion: revision, author: nil, publishNote: "zh")
 
         let delta = try #require(try await fixture.store.publishedDelta(after: 1))
         #expect(delta.revision == 3)

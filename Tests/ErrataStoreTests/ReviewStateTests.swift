@@ -15,7 +15,7 @@ import Testing
         let fixture = try await Fixture()
         defer { fixture.remove() }
         let store = fixture.store
-        _ = try await store.setText(Self.english, text: "You lack permission for this.", expectedRevision: 1, author: nil, publishNote: "reword")
+        _ = try await store.setText(Self.english, text: "You lack permission for this.", expectedVersion: 1, author: nil, publishNote: "reword")
         #expect(try await store.publishedCatalog()?.catalog.needsReview == Self.translations)
 
         #expect(try await store.revert(to: 1, note: "back", author: nil) == 3)
@@ -41,11 +41,11 @@ import Testing
         let fixture = try await Fixture()
         defer { fixture.remove() }
         let store = fixture.store
-        _ = try await store.setText(Self.english, text: "Reworded once.", expectedRevision: 1, author: nil, publishNote: "2")
+        _ = try await store.setText(Self.english, text: "Reworded once.", expectedVersion: 1, author: nil, publishNote: "2")
         let reviewed = Fixture.key("AccessDenied", "zh-Hans")
         let current = try await store.text(reviewed)
-        _ = try await store.setText(reviewed, text: "您无权执行此操作。", expectedRevision: current.revision, author: nil, publishNote: "3")
-        _ = try await store.setText(Fixture.key("NoSuchKey"), text: "Unrelated.", expectedRevision: 1, author: nil, publishNote: "4")
+        _ = try await store.setText(reviewed, text: "您无权执行此操作。", expectedVersion: current.number, author: nil, publishNote: "3")
+        _ = try await store.setText(Fixture.key("NoSuchKey"), text: "Unrelated.", expectedVersion: 1, author: nil, publishNote: "4")
         _ = try await store.compactHistory(keep: 1)
 
         #expect(try await store.revert(to: 3, note: "to 3", author: nil) == 5)
@@ -59,16 +59,16 @@ import Testing
         defer { fixture.remove() }
         let store = fixture.store
         let current = try await store.text(Self.english)
-        let outcome = try await store.setText(Self.english, text: current.text, expectedRevision: current.revision, author: nil, publishNote: "nothing")
+        let outcome = try await store.setText(Self.english, text: current.text, expectedVersion: current.number, author: nil, publishNote: "nothing")
         #expect(outcome.version == current)
         #expect(outcome.published == nil)
         #expect(try await store.draft().isEmpty, "nothing staged, no translation marked")
         #expect(try await store.currentRevision() == 1, "no empty revision")
 
         // The same holds for a pending edit set again.
-        let edit = try await store.setText(Self.english, text: "Pending.", expectedRevision: current.revision, author: nil)
+        let edit = try await store.setText(Self.english, text: "Pending.", expectedVersion: current.number, author: nil)
         let pending = try await store.draft()
-        let again = try await store.setText(Self.english, text: "Pending.", expectedRevision: edit.version.revision, author: nil)
+        let again = try await store.setText(Self.english, text: "Pending.", expectedVersion: edit.version.number, author: nil)
         #expect(again.version == edit.version && again.published == nil)
         #expect(try await store.draft() == pending)
     }
@@ -77,11 +77,11 @@ import Testing
         let fixture = try await Fixture()
         defer { fixture.remove() }
         let store = fixture.store
-        _ = try await store.setText(Self.english, text: "Reworded.", expectedRevision: 1, author: nil, publishNote: "reword")
+        _ = try await store.setText(Self.english, text: "Reworded.", expectedVersion: 1, author: nil, publishNote: "reword")
         let key = Fixture.key("AccessDenied", "zh-Hant")
         let flagged = try await store.text(key)
         #expect(flagged.state == .needsReview)
-        let confirmed = try await store.setText(key, text: flagged.text, expectedRevision: flagged.revision, author: nil, publishNote: "reviewed")
+        let confirmed = try await store.setText(key, text: flagged.text, expectedVersion: flagged.number, author: nil, publishNote: "reviewed")
         #expect(confirmed.published == 3)
         #expect(confirmed.version.state == .translated && confirmed.version.text == flagged.text)
         #expect(try await store.publishedCatalog()?.catalog.needsReview == [Fixture.key("AccessDenied", "zh-Hans")])

@@ -50,11 +50,11 @@ import Testing
 
         // Editing English is editing a translation: nothing to review.
         let english = Self.key(.english, .message)
-        _ = try await store.setText(english, text: "No such key.", expectedRevision: 1, author: nil, publishNote: "en")
+        _ = try await store.setText(english, text: "No such key.", expectedVersion: 1, author: nil, publishNote: "en")
         #expect(try await store.publishedCatalog()?.catalog.needsReview == [])
         // Editing German, the source, marks the English translation.
         let source = Self.key(Self.german, .message)
-        _ = try await store.setText(source, text: "Diesen Schlüssel gibt es nicht.", expectedRevision: 1, author: nil, publishNote: "de")
+        _ = try await store.setText(source, text: "Diesen Schlüssel gibt es nicht.", expectedVersion: 1, author: nil, publishNote: "de")
         #expect(try await store.publishedCatalog()?.catalog.needsReview == [english])
     }
 }

@@ -17,7 +17,7 @@ import Testing
         do {
             let store = try CatalogStore(path: path, logger: StoreFixture.logger)
             try await store.importInitialCatalog(seed, note: "seed")
-            _ = try await store.setText(StoreFixture.key("AccessDenied"), text: "Reworded.", expectedRevision: 1, author: nil, publishNote: "2")
+            _ = try await store.setText(StoreFixture.key("AccessDenied"), text: "Reworded.", expectedVersion: 1, author: nil, publishNote: "2")
         }
         // Back to what schema v3 wrote: no state-only changes, no state or source columns.
         let queue = try DatabaseQueue(path: path)
@@ -41,7 +41,7 @@ import Testing
         #expect(published.historyFloor == 2 && published.textRevisions.isEmpty)
         #expect(try await store.publishedDelta(after: 2)?.historyFloor == 2)
         // From now on states are recorded: an English edit's flags come back with a revert to it.
-        _ = try await store.setText(StoreFixture.key("NoSuchKey"), text: "Reworded too.", expectedRevision: 1, author: nil, publishNote: "3")
+        _ = try await store.setText(StoreFixture.key("NoSuchKey"), text: "Reworded too.", expectedVersion: 1, author: nil, publishNote: "3")
         _ = try await store.revert(to: 2, note: "4", author: nil)
         _ = try await store.revert(to: 3, note: "5", author: nil)
         #expect(try await store.publishedCatalog()?.catalog.needsReview == [StoreFixture.key("NoSuchKey", "zh-Hans"), StoreFixture.key("NoSuchKey", "zh-Hant")])

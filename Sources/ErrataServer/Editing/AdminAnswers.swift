@@ -18,7 +18,7 @@ package struct TextAnswer: Codable, Hashable, Sendable {
 
     package init(_ version: TextVersion) {
         self.text = version.text
-        self.version = version.revision
+        self.version = version.number
         self.state = version.state.rawValue
         self.pending = version.pending
     }
@@ -87,7 +87,7 @@ package struct DraftListing: Codable, Hashable, Sendable {
         self.changes = changes.map {
             Change(
                 code: $0.key.entry.code, variant: $0.key.entry.variant, locale: $0.key.locale, field: $0.key.field,
-                text: $0.text, previousText: $0.previousText, state: $0.state.rawValue, version: $0.draftRevision,
+                text: $0.text, previousText: $0.previousText, state: $0.state.rawValue, version: $0.version,
                 author: $0.author, updatedAt: $0.updatedAt
             )
         }

@@ -61,7 +61,7 @@ package struct EditService: Sendable {
     ) async throws -> TextEditAnswer {
         try editor.require(publish ? .editAndPublishText : .editText)
         let publishNote = publish ? note ?? "Edited \(key.stringKey) (\(key.locale))" : nil
-        let outcome = try await store.setText(key, text: text, expectedRevision: expectedVersion, author: editor.name, publishNote: publishNote)
+        let outcome = try await store.setText(key, text: text, expectedVersion: expectedVersion, author: editor.name, publishNote: publishNote)
         if let published = outcome.published { await serve(published) }
         return TextEditAnswer(outcome)
     }

@@ -12,7 +12,7 @@ extension CatalogStore {
             let entry = try context.entry(key.entry)
             try context.requireLocale(key.locale)
             return try context.currentVersion(entryID: entry.id!, locale: key.locale, field: key.field)
-                ?? TextVersion(text: "", revision: 0, state: .needsReview, pending: false)
+                ?? TextVersion(text: "", number: 0, state: .needsReview, pending: false)
         }
     }
 
@@ -26,13 +26,13 @@ extension CatalogStore {
     /// - Parameters:
     ///   - key: The entry, locale and field.
     ///   - text: The new text; it must follow ``TextRules``.
-    ///   - expectedRevision: The text's revision as the editor last read it (see ``TextVersion/revision``).
+    ///   - expectedVersion: The text's revision as the editor last read it (see ``TextVersion/revision``).
     ///   - author: The token name recorded with the edit.
     ///   - publishNote: When given, publish the draft at once with this note.
     /// - Returns: The text's new version, and the published revision when it was published.
     /// - Throws: ``EditError``: unknown code, variant or locale, invalid text, or a conflict.
     public func setText(
-        _ key: TextKey, text: String, expectedRevision: Int, author: String?, publishNote: String? = nil
+        _ key: TextKey, text: String, expectedVersion: Int, author: String?, publishNote: String? = nil
     ) async throws -> (version: TextVersion, published: Int?) {
         try await pool.write { db in
             let context = EditingContext(db: db)
@@ -40,8 +40,8 @@ extension CatalogStore {
             try context.requireLocale(key.locale)
             let entryID = entry.id!
             let current = try context.currentVersion(entryID: entryID, locale: key.locale, field: key.field)
-            guard (current?.revision ?? 0) == expectedRevision else {
-                throw EditError(.conflict(current: current ?? TextVersion(text: "", revision: 0, state: .needsReview, pending: false)))
+            guard (current?.number ?? 0) == expectedVersion else {
+                throw EditError(.conflict(current: current ?? TextVersion(text: "", number: 0, state: .needsReview, pending: false)))
             }
             let sourceLocale = try context.sourceLocale()
             let source = key.locale == sourceLocale
@@ -90,7 +90,7 @@ extension CatalogStore {
                 return DraftChange(
                     key: TextKey(entry: entry, locale: locale, field: field),
                     text: row["value"], previousText: row["publishedValue"],
-                    state: TranslationState(rawValue: row["state"]), draftRevision: row["draftRevision"],
+                    state: TranslationState(rawValue: row["state"]), version: row["draftRevision"],
                     author: row["author"], updatedAt: row["updatedAt"]
                 )
             }
@@ -113,7 +113,8 @@ public struct DraftChange: Hashable, Sendable {
     /// The published text it replaces; `nil` for a text that is new.
     public var previousText: String?
     public var state: TranslationState
-    public var draftRevision: Int
+    /// The text's version in the draft (see ``DraftVersion``).
+    public var version: Int
     public var author: String?
     public var updatedAt: Date
 }

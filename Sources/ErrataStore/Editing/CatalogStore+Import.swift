@@ -36,7 +36,7 @@ extension CatalogStore {
                 let draft = try DraftTextRecord.fetchOne(db, key: keyValues)
                 guard published?.value != value || (draft != nil && draft?.value != value) else { continue }
                 if let draft, draft.value != value {
-                    report.conflicts.append(.init(key: key, reason: "a pending draft edit (revision \(draft.draftRevision)) says something else"))
+                    report.conflicts.append(.init(key: key, reason: "a pending draft edit (version \(draft.draftRevision)) says something else"))
                 } else if let published, published.revision > base, published.value != value {
                     report.conflicts.append(.init(key: key, reason: "published revision \(published.revision) changed it after the files' revision \(base)"))
                 } else if draft == nil {

@@ -81,7 +81,7 @@ extension CatalogStore {
 
     private func startRevision(note: String, author: String?, db: Database) throws -> Int {
         let revision = try EditingContext(db: db).currentRevision() + 1
-        precondition(revision < DraftRevision.base, "published revisions must stay below draft revisions")
+        precondition(revision < DraftVersion.base, "published revisions must stay below draft revisions")
         try RevisionRecord(number: revision, createdAt: Date(), note: note, author: author).insert(db)
         return revision
     }
@@ -100,7 +100,7 @@ extension CatalogStore {
         if published?.value != text.value {
             try text.upsert(db)
         } else {
-            // `text.revision` stays the revision of the value, which editors name in `expectedRevision`.
+            // `text.revision` stays the revision of the value, which editors name in `expectedVersion`.
             try db.execute(
                 sql: "UPDATE text SET state = ? WHERE entryId = ? AND locale = ? AND field = ?",
                 arguments: [text.state, text.entryId, text.locale, text.field]

@@ -14,7 +14,7 @@ public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
         case localeExists(LanguageTag)
         /// The text breaks the text rules.
         case invalidText([TextProblem])
-        /// `expectedRevision` is not the text's current revision; `current` is what it is now.
+        /// `expectedVersion` is not the text's current version; `current` is what it is now.
         case conflict(current: TextVersion)
         /// There is nothing in the draft to publish.
         case emptyDraft
@@ -42,7 +42,7 @@ public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownLocale(let tag): "locale \(tag) is not in the catalog; add it with admin.addLocale first"
         case .localeExists(let tag): "locale \(tag) is already in the catalog"
         case .invalidText(let problems): problems.map(\.description).joined(separator: "; ")
-        case .conflict(let current): "the text changed since it was read; its current revision is \(current.revision)"
+        case .conflict(let current): "the text changed since it was read; its current version is \(current.number)"
         case .emptyDraft: "the draft is empty; there is nothing to publish"
         case .draftPending(let count): "the draft holds \(count) pending edit\(count == 1 ? "" : "s"); publish or discard it first"
         case .revisionUnavailable(let revision, let earliest, let latest):
@@ -51,19 +51,20 @@ public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A text as an editor reads it: its value, its current revision and its review state.
+/// A text as an editor reads it: its value, its version number and its review state.
 public struct TextVersion: Codable, Hashable, Sendable {
     public var text: String
-    /// The published revision that last changed it, or the draft revision of its pending edit;
-    /// 0 for a text that does not exist yet.
-    public var revision: Int
+    /// The text's version: the published revision that last changed its value, or the draft
+    /// version of its pending edit (see ``DraftVersion``); 0 for a text that does not exist yet.
+    /// Editors send it back as `expectedVersion`.
+    public var number: Int
     public var state: TranslationState
     /// Whether the text has a pending draft edit.
     public var pending: Bool
 
-    public init(text: String, revision: Int, state: TranslationState, pending: Bool) {
+    public init(text: String, number: Int, state: TranslationState, pending: Bool) {
         self.text = text
-        self.revision = revision
+        self.number = number
         self.state = state
         self.pending = pending
     }

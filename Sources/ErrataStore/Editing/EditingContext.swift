@@ -33,29 +33,29 @@ struct EditingContext {
     func currentVersion(entryID: Int64, locale: LanguageTag, field: TextField) throws -> TextVersion? {
         let key = ["entryId": DatabaseValue(value: entryID), "locale": locale.rawValue.databaseValue, "field": field.rawValue.databaseValue]
         if let draft = try DraftTextRecord.fetchOne(db, key: key) {
-            return TextVersion(text: draft.value, revision: draft.draftRevision, state: TranslationState(rawValue: draft.state), pending: true)
+            return TextVersion(text: draft.value, number: draft.draftRevision, state: TranslationState(rawValue: draft.state), pending: true)
         }
         if let published = try TextRecord.fetchOne(db, key: key) {
-            return TextVersion(text: published.value, revision: published.revision, state: TranslationState(rawValue: published.state), pending: false)
+            return TextVersion(text: published.value, number: published.revision, state: TranslationState(rawValue: published.state), pending: false)
         }
         return nil
     }
 
-    /// The next draft revision; see ``DraftRevision``.
-    func nextDraftRevision() throws -> Int {
-        let next = max(try Setting.draftSequence.value(db), DraftRevision.base) + 1
+    /// The next draft revision; see ``DraftVersion``.
+    func nextDraftVersion() throws -> Int {
+        let next = max(try Setting.draftSequence.value(db), DraftVersion.base) + 1
         try Setting.draftSequence.set(next, db)
         return next
     }
 
     /// Writes a pending edit of one text.
     func stage(entryID: Int64, locale: LanguageTag, field: TextField, value: String, state: TranslationState, author: String?) throws -> TextVersion {
-        let revision = try nextDraftRevision()
+        let revision = try nextDraftVersion()
         try DraftTextRecord(
             entryId: entryID, locale: locale.rawValue, field: field.rawValue, value: value, state: state.rawValue,
             draftRevision: revision, author: author, updatedAt: Date()
         ).upsert(db)
-        return TextVersion(text: value, revision: revision, state: state, pending: true)
+        return TextVersion(text: value, number: revision, state: state, pending: true)
     }
 
     /// The newest published revision.

@@ -167,7 +167,7 @@ struct DraftTextRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var field: String
     var value: String
     var state: String
-    /// Identifies this edit for optimistic concurrency; see ``DraftRevision``.
+    /// Identifies this edit for optimistic concurrency; see ``DraftVersion``.
     var draftRevision: Int
     var author: String?
     var updatedAt: Date
