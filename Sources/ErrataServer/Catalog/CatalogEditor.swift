@@ -3,8 +3,9 @@ public import ErrataStore
 
 /// Runs edits against the store and keeps the served catalog in step with every publish.
 ///
-/// The single place where a write that publishes is followed by a reload, so no route can
-/// publish without readers seeing it.
+/// The single place where a write that publishes is followed by a refresh, so no route can
+/// publish without readers seeing it. A publish is acknowledged once committed, even when the
+/// refresh fails: ``CatalogWatcher`` serves it then.
 public struct CatalogEditor: Sendable {
     public let store: CatalogStore
     public let live: LiveCatalog
@@ -17,28 +18,28 @@ public struct CatalogEditor: Sendable {
     /// Changes one text in the draft, publishing at once when `publishNote` is given.
     public func setText(_ key: TextKey, text: String, expectedRevision: Int, author: String?, publishNote: String?) async throws -> (version: TextVersion, published: Int?) {
         let outcome = try await store.setText(key, text: text, expectedRevision: expectedRevision, author: author, publishNote: publishNote)
-        if outcome.published != nil { try await live.reload(from: store) }
+        if let published = outcome.published { await live.refresh(toServe: published, from: store) }
         return outcome
     }
 
     /// Publishes the draft as the next revision.
     public func publish(note: String, author: String?) async throws -> Int {
         let revision = try await store.publish(note: note, author: author)
-        try await live.reload(from: store)
+        await live.refresh(toServe: revision, from: store)
         return revision
     }
 
     /// Publishes a revision whose texts equal those of `revision`.
     public func revert(to revision: Int, note: String, author: String?) async throws -> Int {
         let published = try await store.revert(to: revision, note: note, author: author)
-        try await live.reload(from: store)
+        await live.refresh(toServe: published, from: store)
         return published
     }
 
     /// Adds a locale, published at once.
     public func addLocale(_ tag: LanguageTag, name: String, author: String?) async throws -> Int {
         let published = try await store.addLocale(tag, name: name, author: author)
-        try await live.reload(from: store)
+        await live.refresh(toServe: published, from: store)
         return published
     }
 }
