@@ -76,4 +76,12 @@ import Testing
             #expect(try await eventually { try await Self.servedRevision(client) == 2 })
         }
     }
+
+    @Test func aStoreWithoutCatalogIsARunTimeErrorNotAStartUpError() async throws {
+        let service = try await TestService()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        let empty = try CatalogStore(path: service.directory.appendingPathComponent("empty.sqlite").path, logger: TestService.logger)
+        await #expect(throws: LiveCatalogError.noPublishedCatalog) { try await service.live.reload(from: empty) }
+        #expect(service.live.served.revision == 1)
+    }
 }

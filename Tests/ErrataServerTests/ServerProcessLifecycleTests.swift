@@ -28,7 +28,7 @@ import FoundationNetworking
         #expect((log ?? 0) == 0)
     }
 
-    @Test func aPublishByAnotherProcessIsServedWithinASecond() async throws {
+    @Test func aPublishByAnotherProcessIsServedWithoutARestart() async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("errata.sqlite").path

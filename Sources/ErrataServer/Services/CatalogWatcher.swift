@@ -39,7 +39,7 @@ public struct CatalogWatcher: Service {
             let served = live.served
             guard head != PublishedHead(revision: served.revision, historyFloor: served.feed.floor) else { return }
             try await live.reload(from: store)
-            logger.info("Serving catalog published elsewhere", metadata: ["revision": "\(live.served.revision)"])
+            logger.info("Serving catalog", metadata: ["revision": "\(live.served.revision)"])
         } catch {
             logger.error("Could not bring the served catalog up to date; retrying", metadata: ["error": "\(error)"])
         }
