@@ -2,12 +2,15 @@ public import ErrataStore
 public import Hummingbird
 public import Logging
 
-/// Builds the Errata HTTP application serving `live`.
+/// Builds the Errata HTTP application serving `live`, with its background services.
+///
+/// The services (``TokenUseRecorder``, ``CatalogWatcher``) run in the application's service
+/// group, so SIGTERM and SIGINT stop them gracefully after the server.
 ///
 /// - Parameters:
-///   - configuration: Address, limits, CORS origins and read-token policy.
+///   - configuration: Address, limits, CORS origins, read-token policy and service intervals.
 ///   - store: The database edits go to.
-///   - live: The catalog to serve; kept in step with every publish.
+///   - live: The catalog to serve; kept in step with every publish, here or by another process.
 ///   - logger: The application's logger.
 /// - Returns: An application ready to `runService()`.
 public func buildApplication(
@@ -16,9 +19,14 @@ public func buildApplication(
     live: LiveCatalog,
     logger: Logger
 ) -> some ApplicationProtocol {
-    Application(
-        router: buildRouter(configuration: configuration, store: store, live: live, logger: logger),
+    let access = AccessControl(configuration: configuration, store: store)
+    return Application(
+        router: buildRouter(configuration: configuration, store: store, live: live, access: access),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "errata"),
+        services: [
+            TokenUseRecorder(access: access, interval: configuration.tokenUseWriteInterval, logger: logger),
+            CatalogWatcher(store: store, live: live, interval: configuration.catalogCheckInterval, logger: logger),
+        ],
         logger: logger
     )
 }
@@ -36,9 +44,10 @@ package func buildDispatcher(configuration: ServerConfiguration, live: LiveCatal
 
 /// Builds the router: JSON-RPC at `/rpc`, REST reads under `/v1`, admin edits under `/v1/admin`,
 /// and the operational endpoints.
-public func buildRouter(configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog, logger: Logger) -> Router<ErrataRequestContext> {
-    let access = AccessControl(store: store, requireReadToken: configuration.requireReadToken, tokenCacheLifetime: configuration.tokenCacheLifetime)
-    let service = EditService(store: store, live: live, access: access, logger: logger)
+///
+/// - Parameter access: Checks tokens; run a ``TokenUseRecorder`` on it to write their uses.
+public func buildRouter(configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog, access: AccessControl) -> Router<ErrataRequestContext> {
+    let service = EditService(store: store, live: live, access: access)
     let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, service: service)
     let router = Router(context: ErrataRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: CORSAllowListMiddleware(allowedOrigins: configuration.corsAllowedOrigins))
@@ -63,4 +72,11 @@ public func buildRouter(configuration: ServerConfiguration, store: CatalogStore,
     router.addRoutes(ServiceController(live: live).endpoints)
     routeTable.load(from: router)
     return router
+}
+
+extension AccessControl {
+    /// The access control `configuration` asks for.
+    init(configuration: ServerConfiguration, store: CatalogStore) {
+        self.init(store: store, requireReadToken: configuration.requireReadToken, tokenCacheLifetime: configuration.tokenCacheLifetime)
+    }
 }

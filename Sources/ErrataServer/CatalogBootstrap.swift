@@ -20,7 +20,7 @@ public enum CatalogBootstrap {
             let catalog = try LocalizationsDirectory(url: localizations).load()
             try await store.importInitialCatalog(catalog, note: "Imported from \(localizations.lastPathComponent)/")
         }
-        let live = try await LiveCatalog(store: store)
+        let live = try await LiveCatalog(store: store, logger: logger)
         logger.info("Serving catalog", metadata: ["revision": "\(live.served.revision)"])
         return live
     }

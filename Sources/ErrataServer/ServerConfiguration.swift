@@ -15,6 +15,10 @@ public struct ServerConfiguration: Sendable {
     /// How long tokens read from the store are trusted before being read again: a token revoked by
     /// `errata-server token revoke` stops working within this time (a new token works at once).
     public var tokenCacheLifetime: Duration
+    /// How often the store is checked for what another process published (``CatalogWatcher``).
+    public var catalogCheckInterval: Duration
+    /// How often when tokens were last used is written to the store (``TokenUseRecorder``).
+    public var tokenUseWriteInterval: Duration
 
     package init(
         host: String = "127.0.0.1",
@@ -23,7 +27,9 @@ public struct ServerConfiguration: Sendable {
         rpcLimits: JSONRPCPayload.Limits = .init(),
         corsAllowedOrigins: [String] = [],
         requireReadToken: Bool = false,
-        tokenCacheLifetime: Duration = .seconds(1)
+        tokenCacheLifetime: Duration = .seconds(1),
+        catalogCheckInterval: Duration = .seconds(1),
+        tokenUseWriteInterval: Duration = .seconds(60)
     ) {
         self.host = host
         self.port = port
@@ -32,5 +38,7 @@ public struct ServerConfiguration: Sendable {
         self.corsAllowedOrigins = corsAllowedOrigins
         self.requireReadToken = requireReadToken
         self.tokenCacheLifetime = tokenCacheLifetime
+        self.catalogCheckInterval = catalogCheckInterval
+        self.tokenUseWriteInterval = tokenUseWriteInterval
     }
 }

@@ -57,6 +57,10 @@ extension ErrataServerCommand {
                 host: host, port: port, maximumBodySize: maxBodySize, corsAllowedOrigins: corsOrigins,
                 requireReadToken: requireReadToken
             )
+            defer {
+                // The server and its services have stopped: closing the database lets SQLite checkpoint its log.
+                do { try catalogStore.close() } catch { logger.error("Could not close the database", metadata: ["error": "\(error)"]) }
+            }
             try await buildApplication(configuration: configuration, store: catalogStore, live: live, logger: logger).runService()
         }
     }

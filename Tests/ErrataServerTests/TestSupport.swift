@@ -20,6 +20,9 @@ struct TestService {
     let live: LiveCatalog
     var configuration: ServerConfiguration
 
+    /// The SQLite file, for tests that open it as another process would.
+    var databasePath: String { directory.appendingPathComponent("errata.sqlite").path }
+
     init(configuration: ServerConfiguration = .init(port: 0)) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("errata-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -30,7 +33,7 @@ struct TestService {
 
     /// The edit service over this test's store and catalog, as the application builds it.
     var edits: EditService {
-        EditService(store: store, live: live, access: AccessControl(store: store), logger: Self.logger)
+        EditService(store: store, live: live, access: AccessControl(store: store))
     }
 
     /// An editor whose token may do everything, for edits a test makes without HTTP.
@@ -44,6 +47,18 @@ struct TestService {
         let app = buildApplication(configuration: configuration, store: store, live: live, logger: Self.logger)
         return try await app.test(setup, body)
     }
+}
+
+/// Waits until `condition` holds, checking every 20 ms, for at most `timeout`.
+///
+/// - Returns: Whether it held before the deadline.
+func eventually(within timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async throws -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    return try await condition()
 }
 
 extension TestClientProtocol {

@@ -8,7 +8,7 @@ public import HTTPTypes
 public struct AccessControl: Sendable {
     /// Whether reads need a token of scope `read` too.
     public let requireReadToken: Bool
-    private let tokens: TokenCache
+    let tokens: TokenCache
     private let throttle: AuthFailureThrottle
 
     /// - Parameters:

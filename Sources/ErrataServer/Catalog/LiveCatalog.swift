@@ -1,5 +1,6 @@
 public import ErrataCore
 public import ErrataStore
+public import Logging
 import Synchronization
 
 /// The catalog currently served: an atomically swapped reference to an immutable ``ServedCatalog``.
@@ -8,44 +9,58 @@ import Synchronization
 /// mixes two revisions. A publish builds the next `ServedCatalog` off to the side and swaps it in.
 public final class LiveCatalog: Sendable {
     private let current: Mutex<ServedCatalog>
+    let logger: Logger
 
-    public init(_ served: ServedCatalog) {
+    /// - Parameters:
+    ///   - served: The catalog to serve first.
+    ///   - logger: Where a failed ``refresh(toServe:from:)`` is logged.
+    public init(_ served: ServedCatalog, logger: Logger) {
         self.current = Mutex(served)
+        self.logger = logger
     }
 
     /// Builds the served catalog for the newest published revision in the store.
     ///
     /// - Throws: ``ServerStartupError`` when the store holds no catalog yet.
-    public convenience init(store: CatalogStore) async throws {
-        self.init(try await Self.load(from: store))
+    public convenience init(store: CatalogStore, logger: Logger) async throws {
+        guard let published = try await store.publishedCatalog() else { throw ServerStartupError.emptyDatabase }
+        self.init(ServedCatalog(published), logger: logger)
     }
 
-    /// Serves the newest published revision in the store; call after every publish.
+    /// Serves `revision`, just committed, if it can: a publish is acknowledged once committed.
+    ///
+    /// A reload that fails is logged, not thrown: the revision is in the database, and
+    /// ``CatalogWatcher`` serves it once reloading works again.
+    public func refresh(toServe revision: Int, from store: CatalogStore) async {
+        do {
+            try await reload(from: store)
+        } catch {
+            logger.error("Published revision not served yet; retrying", metadata: ["revision": "\(revision)", "error": "\(error)"])
+        }
+    }
+
+    /// Serves the newest published revision in the store.
     ///
     /// Applies what was published since the served revision to it, so the cost follows the size
     /// of the change; a new locale changes every fallback chain, so it is loaded in full instead.
     /// Concurrent reloads are safe: each applies a delta read in one consistent database snapshot,
     /// taken after its caller's commit, to the revision it started from, and ``replace(with:)``
     /// never goes back to an older revision.
+    ///
+    /// - Throws: ``LiveCatalogError`` when the store no longer holds a catalog, or a database error.
     public func reload(from store: CatalogStore) async throws {
         let current = served
         guard let delta = try await store.publishedDelta(after: current.revision) else {
-            throw ServerStartupError.emptyDatabase
+            throw LiveCatalogError.noPublishedCatalog
         }
         // A compaction changes the floor without publishing a revision.
         guard delta.revision > current.revision || delta.historyFloor != current.feed.floor else { return }
         if delta.localeTags == current.snapshot.locales.map(\.tag) {
             replace(with: current.applying(delta))
         } else {
-            replace(with: try await Self.load(from: store))
+            guard let published = try await store.publishedCatalog() else { throw LiveCatalogError.noPublishedCatalog }
+            replace(with: ServedCatalog(published))
         }
-    }
-
-    private static func load(from store: CatalogStore) async throws -> ServedCatalog {
-        guard let published = try await store.publishedCatalog() else {
-            throw ServerStartupError.emptyDatabase
-        }
-        return ServedCatalog(published)
     }
 
     /// The catalog to answer the current request from.

@@ -1,7 +1,6 @@
 package import ErrataCore
 package import ErrataStore
 package import HTTPTypes
-package import Logging
 
 /// Everything an admin does to the catalog, with typed inputs, answers and errors.
 ///
@@ -14,21 +13,19 @@ package import Logging
 ///
 /// ```
 /// adapter ─ authenticate ─ parse input ─▶ EditService ─▶ CatalogStore (one SQLite transaction)
-///                                              │ on publish
+///                                              │ on publish, once committed
 ///                                              ▼
-///                              LiveCatalog.reload ─▶ ServedCatalog (next revision, swapped in)
+///                              LiveCatalog.refresh ─▶ ServedCatalog (next revision, swapped in)
 /// ```
 package struct EditService: Sendable {
     package let store: CatalogStore
     package let live: LiveCatalog
     let access: AccessControl
-    let logger: Logger
 
-    package init(store: CatalogStore, live: LiveCatalog, access: AccessControl, logger: Logger) {
+    package init(store: CatalogStore, live: LiveCatalog, access: AccessControl) {
         self.store = store
         self.live = live
         self.access = access
-        self.logger = logger
     }
 
     /// Authenticates the caller of `operation` by its bearer token; the first step of every admin request.
@@ -62,7 +59,7 @@ package struct EditService: Sendable {
         try editor.require(publish ? .editAndPublishText : .editText)
         let publishNote = publish ? note ?? "Edited \(key.stringKey) (\(key.locale))" : nil
         let outcome = try await store.setText(key, text: text, expectedVersion: expectedVersion, author: editor.name, publishNote: publishNote)
-        if let published = outcome.published { await serve(published) }
+        if let published = outcome.published { await live.refresh(toServe: published, from: store) }
         return TextEditAnswer(outcome)
     }
 
@@ -88,7 +85,7 @@ package struct EditService: Sendable {
     package func publish(note: String, by editor: Editor) async throws -> RevisionAnswer {
         try editor.require(.publish)
         let revision = try await store.publish(note: note, author: editor.name)
-        await serve(revision)
+        await live.refresh(toServe: revision, from: store)
         return RevisionAnswer(revision: revision)
     }
 
@@ -98,7 +95,7 @@ package struct EditService: Sendable {
     package func revert(to revision: Int, note: String, by editor: Editor) async throws -> RevisionAnswer {
         try editor.require(.revert)
         let published = try await store.revert(to: revision, note: note, author: editor.name)
-        await serve(published)
+        await live.refresh(toServe: published, from: store)
         return RevisionAnswer(revision: published)
     }
 
@@ -114,20 +111,7 @@ package struct EditService: Sendable {
     package func addLocale(_ tag: LanguageTag, name: String, by editor: Editor) async throws -> RevisionAnswer {
         try editor.require(.addLocale)
         let published = try await store.addLocale(tag, name: name, author: editor.name)
-        await serve(published)
+        await live.refresh(toServe: published, from: store)
         return RevisionAnswer(revision: published)
-    }
-
-    // MARK: - Serving what was committed
-
-    /// Serves a revision that was just committed. The commit stands whatever happens here, so the
-    /// caller is answered with success either way: a failure to rebuild the served catalog is
-    /// logged, and the next reload (the next publish, or the catalog watcher) catches up.
-    private func serve(_ revision: Int) async {
-        do {
-            try await live.reload(from: store)
-        } catch {
-            logger.error("Published revision is not served yet: rebuilding the catalog failed", metadata: ["revision": "\(revision)", "error": "\(error)"])
-        }
     }
 }

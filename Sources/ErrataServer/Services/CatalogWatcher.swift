@@ -1,0 +1,47 @@
+public import ErrataStore
+public import Logging
+public import ServiceLifecycle
+
+/// Serves what other writers publish: every `interval`, checks whether the store's newest revision
+/// or history floor differs from the served one, and reloads when it does.
+///
+/// Publishes made through this server are served at once (``LiveCatalog/refresh(toServe:from:)``);
+/// this catches the rest: a second instance on the same database, `errata-server compact`, and a
+/// refresh that failed. A check reads two rows by key; a failed check or reload is logged and
+/// tried again on the next tick.
+public struct CatalogWatcher: Service {
+    let store: CatalogStore
+    let live: LiveCatalog
+    let interval: Duration
+    let logger: Logger
+
+    /// - Parameters:
+    ///   - store: The database other writers publish to.
+    ///   - live: The catalog to keep current.
+    ///   - interval: How often the store is checked; bounds how late another writer's publish is served.
+    ///   - logger: Where a failed check or reload is logged.
+    public init(store: CatalogStore, live: LiveCatalog, interval: Duration = .seconds(1), logger: Logger) {
+        self.store = store
+        self.live = live
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Checks the store every `interval` until shutdown.
+    public func run() async {
+        await repeatUntilShutdown(every: interval) { await check() }
+    }
+
+    /// Reloads the served catalog if the store's published head moved; logs a failure.
+    func check() async {
+        do {
+            guard let head = try await store.publishedHead() else { throw LiveCatalogError.noPublishedCatalog }
+            let served = live.served
+            guard head != PublishedHead(revision: served.revision, historyFloor: served.feed.floor) else { return }
+            try await live.reload(from: store)
+            logger.info("Serving catalog", metadata: ["revision": "\(live.served.revision)"])
+        } catch {
+            logger.error("Could not bring the served catalog up to date; retrying", metadata: ["error": "\(error)"])
+        }
+    }
+}
