@@ -45,7 +45,11 @@ package func buildDispatcher(configuration: ServerConfiguration, live: LiveCatal
 /// Builds the router: JSON-RPC at `/rpc`, REST reads under `/v1`, admin edits under `/v1/admin`,
 /// and the operational endpoints.
 ///
-/// - Parameter access: Checks tokens; run a ``TokenUseRecorder`` on it to write their uses.
+/// - Parameters:
+///   - configuration: Limits, CORS origins and read-token policy.
+///   - store: The database edits go to.
+///   - live: The catalog to serve.
+///   - access: Checks tokens; run a ``TokenUseRecorder`` on it to write their uses.
 public func buildRouter(configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog, access: AccessControl) -> Router<ErrataRequestContext> {
     let service = EditService(store: store, live: live, access: access)
     let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, service: service)

@@ -16,7 +16,10 @@ public struct RevisionFeed: Sendable {
     /// Each segment is sorted by revision and newer than the one before; a text can appear in several.
     private let segments: [[TextRevision]]
 
-    /// - Parameter textRevisions: The revision that last changed the value or state of each text changed after `floor`, in any order.
+    /// - Parameters:
+    ///   - currentRevision: The revision the feed brings callers to.
+    ///   - floor: The newest revision whose history was compacted away; changes since an older one are not kept.
+    ///   - textRevisions: The revision that last changed the value or state of each text changed after `floor`, in any order.
     public init(currentRevision: Int, floor: Int, textRevisions: [TextRevision]) {
         self.init(currentRevision: currentRevision, floor: floor, segments: [textRevisions.sorted { $0.revision < $1.revision }])
     }

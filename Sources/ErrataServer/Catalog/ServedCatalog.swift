@@ -48,7 +48,7 @@ public final class ServedCatalog: Sendable {
     }
 
     /// The next revision: this one with a delta applied, re-resolving only the texts it touches
-    /// (everything when the delta adds a locale, see ``CatalogSnapshot/applying(_:)``).
+    /// (everything when the delta adds a locale, see `CatalogSnapshot.applying(_:)`).
     public func applying(_ delta: PublishedDelta) -> ServedCatalog {
         let changes = CatalogChanges(fromRevision: revision, toRevision: delta.revision, changes: delta.changes, locales: delta.locales)
         return ServedCatalog(
