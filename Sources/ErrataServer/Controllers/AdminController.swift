@@ -114,17 +114,10 @@ public struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
         guard (code?.utf8.count ?? 0) <= ErrorCode.maximumLength else {
             throw Problem.badRequest("code is longer than \(ErrorCode.maximumLength) bytes", parameter: "code")
         }
-        var locale: LanguageTag?
-        if let raw = request.nonEmptyQueryParameter("locale") {
-            guard let tag = LanguageTag(rawValue: raw) else {
-                throw Problem.badRequest("locale must be a well-formed BCP 47 language tag", parameter: "locale")
-            }
-            locale = tag
-        }
         let listing = try await service.history(
-            code: code.map { ErrorCode($0) }, locale: locale,
-            limit: try Self.integerQuery(request, "limit", in: 1...CatalogStore.maximumHistoryLimit) ?? 50,
-            before: try Self.integerQuery(request, "before", in: 1...Int.max),
+            code: code.map { ErrorCode($0) }, locale: try request.languageTagQueryParameter("locale"),
+            limit: try request.integerQueryParameter("limit", in: 1...CatalogStore.maximumHistoryLimit) ?? 50,
+            before: try request.integerQueryParameter("before", in: 1...Int.max),
             by: editor
         )
         return Self.response(listing)
@@ -169,14 +162,6 @@ public struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
         case .failure(let violation):
             throw Problem.badRequest("the body is not strict JSON: \(violation)")
         }
-    }
-
-    private static func integerQuery(_ request: Request, _ name: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard let text = request.nonEmptyQueryParameter(name) else { return nil }
-        guard let value = Int(text), range.contains(value) else {
-            throw Problem.badRequest("\(name) must be an integer between \(range.lowerBound) and \(range.upperBound)", parameter: name)
-        }
-        return value
     }
 
     private static func response(_ answer: some Encodable, entityTag: String? = nil) -> Response {

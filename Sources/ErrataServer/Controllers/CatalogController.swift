@@ -49,13 +49,7 @@ public struct CatalogController<Context: RequestContext>: Sendable {
         guard let sinceText = request.nonEmptyQueryParameter("since"), let since = Int(sinceText) else {
             throw Problem.badRequest("since must be an integer revision", parameter: "since")
         }
-        var locale: LanguageTag?
-        if let text = request.nonEmptyQueryParameter("locale") {
-            guard let tag = LanguageTag(rawValue: text) else {
-                throw Problem.badRequest("locale must be a well-formed BCP 47 language tag", parameter: "locale")
-            }
-            locale = tag
-        }
+        let locale = try request.languageTagQueryParameter("locale")
         do {
             let changes = try served.changes(since: since, locale: locale)
             return CacheableResponse(

@@ -20,13 +20,7 @@ public struct ErrorsController<Context: RequestContext>: Sendable {
     @Sendable func list(_ request: Request, context: Context) async throws -> CacheableResponse {
         let served = live.served
         let negotiation = served.negotiate(request)
-        var httpStatus: Int?
-        if let status = request.nonEmptyQueryParameter("httpStatus") {
-            guard let value = Int(status), (100...999).contains(value) else {
-                throw Problem.badRequest("httpStatus must be an integer between 100 and 999", parameter: "httpStatus")
-            }
-            httpStatus = value
-        }
+        let httpStatus = try request.integerQueryParameter("httpStatus", in: 100...999)
         let category = request.nonEmptyQueryParameter("category").map { ErrorCategory($0) }
         let listing = served.listing(negotiation: negotiation, category: category, httpStatus: httpStatus)
         return CacheableResponse(
@@ -52,14 +46,6 @@ public struct ErrorsController<Context: RequestContext>: Sendable {
             entityTag: served.entityTag(for: negotiation),
             contentLanguage: negotiation.locale.rawValue
         )
-    }
-}
-
-extension Request {
-    /// A query parameter's value; an empty value (`?variant=`) counts as absent.
-    func nonEmptyQueryParameter(_ name: String) -> String? {
-        guard let value = uri.queryParameters[name[...]], !value.isEmpty else { return nil }
-        return String(value)
     }
 }
 
