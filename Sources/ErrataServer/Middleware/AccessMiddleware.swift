@@ -19,20 +19,3 @@ public struct AccessMiddleware<Context: RemoteAddressRequestContext>: RouterMidd
         return try await next(request, context)
     }
 }
-
-/// Refuses credentials in the query string, where logs and browser histories would keep them.
-public struct QueryCredentialMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var credentialNames: Set<String> { ["access_token", "token", "api_key", "apikey", "bearer"] }
-
-    public init() {}
-
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if request.uri.queryParameters.contains(where: { Self.credentialNames.contains(String($0.key).lowercased()) }) {
-            throw Problem(
-                status: .badRequest, kind: "token-in-query", title: "Token in query string",
-                detail: "send tokens only in the Authorization header: Authorization: Bearer <token>", reason: "TokenInQuery"
-            )
-        }
-        return try await next(request, context)
-    }
-}

@@ -66,27 +66,6 @@ extension CatalogStore {
     }
 }
 
-/// The stored tokens and their SHA-256 digests, as read at one moment.
-public struct TokenDirectory: Sendable {
-    private let tokens: [(info: TokenInfo, digest: Data)]
-
-    init(tokens: [(info: TokenInfo, digest: Data)]) {
-        self.tokens = tokens
-    }
-
-    /// The token a caller presented, if it is one of these.
-    ///
-    /// The presented token's digest is compared with every stored digest in constant time
-    /// (swift-crypto's digest comparison), so timing reveals nothing about near matches.
-    public func authenticate(_ token: String) -> TokenInfo? {
-        let presented = SHA256.hash(data: Data(token.utf8))
-        var match: TokenInfo?
-        for token in tokens where presented == token.digest {
-            match = token.info
-        }
-        return match
-    }
-}
 
 extension TokenRecord {
     var info: TokenInfo {
@@ -101,26 +80,5 @@ extension Data {
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-    }
-}
-
-/// A token that cannot be created.
-public struct TokenError: Error, Hashable, Sendable, CustomStringConvertible {
-    private enum Kind: Hashable, Sendable {
-        case malformedName(String)
-        case nameTaken(String)
-    }
-
-    private let kind: Kind
-
-    static func malformedName(_ name: String) -> Self { .init(kind: .malformedName(name)) }
-    static func nameTaken(_ name: String) -> Self { .init(kind: .nameTaken(name)) }
-
-    public var description: String {
-        switch kind {
-        case .malformedName(let name):
-            "token name '\(name)' must be 1-64 letters, digits, '-', '_' or '.'"
-        case .nameTaken(let name): "a token named '\(name)' already exists; revoke it first"
-        }
     }
 }
