@@ -54,7 +54,8 @@ public func buildRouter(configuration: ServerConfiguration, store: CatalogStore,
     // get no access check at all: one async layer less on the hottest path.
     func readGroup(_ path: RouterPath) -> RouterGroup<ErrataRequestContext> {
         let group = router.group(path)
-        return configuration.requireReadToken ? group.add(middleware: AccessMiddleware(access: access, scope: .read)) : group
+        guard configuration.requireReadToken else { return group }
+        return group.add(middleware: PrivateReadsMiddleware()).add(middleware: AccessMiddleware(access: access, scope: .read))
     }
     readGroup("/v1/errors").addRoutes(ErrorsController(live: live).endpoints)
     readGroup("/v1").addRoutes(CatalogController(live: live).endpoints)
