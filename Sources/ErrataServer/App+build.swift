@@ -48,6 +48,9 @@ public func buildRouter(configuration: ServerConfiguration, store: CatalogStore,
     router.add(middleware: QueryCredentialMiddleware())
     let routeTable = MethodNotAllowedMiddleware<ErrataRequestContext>.RouteTable()
     router.add(middleware: MethodNotAllowedMiddleware(table: routeTable))
+    if !configuration.trustedProxies.isEmpty {
+        router.add(middleware: ForwardedClientMiddleware(trustedProxies: configuration.trustedProxies))
+    }
 
     router.addRoutes(RPCController(dispatcher: dispatcher, maximumBodySize: configuration.maximumBodySize).endpoints, atPath: "/rpc")
     // Middleware on a group applies to the routes added after it, so it comes first. Public reads

@@ -15,6 +15,9 @@ public struct ServerConfiguration: Sendable {
     /// How long tokens read from the store are trusted before being read again: a token revoked by
     /// `errata-server token revoke` stops working within this time (a new token works at once).
     public var tokenCacheLifetime: Duration
+    /// Proxies whose `X-Forwarded-For` / `Forwarded` headers name the client (see ``ForwardedClient``);
+    /// empty: the client is always the connected peer.
+    public var trustedProxies: [IPAddressRange]
 
     public init(
         host: String = "127.0.0.1",
@@ -23,7 +26,8 @@ public struct ServerConfiguration: Sendable {
         rpcLimits: JSONRPCPayload.Limits = .init(),
         corsAllowedOrigins: [String] = [],
         requireReadToken: Bool = false,
-        tokenCacheLifetime: Duration = .seconds(1)
+        tokenCacheLifetime: Duration = .seconds(1),
+        trustedProxies: [IPAddressRange] = []
     ) {
         self.host = host
         self.port = port
@@ -32,5 +36,6 @@ public struct ServerConfiguration: Sendable {
         self.corsAllowedOrigins = corsAllowedOrigins
         self.requireReadToken = requireReadToken
         self.tokenCacheLifetime = tokenCacheLifetime
+        self.trustedProxies = trustedProxies
     }
 }

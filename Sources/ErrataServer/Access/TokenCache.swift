@@ -49,6 +49,11 @@ final class TokenCache: Sendable {
         return info
     }
 
+    /// Whether the tokens in memory, however old, include `token`; reads no database.
+    func isKnown(_ token: String) -> Bool {
+        state.withLock { $0.directory?.authenticate(token) != nil }
+    }
+
     private func recordUse(of name: String, at now: ContinuousClock.Instant) async throws {
         let due: [String: Date]? = state.withLock { state in
             state.uses[name] = Date()
