@@ -1,6 +1,7 @@
 public import ErrataStore
 public import Hummingbird
 public import Logging
+public import NIOCore
 
 /// Builds the Errata HTTP application serving `live`.
 ///
@@ -9,16 +10,20 @@ public import Logging
 ///   - store: The database edits go to.
 ///   - live: The catalog to serve; kept in step with every publish.
 ///   - logger: The application's logger.
+///   - onServerRunning: Called with the bound address once the server listens.
 /// - Returns: An application ready to `runService()`.
 public func buildApplication(
     configuration: ServerConfiguration,
     store: CatalogStore,
     live: LiveCatalog,
-    logger: Logger
+    logger: Logger,
+    onServerRunning: @escaping @Sendable (SocketAddress?) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(configuration: configuration, store: store, live: live),
+        server: .errataHTTP1(configuration),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "errata"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress) },
         logger: logger
     )
 }
@@ -43,14 +48,14 @@ public func buildRouter(configuration: ServerConfiguration, store: CatalogStore,
     let admin = AdminMethods(editor: CatalogEditor(store: store, live: live), access: access)
     let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, admin: admin)
     let router = Router(context: ErrataRequestContext.self, options: .autoGenerateHeadEndpoints)
+    if !configuration.trustedProxies.isEmpty {
+        router.add(middleware: ForwardedClientMiddleware(trustedProxies: configuration.trustedProxies))
+    }
     router.add(middleware: CORSAllowListMiddleware(allowedOrigins: configuration.corsAllowedOrigins))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: QueryCredentialMiddleware())
     let routeTable = MethodNotAllowedMiddleware<ErrataRequestContext>.RouteTable()
     router.add(middleware: MethodNotAllowedMiddleware(table: routeTable))
-    if !configuration.trustedProxies.isEmpty {
-        router.add(middleware: ForwardedClientMiddleware(trustedProxies: configuration.trustedProxies))
-    }
 
     router.addRoutes(RPCController(dispatcher: dispatcher, maximumBodySize: configuration.maximumBodySize).endpoints, atPath: "/rpc")
     // Middleware on a group applies to the routes added after it, so it comes first. Public reads

@@ -18,6 +18,9 @@ public struct ServerConfiguration: Sendable {
     /// Proxies whose `X-Forwarded-For` / `Forwarded` headers name the client (see ``ForwardedClient``);
     /// empty: the client is always the connected peer.
     public var trustedProxies: [IPAddressRange]
+    /// How long a connection may wait for its next request, counted from its opening or the
+    /// previous response: a connection that idles, or that trickles a request, is closed after it.
+    public var idleTimeout: Duration
 
     public init(
         host: String = "127.0.0.1",
@@ -27,7 +30,8 @@ public struct ServerConfiguration: Sendable {
         corsAllowedOrigins: [String] = [],
         requireReadToken: Bool = false,
         tokenCacheLifetime: Duration = .seconds(1),
-        trustedProxies: [IPAddressRange] = []
+        trustedProxies: [IPAddressRange] = [],
+        idleTimeout: Duration = .seconds(60)
     ) {
         self.host = host
         self.port = port
@@ -37,5 +41,6 @@ public struct ServerConfiguration: Sendable {
         self.requireReadToken = requireReadToken
         self.tokenCacheLifetime = tokenCacheLifetime
         self.trustedProxies = trustedProxies
+        self.idleTimeout = idleTimeout
     }
 }
