@@ -16,7 +16,7 @@ extension ErrataServerCommand {
         @Option(help: "The address to listen on.")
         var host: String = "127.0.0.1"
 
-        @Option(help: "The TCP port to listen on; 0 picks a free one.")
+        @Option(help: "The TCP port to listen on; 0 picks a free one. Once listening, serve prints 'errata-server: listening on http://HOST:PORT' on stdout.")
         var port: Int = 8080
 
         @Option(help: "The Localizations/ directory imported into an empty database.")
@@ -35,12 +35,13 @@ extension ErrataServerCommand {
             name: .customLong("trusted-proxy"),
             help: ArgumentHelp(
                 "A reverse proxy (CIDR such as 10.0.0.0/8 or 2001:db8::/32, or one address) whose X-Forwarded-For or Forwarded header names the client; repeatable.",
-                discussion: "Failed authentications are throttled per client address; without this, every client behind a proxy shares the proxy's address."
+                discussion: "Failed authentications are throttled per client address; without this, every client behind a proxy shares the proxy's address.",
+                valueName: "cidr"
             )
         )
         var trustedProxies: [String] = []
 
-        @Option(help: "Seconds a connection may wait for a request before it is closed.")
+        @Option(help: ArgumentHelp("Seconds a connection may take to send its next request, head and body, before it is closed.", valueName: "seconds"))
         var idleTimeout: Int = 60
 
         @OptionGroup var store: StoreOptions
