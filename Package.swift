@@ -100,6 +100,7 @@ let package = Package(
         .testTarget(
             name: "ErrataCoreTests",
             dependencies: ["ErrataCore"],
+            resources: [.copy("Resources/seed-error-codes.md")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 public import ErrataStore
 public import Hummingbird
 public import Logging
+public import NIOCore
 
 /// Builds the Errata HTTP application serving `live`, with its background services.
 ///
@@ -12,21 +13,25 @@ public import Logging
 ///   - store: The database edits go to.
 ///   - live: The catalog to serve; kept in step with every publish, here or by another process.
 ///   - logger: The application's logger.
+///   - onServerRunning: Called with the bound address once the server listens.
 /// - Returns: An application ready to `runService()`.
 public func buildApplication(
     configuration: ServerConfiguration,
     store: CatalogStore,
     live: LiveCatalog,
-    logger: Logger
+    logger: Logger,
+    onServerRunning: @escaping @Sendable (SocketAddress?) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let access = AccessControl(configuration: configuration, store: store)
     return Application(
         router: buildRouter(configuration: configuration, store: store, live: live, access: access),
+        server: .errataHTTP1(configuration),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "errata"),
         services: [
             TokenUseRecorder(access: access, interval: configuration.tokenUseWriteInterval, logger: logger),
             CatalogWatcher(store: store, live: live, interval: configuration.catalogCheckInterval, logger: logger),
         ],
+        onServerRunning: { channel in await onServerRunning(channel.localAddress) },
         logger: logger
     )
 }
@@ -54,6 +59,9 @@ public func buildRouter(configuration: ServerConfiguration, store: CatalogStore,
     let service = EditService(store: store, live: live, access: access)
     let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, service: service)
     let router = Router(context: ErrataRequestContext.self, options: .autoGenerateHeadEndpoints)
+    if !configuration.trustedProxies.isEmpty {
+        router.add(middleware: ForwardedClientMiddleware(trustedProxies: configuration.trustedProxies))
+    }
     router.add(middleware: CORSAllowListMiddleware(allowedOrigins: configuration.corsAllowedOrigins))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: QueryCredentialMiddleware())
@@ -65,7 +73,8 @@ public func buildRouter(configuration: ServerConfiguration, store: CatalogStore,
     // get no access check at all: one async layer less on the hottest path.
     func readGroup(_ path: RouterPath) -> RouterGroup<ErrataRequestContext> {
         let group = router.group(path)
-        return configuration.requireReadToken ? group.add(middleware: AccessMiddleware(access: access, scope: .read)) : group
+        guard configuration.requireReadToken else { return group }
+        return group.add(middleware: PrivateReadsMiddleware()).add(middleware: AccessMiddleware(access: access, scope: .read))
     }
     readGroup("/v1/errors").addRoutes(ErrorsController(live: live).endpoints)
     readGroup("/v1").addRoutes(CatalogController(live: live).endpoints)

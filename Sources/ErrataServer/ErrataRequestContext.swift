@@ -1,11 +1,12 @@
 public import Hummingbird
 public import NIOCore
 
-/// The request context of every Errata route: Hummingbird's core context plus the peer address.
+/// The request context of every Errata route: Hummingbird's core context plus the client's address.
 public struct ErrataRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The connected peer, when the transport knows it.
-    public let remoteAddress: SocketAddress?
+    /// The client, when the transport knows it: the connected peer or, when that is a trusted
+    /// proxy, the client it forwarded for (set by ``ForwardedClientMiddleware``).
+    public internal(set) var remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

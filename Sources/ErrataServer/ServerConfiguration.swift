@@ -19,6 +19,12 @@ public struct ServerConfiguration: Sendable {
     public var catalogCheckInterval: Duration
     /// How often when tokens were last used is written to the store (``TokenUseRecorder``).
     public var tokenUseWriteInterval: Duration
+    /// Proxies whose `X-Forwarded-For` / `Forwarded` headers name the client (see ``ForwardedClient``);
+    /// empty: the client is always the connected peer.
+    public var trustedProxies: [IPAddressRange]
+    /// How long a connection may wait for its next request, counted from its opening or the
+    /// previous response: a connection that idles, or that trickles a request, is closed after it.
+    public var idleTimeout: Duration
 
     package init(
         host: String = "127.0.0.1",
@@ -29,7 +35,9 @@ public struct ServerConfiguration: Sendable {
         requireReadToken: Bool = false,
         tokenCacheLifetime: Duration = .seconds(1),
         catalogCheckInterval: Duration = .seconds(1),
-        tokenUseWriteInterval: Duration = .seconds(60)
+        tokenUseWriteInterval: Duration = .seconds(60),
+        trustedProxies: [IPAddressRange] = [],
+        idleTimeout: Duration = .seconds(60)
     ) {
         self.host = host
         self.port = port
@@ -40,5 +48,7 @@ public struct ServerConfiguration: Sendable {
         self.tokenCacheLifetime = tokenCacheLifetime
         self.catalogCheckInterval = catalogCheckInterval
         self.tokenUseWriteInterval = tokenUseWriteInterval
+        self.trustedProxies = trustedProxies
+        self.idleTimeout = idleTimeout
     }
 }

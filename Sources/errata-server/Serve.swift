@@ -3,6 +3,7 @@ import ErrataCore
 import ErrataServer
 import ErrataStore
 import Foundation
+import NIOCore
 
 extension ErrataServerCommand {
     /// `errata-server serve`: the HTTP service.
@@ -15,7 +16,7 @@ extension ErrataServerCommand {
         @Option(help: "The address to listen on.")
         var host: String = "127.0.0.1"
 
-        @Option(help: "The TCP port to listen on; 0 picks a free one.")
+        @Option(help: "The TCP port to listen on; 0 picks a free one. Once listening, serve prints 'errata-server: listening on http://HOST:PORT' on stdout.")
         var port: Int = 8080
 
         @Option(help: "The Localizations/ directory imported into an empty database.")
@@ -30,11 +31,28 @@ extension ErrataServerCommand {
         @Flag(help: "Require a bearer token of scope read (or higher) for reads too.")
         var requireReadToken = false
 
+        @Option(
+            name: .customLong("trusted-proxy"),
+            help: ArgumentHelp(
+                "A reverse proxy (CIDR such as 10.0.0.0/8 or 2001:db8::/32, or one address) whose X-Forwarded-For or Forwarded header names the client; repeatable.",
+                discussion: "Failed authentications are throttled per client address; without this, every client behind a proxy shares the proxy's address.",
+                valueName: "cidr"
+            )
+        )
+        var trustedProxies: [String] = []
+
+        @Option(help: ArgumentHelp("Seconds a connection may take to send its next request, head and body, before it is closed.", valueName: "seconds"))
+        var idleTimeout: Int = 60
+
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
             guard maxBodySize >= 1_024 else { throw ValidationError("--max-body-size must be at least 1024 bytes") }
+            guard (1...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 86400 seconds") }
+            for proxy in trustedProxies where IPAddressRange(proxy) == nil {
+                throw ValidationError("--trusted-proxy '\(proxy)' must be an address or CIDR range such as 10.0.0.0/8 or 2001:db8::/32")
+            }
             for origin in corsOrigins where URL(string: origin)?.scheme == nil || origin.hasSuffix("/") {
                 throw ValidationError("--cors-origin '\(origin)' must be an origin such as https://console.example.com")
             }
@@ -55,13 +73,24 @@ extension ErrataServerCommand {
             }
             let configuration = ServerConfiguration(
                 host: host, port: port, maximumBodySize: maxBodySize, corsAllowedOrigins: corsOrigins,
-                requireReadToken: requireReadToken
+                requireReadToken: requireReadToken, trustedProxies: trustedProxies.compactMap { IPAddressRange($0) },
+                idleTimeout: .seconds(idleTimeout)
             )
             defer {
                 // The server and its services have stopped: closing the database lets SQLite checkpoint its log.
                 do { try catalogStore.close() } catch { logger.error("Could not close the database", metadata: ["error": "\(error)"]) }
             }
-            try await buildApplication(configuration: configuration, store: catalogStore, live: live, logger: logger).runService()
+            let app = buildApplication(configuration: configuration, store: catalogStore, live: live, logger: logger) { address in
+                FileHandle.standardOutput.write(Data("\(Self.listeningLine(address))\n".utf8))
+            }
+            try await app.runService()
+        }
+
+        /// What `serve` prints on standard output once it listens, whatever the log level: scripts and
+        /// tests started with `--port 0` read the port from it.
+        static func listeningLine(_ address: SocketAddress?) -> String {
+            guard let address, let host = address.ipAddress, let port = address.port else { return "errata-server: listening" }
+            return "errata-server: listening on http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
         }
     }
 }

@@ -63,18 +63,22 @@ import Testing
         try await TestService().test(.live) { client in
             let port = try #require(client.port)
             let residentBefore = Self.residentMegabytes()
-            let tenMegabyteString = #"{"jsonrpc":"2.0","method":"errors.describe","params":{"code":""# + String(repeating: "x", count: 10_000_000) + #""},"id":1}"#
+            let tenMegabyteBody = Array(#"{"jsonrpc":"2.0","method":"errors.describe","params":{"code":""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: 10_000_000)
+            // Each on a new connection: the server ends the connection after an early 413.
             for _ in 0..<5 {
-                let response = try await client.rpc(tenMegabyteString)
-                #expect(response.status == .contentTooLarge)
+                let answer = try await RawHTTPConnection.exchange(
+                    port: port, head: "POST /rpc HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: \(tenMegabyteBody.count)\r\n\r\n",
+                    body: tenMegabyteBody
+                )
+                #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(200))")
             }
             // The same past the limit in chunks, with no Content-Length up front.
             let connection = try RawHTTPConnection(port: port)
-            connection.send(Array("POST /rpc HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".utf8))
+            await connection.send(Array("POST /rpc HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".utf8))
             let chunk = String(repeating: "[", count: 65_536)
             var sent = 0
-            while sent < 4 << 20, connection.send(Array("10000\r\n\(chunk)\r\n".utf8)) { sent += 65_536 }
-            let answer = connection.receive()
+            while sent < 4 << 20, await connection.send(Array("10000\r\n\(chunk)\r\n".utf8)) { sent += 65_536 }
+            let answer = await connection.receive()
             #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(200))")
             #expect(try await client.rpc(Self.healthy).status == .ok)
             let residentAfter = Self.residentMegabytes()
@@ -85,16 +89,17 @@ import Testing
     @Test func aClientTricklingItsHeadersDoesNotHoldUpOthers() async throws {
         try await TestService().test(.live) { client in
             let port = try #require(client.port)
-            let trickling = try RawHTTPConnection(port: port)
-            trickling.send(Array("GET /v1/errors/NoSuchKey HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".utf8))
+            // Each step waits for an answer, not for time; the generous read bound only fails a stuck test.
+            let trickling = try RawHTTPConnection(port: port, timeout: 60)
+            await trickling.send(Array("GET /v1/errors/NoSuchKey HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".utf8))
             for _ in 0..<20 {
-                trickling.send(Array("a".utf8))
+                await trickling.send(Array("a".utf8))
                 let response = try await client.execute(uri: "/v1/errors/SlowDown", method: .get)
                 #expect(response.status == .ok)
             }
             // When it finally finishes, it is served too.
-            trickling.send(Array("b\r\n\r\n".utf8))
-            #expect(trickling.receive().hasPrefix("HTTP/1.1 200"))
+            await trickling.send(Array("b\r\n\r\n".utf8))
+            #expect(await trickling.receive().hasPrefix("HTTP/1.1 200"))
         }
     }
 

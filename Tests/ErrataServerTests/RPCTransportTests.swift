@@ -26,9 +26,14 @@ import Testing
             let response = try await client.rpc(huge)
             #expect(response.status == .contentTooLarge)
             #expect(response.headers[.contentType] == "application/problem+json")
-            let next = try await client.rpc(Self.describe)
-            #expect(next.status == .ok)
-            #expect(try next.json()["result"]?["code"] == "NoSuchKey")
+            // A new connection: the server may end this one when it answered before reading the whole body.
+            let port = try #require(client.port)
+            let next = try await RawHTTPConnection.exchange(
+                port: port,
+                head: "POST /rpc HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: \(Self.describe.utf8.count)\r\n\r\n\(Self.describe)"
+            )
+            #expect(next.hasPrefix("HTTP/1.1 200"), "\(next.prefix(200))")
+            #expect(next.contains(#""code":"NoSuchKey""#))
         }
     }
 

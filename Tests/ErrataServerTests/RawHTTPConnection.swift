@@ -6,10 +6,14 @@ import Darwin
 #endif
 
 /// A plain TCP connection to a loopback port, for sending exactly the bytes a hostile client would.
-final class RawHTTPConnection {
+///
+/// Its socket calls block, so each runs on a Dispatch thread: blocking one of the few threads of
+/// Swift's cooperative pool would stall the in-process server the test talks to, and under a
+/// full parallel test run that turned slow answers into timeouts.
+final class RawHTTPConnection: Sendable {
     private let descriptor: Int32
 
-    /// Connects to 127.0.0.1:`port`; reads give up after `timeout` seconds.
+    /// Connects to 127.0.0.1:`port`; a read or write that makes no progress gives up after `timeout` seconds.
     init(port: Int, timeout: Int = 10) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(.EIO) }
@@ -19,6 +23,7 @@ final class RawHTTPConnection {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var limit = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -34,8 +39,39 @@ final class RawHTTPConnection {
 
     /// Sends bytes; returns false once the server has closed the connection.
     @discardableResult
-    func send(_ bytes: some Collection<UInt8>) -> Bool {
-        var array = Array(bytes)
+    func send(_ bytes: some Collection<UInt8>) async -> Bool {
+        let array = Array(bytes)
+        return await Self.offThePool { self.sendNow(array) }
+    }
+
+    /// Reads until the server closes the connection, `limit` bytes arrive, or the timeout passes.
+    func receive(limit: Int = 1 << 20) async -> String {
+        await Self.offThePool { self.receiveNow(limit: limit) }
+    }
+
+    /// Whether the server ends the connection (end-of-file or a reset) before the read timeout,
+    /// discarding whatever it still sends.
+    func waitForClose() async -> Bool {
+        await Self.offThePool { self.waitForCloseNow() }
+    }
+
+    /// Sends one request on a new connection and reads the response.
+    static func exchange(port: Int, head: String, body: [UInt8] = []) async throws -> String {
+        let connection = try RawHTTPConnection(port: port, timeout: 60)
+        await connection.send(Array(head.utf8) + body)
+        return await connection.receive()
+    }
+
+    private static func offThePool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
+    }
+
+    // MARK: - Blocking socket calls
+
+    private func sendNow(_ bytes: [UInt8]) -> Bool {
+        var array = bytes
         var offset = 0
         while offset < array.count {
             let sent = array.withUnsafeMutableBytes { Glibc.send(descriptor, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
@@ -45,8 +81,7 @@ final class RawHTTPConnection {
         return true
     }
 
-    /// Reads until the server closes the connection, `limit` bytes arrive, or the timeout passes.
-    func receive(limit: Int = 1 << 20) -> String {
+    private func receiveNow(limit: Int) -> String {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while received.count < limit {
@@ -56,6 +91,15 @@ final class RawHTTPConnection {
             if let text = String(bytes: received, encoding: .utf8), Self.isComplete(text) { break }
         }
         return String(decoding: received, as: UTF8.self)
+    }
+
+    private func waitForCloseNow() -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count > 0 { continue }
+            return count == 0 || errno == ECONNRESET
+        }
     }
 
     /// Whether a response with a Content-Length has all of its body.

@@ -38,6 +38,9 @@ import Testing
         (["--no-such-flag"], "--no-such-flag"),
         (["--cors-origin", "console.example.com/"], "--cors-origin"),
         (["--log-level", "loud"], "log-level"),
+        (["--trusted-proxy", "10.0.0.0/33"], "--trusted-proxy"),
+        (["--trusted-proxy", "proxy.example.com"], "--trusted-proxy"),
+        (["--idle-timeout", "0"], "--idle-timeout"),
     ])
     func badFlagsFailWithOneLineAndExitCodeTwo(arguments: [String], named: String) throws {
         let outcome = try run(arguments)

@@ -6,29 +6,32 @@ final class ServerProcess: Sendable {
     let process: Process
     let port: Int
 
-    /// Starts `errata-server serve --port 0` and waits (at most 15 s) until it says where it listens.
+    /// Starts `errata-server serve --port 0` and waits (at most 15 s) for the line on standard
+    /// output that says where it listens.
     init(database: String, localizations: URL) throws {
         let process = Process()
         process.executableURL = ServerCommandTests.executable
-        process.arguments = ["serve", "--port", "0", "--database", database, "--localizations", localizations.path]
-        let errors = Pipe()
+        process.arguments = ["serve", "--port", "0", "--database", database, "--localizations", localizations.path, "--log-level", "error"]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        let output = LockedValue("")
-        errors.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            output.withLock { $0 += String(decoding: data, as: UTF8.self) }
+        let printed = LockedValue(""), logged = LockedValue("")
+        for (pipe, text) in [(output, printed), (errors, logged)] {
+            pipe.fileHandleForReading.readabilityHandler = { handle in
+                let data = handle.availableData
+                text.withLock { $0 += String(decoding: data, as: UTF8.self) }
+            }
         }
         try process.run()
         let deadline = Date().addingTimeInterval(15)
         var port: Int?
         while port == nil, Date() < deadline, process.isRunning {
-            port = output.withLock { Self.listeningPort(in: $0) }
+            port = printed.withLock { Self.listeningPort(in: $0) }
             if port == nil { usleep(20_000) }
         }
         guard let port else {
             process.terminate()
-            throw ServerProcessError(log: output.withLock { $0 })
+            throw ServerProcessError(log: printed.withLock { $0 } + logged.withLock { $0 })
         }
         self.process = process
         self.port = port
@@ -47,9 +50,13 @@ final class ServerProcess: Sendable {
         process.waitUntilExit()
     }
 
-    private static func listeningPort(in log: String) -> Int? {
-        guard let range = log.range(of: "listening on 127.0.0.1:") else { return nil }
-        return Int(log[range.upperBound...].prefix { $0.isNumber })
+    /// The port in `errata-server: listening on http://127.0.0.1:PORT`, once that line is complete.
+    static func listeningPort(in output: String) -> Int? {
+        let prefix = "errata-server: listening on http://127.0.0.1:"
+        guard let line = output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().first(where: { $0.hasPrefix(prefix) }) else {
+            return nil
+        }
+        return Int(line.dropFirst(prefix.count))
     }
 }
 

@@ -15,10 +15,10 @@ public struct AccessControl: Sendable {
     ///   - store: Where tokens are stored.
     ///   - requireReadToken: Whether reads need a token of scope `read` too.
     ///   - tokenCacheLifetime: How long tokens read from the store are trusted; a revoked token stops working within it.
-    ///   - maximumFailures: Failed attempts a peer may make per `window` seconds before it is throttled.
+    ///   - maximumFailures: Failed attempts a client may make per `window` before it is throttled.
     public init(
         store: CatalogStore, requireReadToken: Bool = false, tokenCacheLifetime: Duration = .seconds(1),
-        maximumFailures: Int = 10, window: Double = 60
+        maximumFailures: Int = 10, window: Duration = .seconds(60)
     ) {
         self.requireReadToken = requireReadToken
         self.tokens = TokenCache(store: store, lifetime: tokenCacheLifetime)
@@ -35,10 +35,13 @@ public struct AccessControl: Sendable {
     /// - Throws: ``AccessError``.
     public func authorize(_ scope: TokenScope, headers: HTTPFields, peer: String) async throws -> TokenInfo? {
         if scope == .read, !requireReadToken { return nil }
-        if let wait = throttle.retryAfter(for: peer) {
-            throw AccessError.throttled(retryAfter: max(1, Int(wait.rounded(.up))))
+        let presented = Self.bearerToken(headers[.authorization])
+        // A throttled address may share its IP with others (NAT, an untrusted proxy): a token known
+        // to be valid still gets through, while guesses are refused before reaching the database.
+        if let wait = throttle.retryAfter(for: peer), !(presented.map(tokens.isKnown) ?? false) {
+            throw AccessError.throttled(retryAfter: max(1, Int((wait / .seconds(1)).rounded(.up))))
         }
-        guard let token = Self.bearerToken(headers[.authorization]) else {
+        guard let token = presented else {
             if headers[.authorization] != nil { throttle.recordFailure(from: peer) }
             throw AccessError.unauthorized(tokenPresented: headers[.authorization] != nil)
         }

@@ -89,6 +89,11 @@ final class TokenCache: Sendable {
         return directory
     }
 
+    /// Whether the tokens in memory, however old, include `token`; reads no database.
+    func isKnown(_ token: String) -> Bool {
+        state.withLock { $0.directory?.authenticate(token) != nil }
+    }
+
     // MARK: - Uses
 
     /// Takes the uses noted since the last call, by token name.
