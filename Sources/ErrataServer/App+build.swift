@@ -1,7 +1,7 @@
-public import ErrataStore
-public import Hummingbird
-public import Logging
-public import NIOCore
+package import ErrataStore
+package import Hummingbird
+package import Logging
+package import NIOCore
 
 /// Builds the Errata HTTP application serving `live`, with its background services.
 ///
@@ -15,7 +15,7 @@ public import NIOCore
 ///   - logger: The application's logger.
 ///   - onServerRunning: Called with the bound address once the server listens.
 /// - Returns: An application ready to `runService()`.
-public func buildApplication(
+package func buildApplication(
     configuration: ServerConfiguration,
     store: CatalogStore,
     live: LiveCatalog,
@@ -55,7 +55,7 @@ package func buildDispatcher(configuration: ServerConfiguration, live: LiveCatal
 ///   - store: The database edits go to.
 ///   - live: The catalog to serve.
 ///   - access: Checks tokens; run a ``TokenUseRecorder`` on it to write their uses.
-public func buildRouter(configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog, access: AccessControl) -> Router<ErrataRequestContext> {
+package func buildRouter(configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog, access: AccessControl) -> Router<ErrataRequestContext> {
     let service = EditService(store: store, live: live, access: access)
     let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, service: service)
     let router = Router(context: ErrataRequestContext.self, options: .autoGenerateHeadEndpoints)

@@ -1,10 +1,10 @@
-public import ErrataCore
-public import ErrataStore
-public import Foundation
-public import Logging
+import ErrataCore
+package import ErrataStore
+package import Foundation
+package import Logging
 
 /// Prepares the catalog to serve at start-up.
-public enum CatalogBootstrap {
+package enum CatalogBootstrap {
     /// Opens the served catalog, importing `Localizations/` as revision 1 into an empty database.
     ///
     /// A database that already holds a catalog is used as it is: `Localizations/` is not read.
@@ -15,7 +15,7 @@ public enum CatalogBootstrap {
     ///   - logger: Where progress is logged.
     /// - Returns: The live catalog at the newest published revision.
     /// - Throws: `CatalogFileError` or `StoreError` when the first import fails.
-    public static func liveCatalog(store: CatalogStore, localizations: URL, logger: Logger) async throws -> LiveCatalog {
+    package static func liveCatalog(store: CatalogStore, localizations: URL, logger: Logger) async throws -> LiveCatalog {
         if try await store.currentRevision() == nil {
             let catalog = try LocalizationsDirectory(url: localizations).load()
             try await store.importInitialCatalog(catalog, note: "Imported from \(localizations.lastPathComponent)/")

@@ -1,14 +1,14 @@
-public import Hummingbird
-public import NIOCore
+package import Hummingbird
+package import NIOCore
 
 /// The request context of every Errata route: Hummingbird's core context plus the client's address.
-public struct ErrataRequestContext: RequestContext, RemoteAddressRequestContext {
-    public var coreContext: CoreRequestContextStorage
+package struct ErrataRequestContext: RequestContext, RemoteAddressRequestContext {
+    package var coreContext: CoreRequestContextStorage
     /// The client, when the transport knows it: the connected peer or, when that is a trusted
     /// proxy, the client it forwarded for (set by ``ForwardedClientMiddleware``).
-    public internal(set) var remoteAddress: SocketAddress?
+    package internal(set) var remoteAddress: SocketAddress?
 
-    public init(source: ApplicationRequestContextSource) {
+    package init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress
     }

@@ -1,30 +1,30 @@
-package import ErrataCore
+import ErrataCore
 
 /// How the HTTP service listens and what it accepts.
-public struct ServerConfiguration: Sendable {
-    public var host: String
-    public var port: Int
+package struct ServerConfiguration: Sendable {
+    package var host: String
+    package var port: Int
     /// The largest request body accepted, in bytes; larger bodies get HTTP 413.
-    public var maximumBodySize: Int
+    package var maximumBodySize: Int
     /// Batch length and JSON nesting limits for `POST /rpc`.
     package var rpcLimits: JSONRPCPayload.Limits
     /// Origins allowed to call the service from a browser (CORS); empty allows none.
-    public var corsAllowedOrigins: [String]
+    package var corsAllowedOrigins: [String]
     /// Whether reads need a bearer token of scope `read` (or higher).
-    public var requireReadToken: Bool
+    package var requireReadToken: Bool
     /// How long tokens read from the store are trusted before being read again: a token revoked by
     /// `errata-server token revoke` stops working within this time (a new token works at once).
-    public var tokenCacheLifetime: Duration
+    package var tokenCacheLifetime: Duration
     /// How often the store is checked for what another process published (``CatalogWatcher``).
-    public var catalogCheckInterval: Duration
+    package var catalogCheckInterval: Duration
     /// How often when tokens were last used is written to the store (``TokenUseRecorder``).
-    public var tokenUseWriteInterval: Duration
+    package var tokenUseWriteInterval: Duration
     /// Proxies whose `X-Forwarded-For` / `Forwarded` headers name the client (see ``ForwardedClient``);
     /// empty: the client is always the connected peer.
-    public var trustedProxies: [IPAddressRange]
+    package var trustedProxies: [IPAddressRange]
     /// How long a connection may wait for its next request, counted from its opening or the
     /// previous response: a connection that idles, or that trickles a request, is closed after it.
-    public var idleTimeout: Duration
+    package var idleTimeout: Duration
 
     package init(
         host: String = "127.0.0.1",

@@ -1,5 +1,5 @@
 /// A reason the server cannot start, phrased for the operator.
-public struct ServerStartupError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ServerStartupError: Error, Hashable, Sendable, CustomStringConvertible {
     private enum Kind: Hashable, Sendable {
         case emptyDatabase
     }
@@ -7,9 +7,9 @@ public struct ServerStartupError: Error, Hashable, Sendable, CustomStringConvert
     private let kind: Kind
 
     /// The database holds no published catalog to serve.
-    public static let emptyDatabase = Self(kind: .emptyDatabase)
+    package static let emptyDatabase = Self(kind: .emptyDatabase)
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .emptyDatabase: "the database holds no published catalog; import Localizations/ first"
         }

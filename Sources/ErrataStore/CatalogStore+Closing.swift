@@ -6,7 +6,7 @@ extension CatalogStore {
     /// The pool closes its writer before its read-only readers, so SQLite's own checkpoint on the
     /// last close cannot run: the log is checkpointed and truncated explicitly first. Call once
     /// nothing uses the store any more; every later call on it throws.
-    public func close() throws {
+    package func close() throws {
         try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         try pool.close()
     }

@@ -1,4 +1,4 @@
-public import ErrataCore
+package import ErrataCore
 import GRDB
 
 extension CatalogStore {
@@ -16,7 +16,7 @@ extension CatalogStore {
     ///
     /// - Parameter revision: The published revision the caller has.
     /// - Returns: The changes, or `nil` for a database with no catalog yet.
-    public func publishedDelta(after revision: Int) async throws -> PublishedDelta? {
+    package func publishedDelta(after revision: Int) async throws -> PublishedDelta? {
         try await pool.read { db -> PublishedDelta? in
             guard let current = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM revision") else { return nil }
             let locales = try LocaleRecord.catalogLocales(db)
@@ -42,18 +42,18 @@ extension CatalogStore {
 }
 
 /// What was published after a given revision: the input of an incremental reload.
-public struct PublishedDelta: Sendable {
+package struct PublishedDelta: Sendable {
     /// The newest published revision.
-    public var revision: Int
+    package var revision: Int
     /// The delta feed starts after this revision.
-    public var historyFloor: Int
+    package var historyFloor: Int
     /// The catalog's locales, in order.
-    public var locales: [LocaleInfo]
+    package var locales: [LocaleInfo]
     /// Every change of a text's value or review state published after the caller's revision, oldest first.
-    public var changes: [TextChange]
+    package var changes: [TextChange]
 
     /// A delta as read from a store (or made up by a benchmark).
-    public init(revision: Int, historyFloor: Int, locales: [LocaleInfo], changes: [TextChange]) {
+    package init(revision: Int, historyFloor: Int, locales: [LocaleInfo], changes: [TextChange]) {
         self.revision = revision
         self.historyFloor = historyFloor
         self.locales = locales
@@ -61,5 +61,5 @@ public struct PublishedDelta: Sendable {
     }
 
     /// The tags of ``locales``, in order.
-    public var localeTags: [LanguageTag] { locales.map(\.tag) }
+    package var localeTags: [LanguageTag] { locales.map(\.tag) }
 }

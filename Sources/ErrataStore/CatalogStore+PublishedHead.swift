@@ -7,7 +7,7 @@ extension CatalogStore {
     /// another process on the same database: two lookups by key, no text is read.
     ///
     /// - Returns: The head, or `nil` for a database with no catalog yet.
-    public func publishedHead() async throws -> PublishedHead? {
+    package func publishedHead() async throws -> PublishedHead? {
         try await pool.read { db in
             guard let revision = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM revision") else { return nil }
             return PublishedHead(revision: revision, historyFloor: try Setting.compactedThrough.value(db))
@@ -16,13 +16,13 @@ extension CatalogStore {
 }
 
 /// Where the published history stands: what a served catalog must match to be current.
-public struct PublishedHead: Hashable, Sendable {
+package struct PublishedHead: Hashable, Sendable {
     /// The newest published revision.
-    public var revision: Int
+    package var revision: Int
     /// History was compacted through this revision.
-    public var historyFloor: Int
+    package var historyFloor: Int
 
-    public init(revision: Int, historyFloor: Int) {
+    package init(revision: Int, historyFloor: Int) {
         self.revision = revision
         self.historyFloor = historyFloor
     }

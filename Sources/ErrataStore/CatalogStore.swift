@@ -1,7 +1,7 @@
-public import ErrataCore
-public import Foundation
+package import ErrataCore
+import Foundation
 import GRDB
-public import Logging
+package import Logging
 
 /// The SQLite database that is Errata's source of truth at run time.
 ///
@@ -18,7 +18,7 @@ public import Logging
 /// }
 /// let published = try await store.publishedCatalog()
 /// ```
-public final class CatalogStore: Sendable {
+package final class CatalogStore: Sendable {
     let pool: DatabasePool
     let logger: Logger
 
@@ -28,7 +28,7 @@ public final class CatalogStore: Sendable {
     ///   - path: The SQLite file; its directory must exist.
     ///   - logger: Where the store logs.
     /// - Throws: A `DatabaseError` when the file cannot be opened or migrated.
-    public init(path: String, logger: Logger) throws {
+    package init(path: String, logger: Logger) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -42,14 +42,14 @@ public final class CatalogStore: Sendable {
     // MARK: - Revisions
 
     /// The newest published revision, or `nil` for a database with no catalog yet.
-    public func currentRevision() async throws -> Int? {
+    package func currentRevision() async throws -> Int? {
         try await pool.read { db in
             try Int.fetchOne(db, sql: "SELECT MAX(number) FROM revision")
         }
     }
 
     /// Published revisions, newest first.
-    public func revisions() async throws -> [RevisionInfo] {
+    package func revisions() async throws -> [RevisionInfo] {
         try await pool.read { db in
             try RevisionRecord.order(Column("number").desc).fetchAll(db).map {
                 RevisionInfo(number: $0.number, createdAt: $0.createdAt, note: $0.note, author: $0.author)
@@ -67,7 +67,7 @@ public final class CatalogStore: Sendable {
     /// - Returns: The new revision number, 1.
     /// - Throws: ``StoreError`` when the database already holds a catalog or the catalog is invalid.
     @discardableResult
-    public func importInitialCatalog(_ catalog: Catalog, note: String) async throws -> Int {
+    package func importInitialCatalog(_ catalog: Catalog, note: String) async throws -> Int {
         let problems = CatalogValidator.problems(in: catalog)
         guard problems.isEmpty else { throw StoreError.invalidCatalog(problems.map(\.description)) }
         let revision = try await pool.write { db -> Int in
@@ -109,7 +109,7 @@ public final class CatalogStore: Sendable {
     /// The newest published catalog, read in one consistent snapshot of the database.
     ///
     /// - Returns: The catalog and its revision, or `nil` for a database with no catalog yet.
-    public func publishedCatalog() async throws -> PublishedCatalog? {
+    package func publishedCatalog() async throws -> PublishedCatalog? {
         try await pool.read { db in
             guard let revision = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM revision") else { return nil }
             let locales = try LocaleRecord.catalogLocales(db)
@@ -158,12 +158,12 @@ extension CatalogStore {
     /// SQLite's own consistency check of the database file.
     ///
     /// - Returns: `["ok"]` for a sound database, else the problems SQLite found.
-    public func integrityCheck() async throws -> [String] {
+    package func integrityCheck() async throws -> [String] {
         try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
     }
 
     /// The `synchronous` setting in force: 2 is FULL.
-    public func synchronousSetting() async throws -> Int {
+    package func synchronousSetting() async throws -> Int {
         try await pool.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
     }
 }

@@ -4,10 +4,10 @@
 /// changed it or the draft version of a pending edit of it. Draft versions start at ``base`` + 1,
 /// a range published revisions never reach, so the two kinds can never be mistaken for each other:
 /// a stale draft version can never equal a later published revision and let a lost update through.
-public enum DraftVersion {
+package enum DraftVersion {
     /// Draft versions are greater than this; published revisions stay below it.
-    public static let base = 1_000_000_000
+    package static let base = 1_000_000_000
 
     /// Whether a text version names a draft edit rather than a published revision.
-    public static func isDraft(_ version: Int) -> Bool { version > base }
+    package static func isDraft(_ version: Int) -> Bool { version > base }
 }

@@ -1,5 +1,5 @@
 /// A failure of the catalog store that is not a plain SQLite error.
-public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     private enum Kind: Hashable, Sendable {
         case corrupt(String)
         case notEmpty
@@ -15,7 +15,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A catalog that fails validation; the problems are listed.
     static func invalidCatalog(_ problems: [String]) -> Self { .init(kind: .invalidCatalog(problems)) }
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .corrupt(let detail): "the database is inconsistent: \(detail)"
         case .notEmpty: "the database already holds a catalog"

@@ -4,6 +4,8 @@ import ErrataServer
 import ErrataStore
 import Foundation
 import NIOCore
+import Hummingbird
+import Logging
 
 extension ErrataServerCommand {
     /// `errata-server serve`: the HTTP service.

@@ -1,7 +1,6 @@
 import ErrataClient
 import ErrataCore
 import Foundation
-import Synchronization
 import Testing
 
 /// Paths of files in this repository.
@@ -37,7 +36,7 @@ struct TemporaryDirectory: Sendable {
 
 /// Collects the warnings a client reports.
 final class WarningLog: Sendable {
-    private let messages = Mutex<[String]>([])
+    private let messages = Locked<[String]>([])
 
     var handler: @Sendable (String) -> Void {
         { message in self.messages.withLock { $0.append(message) } }
@@ -95,7 +94,7 @@ func json(_ value: some Encodable) throws -> Data {
 
 /// A one-way gate: tasks wait until another opens it.
 final class Gate: Sendable {
-    private let state = Mutex<(isOpen: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+    private let state = Locked<(isOpen: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
 
     /// Opens the gate, releasing every waiting task.
     func open() {

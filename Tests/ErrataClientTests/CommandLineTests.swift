@@ -1,6 +1,7 @@
 import ErrataCore
 import Foundation
 import Testing
+import ErrataStore
 
 @testable import errata
 

@@ -2,6 +2,7 @@ import ErrataClient
 import ErrataCore
 import Foundation
 import Testing
+import HTTPTypes
 
 /// What one reader saw while a sync ran.
 struct Reader: Sendable {

@@ -6,6 +6,8 @@ import Testing
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import ErrataServer
+import ErrataStore
 #endif
 
 /// A client that syncs by deltas ends up with exactly what a full fetch gives: texts, review states and locales.

@@ -2,6 +2,8 @@ import ErrataClient
 import ErrataCore
 import Foundation
 import Testing
+import ErrataServer
+import ErrataStore
 
 /// The client against a real `errata-server` application on an ephemeral loopback port.
 @Suite struct LiveServerTests {

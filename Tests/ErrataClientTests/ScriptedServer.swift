@@ -3,7 +3,6 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-import Synchronization
 
 /// A stand-in catalog server whose answers a test scripts, on an ephemeral loopback port.
 ///
@@ -70,7 +69,7 @@ struct ScriptedServer: Sendable {
 
 /// The requests a ``ScriptedServer`` received.
 final class RequestLog: Sendable {
-    private let entries = Mutex<[String]>([])
+    private let entries = Locked<[String]>([])
 
     func append(_ entry: String) { entries.withLock { $0.append(entry) } }
 

@@ -1,7 +1,6 @@
 import ErrataCore
 import ErrataStore
 import Foundation
-import Synchronization
 import Testing
 
 /// SIGKILL while editors stream edits and publishes: acknowledged publishes survive, nothing is half-applied.
@@ -21,7 +20,7 @@ import Testing
 
         let server = try ServerProcess(database: database, localizations: TestService.localizations)
         let http = HTTPJSONClient(baseURL: server.baseURL, token: token)
-        let acknowledged = LockedValue<[Acknowledged]>([])
+        let acknowledged = Locked<[Acknowledged]>([])
         let codes = ["NoSuchKey", "NoSuchBucket", "AccessDenied", "SlowDown"]
 
         // Each editor owns one text, so every edit should land until the server dies.

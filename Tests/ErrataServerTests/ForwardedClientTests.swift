@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import ErrataStore
 
 /// The client behind trusted proxies, from `X-Forwarded-For` and `Forwarded`.
 @Suite struct ForwardedClientTests {

@@ -2,6 +2,8 @@
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import ErrataStore
+import Foundation
 
 /// With read tokens required, no read may be stored by a shared cache and handed to someone else.
 @Suite struct ProtectedReadCachingTests {

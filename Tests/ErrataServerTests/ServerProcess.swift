@@ -1,5 +1,5 @@
+import ErrataCore
 import Foundation
-import Synchronization
 
 /// A real `errata-server` process on an ephemeral loopback port, for crash and restart tests.
 final class ServerProcess: Sendable {
@@ -15,7 +15,7 @@ final class ServerProcess: Sendable {
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        let printed = LockedValue(""), logged = LockedValue("")
+        let printed = Locked(""), logged = Locked("")
         for (pipe, text) in [(output, printed), (errors, logged)] {
             pipe.fileHandleForReading.readabilityHandler = { handle in
                 let data = handle.availableData
@@ -63,17 +63,4 @@ final class ServerProcess: Sendable {
 struct ServerProcessError: Error, CustomStringConvertible {
     var log: String
     var description: String { "errata-server did not start:\n\(log)" }
-}
-
-/// A value shared between tasks and callbacks behind a lock.
-final class LockedValue<Value: Sendable>: Sendable {
-    private let mutex: Mutex<Value>
-
-    init(_ value: Value) {
-        mutex = Mutex(value)
-    }
-
-    func withLock<Result: Sendable>(_ body: (inout sending Value) throws -> sending Result) rethrows -> Result {
-        try mutex.withLock(body)
-    }
 }

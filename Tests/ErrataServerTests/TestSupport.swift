@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import Testing
+import NIOFoundationCompat
 
 /// A service on a fresh database in a temporary directory, seeded from the repository's `Localizations/`.
 struct TestService {

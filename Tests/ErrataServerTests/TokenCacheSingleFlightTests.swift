@@ -1,6 +1,8 @@
 @testable import ErrataServer
+import ErrataCore
 import Foundation
 import Testing
+import ErrataStore
 
 /// Requests that need the tokens read again at the same time share one read.
 @Suite struct TokenCacheSingleFlightTests {
@@ -8,7 +10,7 @@ import Testing
         let service = try await TestService()
         defer { try? FileManager.default.removeItem(at: service.directory) }
         let token = try await service.store.createToken(name: "reader", scope: .read)
-        let reads = LockedValue(0)
+        let reads = Locked(0)
         let cache = TokenCache(store: service.store, lifetime: .seconds(3_600)) { [store = service.store] in
             reads.withLock { $0 += 1 }
             return try await store.tokenDirectory()

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// The one JSON encoding Errata writes: sorted keys, unescaped slashes, ISO 8601 dates.
 ///

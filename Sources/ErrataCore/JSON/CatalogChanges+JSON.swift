@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 extension CatalogChanges {
     /// The delta feed's answer as canonical JSON, identical to `CanonicalJSON.encode(self)`.

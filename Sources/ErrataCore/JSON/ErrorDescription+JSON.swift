@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 extension ErrorDescription {
     /// The description as canonical JSON, identical to `CanonicalJSON.encode(self)`.

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// Writes JSON byte for byte as ``CanonicalJSON`` does, without `JSONEncoder`.
 ///

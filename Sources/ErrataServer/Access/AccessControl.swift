@@ -1,13 +1,13 @@
 import ErrataCore
-public import ErrataStore
-public import HTTPTypes
+package import ErrataStore
+package import HTTPTypes
 
 /// Decides whether a request may do something: bearer tokens, scopes and failure throttling.
 ///
 /// Used the same way by REST routes and by each JSON-RPC call, so a batch is authorized call by call.
-public struct AccessControl: Sendable {
+package struct AccessControl: Sendable {
     /// Whether reads need a token of scope `read` too.
-    public let requireReadToken: Bool
+    package let requireReadToken: Bool
     let tokens: TokenCache
     private let throttle: AuthFailureThrottle
 
@@ -16,7 +16,7 @@ public struct AccessControl: Sendable {
     ///   - requireReadToken: Whether reads need a token of scope `read` too.
     ///   - tokenCacheLifetime: How long tokens read from the store are trusted; a revoked token stops working within it.
     ///   - maximumFailures: Failed attempts a client may make per `window` before it is throttled.
-    public init(
+    package init(
         store: CatalogStore, requireReadToken: Bool = false, tokenCacheLifetime: Duration = .seconds(1),
         maximumFailures: Int = 10, window: Duration = .seconds(60)
     ) {
@@ -33,7 +33,7 @@ public struct AccessControl: Sendable {
     ///   - peer: The caller's address, for throttling failures.
     /// - Returns: The token used, or `nil` for a public read.
     /// - Throws: ``AccessError``.
-    public func authorize(_ scope: TokenScope, headers: HTTPFields, peer: String) async throws -> TokenInfo? {
+    package func authorize(_ scope: TokenScope, headers: HTTPFields, peer: String) async throws -> TokenInfo? {
         if scope == .read, !requireReadToken { return nil }
         let presented = Self.bearerToken(headers[.authorization])
         // A throttled address may share its IP with others (NAT, an untrusted proxy): a token known

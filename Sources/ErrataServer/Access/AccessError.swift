@@ -1,5 +1,5 @@
 /// Why a caller may not do what it asked.
-public enum AccessError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum AccessError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No token, a malformed `Authorization` header, or a token that is not known.
     case unauthorized(tokenPresented: Bool)
     /// The token is valid but its scope does not allow the operation.
@@ -7,7 +7,7 @@ public enum AccessError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Too many failed authentications from this address; retry after this many seconds.
     case throttled(retryAfter: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unauthorized(tokenPresented: true): "the bearer token is not valid"
         case .unauthorized(tokenPresented: false): "this method needs Authorization: Bearer <token>"

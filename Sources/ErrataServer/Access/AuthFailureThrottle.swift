@@ -1,4 +1,4 @@
-import Synchronization
+import ErrataCore
 
 /// Slows down guessing of tokens: after too many failed authentications from one address within
 /// a window, that address is refused until the window has passed.
@@ -10,7 +10,7 @@ final class AuthFailureThrottle: Sendable {
     let maximumFailures: Int
     let window: Duration
     /// Failure times by client address, oldest first.
-    private let failures = Mutex<[String: [Instant]]>([:])
+    private let failures = Locked<[String: [Instant]]>([:])
 
     init(maximumFailures: Int = 10, window: Duration = .seconds(60)) {
         self.maximumFailures = maximumFailures

@@ -1,6 +1,6 @@
+import ErrataCore
 import ErrataStore
 import Foundation
-import Synchronization
 
 /// The store's tokens, held in memory so that authenticating a request reads no database.
 ///
@@ -38,7 +38,7 @@ final class TokenCache: Sendable {
         var uses: [String: Date] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Reads the tokens from the store; a test counts the reads through it.
     private let readDirectory: @Sendable () async throws -> TokenDirectory

@@ -1,11 +1,11 @@
-public import ErrataCore
-public import Foundation
+package import ErrataCore
+import Foundation
 
 /// The answer to `errors.list`, `catalog.get` and `GET /v1/catalog`.
-public struct CatalogListing: Codable, Hashable, Sendable {
-    public var revision: Int
-    public var locale: LanguageTag
-    public var entries: [ErrorDescription]
+package struct CatalogListing: Codable, Hashable, Sendable {
+    package var revision: Int
+    package var locale: LanguageTag
+    package var entries: [ErrorDescription]
 
     /// The listing as canonical JSON, written without building the struct: identical to
     /// `CanonicalJSON.encode(CatalogListing(revision:locale:entries:))`.

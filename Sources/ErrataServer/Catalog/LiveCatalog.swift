@@ -1,28 +1,27 @@
-public import ErrataCore
-public import ErrataStore
-public import Logging
-import Synchronization
+import ErrataCore
+package import ErrataStore
+package import Logging
 
 /// The catalog currently served: an atomically swapped reference to an immutable ``ServedCatalog``.
 ///
 /// Readers take the current reference and use it for the whole request, so a response never
 /// mixes two revisions. A publish builds the next `ServedCatalog` off to the side and swaps it in.
-public final class LiveCatalog: Sendable {
-    private let current: Mutex<ServedCatalog>
+package final class LiveCatalog: Sendable {
+    private let current: Locked<ServedCatalog>
     let logger: Logger
 
     /// - Parameters:
     ///   - served: The catalog to serve first.
     ///   - logger: Where a failed ``refresh(toServe:from:)`` is logged.
-    public init(_ served: ServedCatalog, logger: Logger) {
-        self.current = Mutex(served)
+    package init(_ served: ServedCatalog, logger: Logger) {
+        self.current = Locked(served)
         self.logger = logger
     }
 
     /// Builds the served catalog for the newest published revision in the store.
     ///
     /// - Throws: ``ServerStartupError`` when the store holds no catalog yet.
-    public convenience init(store: CatalogStore, logger: Logger) async throws {
+    package convenience init(store: CatalogStore, logger: Logger) async throws {
         guard let published = try await store.publishedCatalog() else { throw ServerStartupError.emptyDatabase }
         self.init(ServedCatalog(published), logger: logger)
     }
@@ -31,7 +30,7 @@ public final class LiveCatalog: Sendable {
     ///
     /// A reload that fails is logged, not thrown: the revision is in the database, and
     /// ``CatalogWatcher`` serves it once reloading works again.
-    public func refresh(toServe revision: Int, from store: CatalogStore) async {
+    package func refresh(toServe revision: Int, from store: CatalogStore) async {
         do {
             try await reload(from: store)
         } catch {
@@ -48,7 +47,7 @@ public final class LiveCatalog: Sendable {
     /// never goes back to an older revision.
     ///
     /// - Throws: ``LiveCatalogError`` when the store no longer holds a catalog, or a database error.
-    public func reload(from store: CatalogStore) async throws {
+    package func reload(from store: CatalogStore) async throws {
         let current = served
         guard let delta = try await store.publishedDelta(after: current.revision) else {
             throw LiveCatalogError.noPublishedCatalog
@@ -64,12 +63,12 @@ public final class LiveCatalog: Sendable {
     }
 
     /// The catalog to answer the current request from.
-    public var served: ServedCatalog {
+    package var served: ServedCatalog {
         current.withLock { $0 }
     }
 
     /// Replaces the served catalog, unless a newer revision is already served.
-    public func replace(with served: ServedCatalog) {
+    package func replace(with served: ServedCatalog) {
         current.withLock { current in
             if served.revision >= current.revision { current = served }
         }

@@ -1,5 +1,5 @@
 /// A reason the served catalog could not be brought up to date with the store while running.
-public struct LiveCatalogError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct LiveCatalogError: Error, Hashable, Sendable, CustomStringConvertible {
     private enum Kind: Hashable, Sendable {
         case noPublishedCatalog
     }
@@ -7,9 +7,9 @@ public struct LiveCatalogError: Error, Hashable, Sendable, CustomStringConvertib
     private let kind: Kind
 
     /// The store holds no published catalog any more (its file was replaced by an empty one).
-    public static let noPublishedCatalog = Self(kind: .noPublishedCatalog)
+    package static let noPublishedCatalog = Self(kind: .noPublishedCatalog)
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .noPublishedCatalog: "the database no longer holds a published catalog; still serving the last one"
         }

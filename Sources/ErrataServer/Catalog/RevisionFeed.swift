@@ -1,5 +1,5 @@
-public import ErrataCore
-public import ErrataStore
+package import ErrataCore
+package import ErrataStore
 
 /// The delta feed of one published revision: which texts changed in which revision, answering "what changed since N".
 ///
@@ -8,11 +8,11 @@ public import ErrataStore
 /// rows and reads the rest from the catalog, locales included.
 /// Rows come in segments, oldest first — the ones loaded at start-up, then one per publish — so
 /// a publish appends a small segment and shares the rest with the previous revision's feed.
-public struct RevisionFeed: Sendable {
+package struct RevisionFeed: Sendable {
     /// The revision the feed describes.
-    public let currentRevision: Int
+    package let currentRevision: Int
     /// History was compacted through this revision; older `since` values need a full resync.
-    public let floor: Int
+    package let floor: Int
     /// Each segment is sorted by revision and newer than the one before; a text can appear in several.
     private let segments: [[TextRevision]]
 
@@ -20,7 +20,7 @@ public struct RevisionFeed: Sendable {
     ///   - currentRevision: The revision the feed brings callers to.
     ///   - floor: The newest revision whose history was compacted away; changes since an older one are not kept.
     ///   - textRevisions: The revision that last changed the value or state of each text changed after `floor`, in any order.
-    public init(currentRevision: Int, floor: Int, textRevisions: [TextRevision]) {
+    package init(currentRevision: Int, floor: Int, textRevisions: [TextRevision]) {
         self.init(currentRevision: currentRevision, floor: floor, segments: [textRevisions.sorted { $0.revision < $1.revision }])
     }
 
@@ -36,7 +36,7 @@ public struct RevisionFeed: Sendable {
     ///   - changes: The changes published after ``currentRevision``, oldest first.
     ///   - revision: The newest revision now.
     ///   - floor: The compaction floor now.
-    public func appending(_ changes: [TextChange], revision: Int, floor: Int) -> RevisionFeed {
+    package func appending(_ changes: [TextChange], revision: Int, floor: Int) -> RevisionFeed {
         RevisionFeed(
             currentRevision: revision, floor: floor,
             segments: segments + [changes.map { TextRevision(key: $0.textKey, revision: $0.revision) }]
@@ -52,7 +52,7 @@ public struct RevisionFeed: Sendable {
     ///   - locale: Only changes in this locale, when given (`locales` still lists every locale).
     ///   - snapshot: The catalog at ``currentRevision``.
     /// - Throws: ``FeedError`` when `since` is in the future or older than the retained history.
-    public func changes(since: Int, locale: LanguageTag? = nil, in snapshot: CatalogSnapshot) throws(FeedError) -> CatalogChanges {
+    package func changes(since: Int, locale: LanguageTag? = nil, in snapshot: CatalogSnapshot) throws(FeedError) -> CatalogChanges {
         guard since >= 0, since <= currentRevision else {
             throw .sinceOutOfRange(since, current: currentRevision)
         }
@@ -88,13 +88,13 @@ public struct RevisionFeed: Sendable {
 }
 
 /// Why the delta feed cannot answer.
-public enum FeedError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum FeedError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `since` is negative or newer than the current revision.
     case sinceOutOfRange(Int, current: Int)
     /// History before `floor` was compacted: fetch the whole catalog instead.
     case resyncRequired(since: Int, floor: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .sinceOutOfRange(let since, let current):
             "since must be between 0 and the current revision \(current), not \(since)"

@@ -1,4 +1,4 @@
-import Synchronization
+import ErrataCore
 
 /// A bounded, thread-safe memo of values computed from one served revision.
 ///
@@ -15,7 +15,7 @@ import Synchronization
 /// ```
 final class RevisionMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     let capacity: Int
-    private let storage = Mutex<[Key: Value]>([:])
+    private let storage = Locked<[Key: Value]>([:])
 
     /// - Parameter capacity: The most values kept.
     init(capacity: Int) {

@@ -1,7 +1,6 @@
-public import ErrataCore
-public import ErrataStore
-public import Foundation
-import Synchronization
+package import ErrataCore
+package import ErrataStore
+package import Foundation
 
 /// One published revision, ready to serve: its snapshot, its delta feed, and response bodies encoded once.
 ///
@@ -9,13 +8,13 @@ import Synchronization
 /// the revision (bounded, see ``RevisionMemo``), so a publish costs what changed, not what the
 /// catalog holds: every body names its revision, so no body of the previous revision is reusable,
 /// and encoding all of them ahead would cost seconds for a large catalog.
-public final class ServedCatalog: Sendable {
+package final class ServedCatalog: Sendable {
     /// The most `errors.describe` bodies kept per revision (about 25 MB of bodies at most).
     static let describeBodyCapacity = 32_768
 
-    public let snapshot: CatalogSnapshot
+    package let snapshot: CatalogSnapshot
     /// What changed in each revision up to this one.
-    public let feed: RevisionFeed
+    package let feed: RevisionFeed
     /// The `locales.list` result.
     let localesBody: Data
     /// `errors.describe` results by entry and locale, for requests whose locale negotiation matched.
@@ -32,7 +31,7 @@ public final class ServedCatalog: Sendable {
         var locale: LanguageTag
     }
 
-    public init(snapshot: CatalogSnapshot, feed: RevisionFeed) {
+    package init(snapshot: CatalogSnapshot, feed: RevisionFeed) {
         self.snapshot = snapshot
         self.feed = feed
         self.localesBody = CanonicalJSON.encode(snapshot.locales)
@@ -40,7 +39,7 @@ public final class ServedCatalog: Sendable {
     }
 
     /// Serves a published catalog as read from the store.
-    public convenience init(_ published: PublishedCatalog) {
+    package convenience init(_ published: PublishedCatalog) {
         self.init(
             snapshot: CatalogSnapshot(catalog: published.catalog, revision: published.revision),
             feed: RevisionFeed(currentRevision: published.revision, floor: published.historyFloor, textRevisions: published.textRevisions)
@@ -49,7 +48,7 @@ public final class ServedCatalog: Sendable {
 
     /// The next revision: this one with a delta applied, re-resolving only the texts it touches
     /// (everything when the delta adds a locale, see `CatalogSnapshot.applying(_:)`).
-    public func applying(_ delta: PublishedDelta) -> ServedCatalog {
+    package func applying(_ delta: PublishedDelta) -> ServedCatalog {
         let changes = CatalogChanges(fromRevision: revision, toRevision: delta.revision, changes: delta.changes, locales: delta.locales)
         return ServedCatalog(
             snapshot: snapshot.applying(changes),
@@ -57,7 +56,7 @@ public final class ServedCatalog: Sendable {
         )
     }
 
-    public var revision: Int { snapshot.revision }
+    package var revision: Int { snapshot.revision }
 
     /// Chooses the locale to serve, as `LocaleNegotiator/negotiate(explicit:acceptLanguage:)` does,
     /// remembering the outcome for inputs seen before.
@@ -72,7 +71,7 @@ public final class ServedCatalog: Sendable {
     /// The encoded description of an entry.
     ///
     /// - Throws: `CatalogLookupError` for a parameter the entry does not use.
-    public func describeBody(
+    package func describeBody(
         _ entry: CatalogEntry, negotiation: LocaleNegotiation, parameters: [String: String] = [:]
     ) throws(CatalogLookupError) -> Data {
         guard !negotiation.fallback, parameters.isEmpty else {
@@ -116,7 +115,7 @@ public final class ServedCatalog: Sendable {
     /// The delta feed's answer: the newest value and review state of every text changed after `since`, and the locales.
     ///
     /// - Throws: ``FeedError``.
-    public func changes(since: Int, locale: LanguageTag?) throws(FeedError) -> CatalogChanges {
+    package func changes(since: Int, locale: LanguageTag?) throws(FeedError) -> CatalogChanges {
         try feed.changes(since: since, locale: locale, in: snapshot)
     }
 

@@ -1,7 +1,7 @@
 import ErrataCore
 import ErrataStore
 import Foundation
-public import Hummingbird
+package import Hummingbird
 import NIOFoundationCompat
 
 /// The REST routes under `/v1/admin`: REST's adapter over ``EditService``, for web consoles.
@@ -9,7 +9,7 @@ import NIOFoundationCompat
 /// Each route authenticates the caller first, then reads its path, query, `If-Match` and body
 /// (strict JSON, as `POST /rpc` reads) into the service's typed inputs; the service's errors
 /// become problems through their one table (`Problem+Domain.swift`).
-public struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
+package struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
     let service: EditService
     let maximumBodySize: Int
     let maximumDepth: Int
@@ -20,7 +20,7 @@ public struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
         self.maximumDepth = maximumDepth
     }
 
-    public var endpoints: RouteCollection<Context> {
+    package var endpoints: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("errors/:code/texts/:locale/:field", use: getText)
         routes.put("errors/:code/texts/:locale/:field", use: setText)

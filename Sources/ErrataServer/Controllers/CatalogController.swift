@@ -1,15 +1,15 @@
 import ErrataCore
-public import Hummingbird
+package import Hummingbird
 
 /// REST reads of the whole catalog: `GET /v1/catalog` and `GET /v1/locales`.
-public struct CatalogController<Context: RequestContext>: Sendable {
+package struct CatalogController<Context: RequestContext>: Sendable {
     let live: LiveCatalog
 
-    public init(live: LiveCatalog) {
+    package init(live: LiveCatalog) {
         self.live = live
     }
 
-    public var endpoints: RouteCollection<Context> {
+    package var endpoints: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("catalog", use: catalog)
         routes.get("catalog/snapshot", use: snapshot)

@@ -1,15 +1,15 @@
 import ErrataCore
-public import Hummingbird
+package import Hummingbird
 
 /// REST reads of errors: `GET /v1/errors` and `GET /v1/errors/{code}`.
-public struct ErrorsController<Context: RequestContext>: Sendable {
+package struct ErrorsController<Context: RequestContext>: Sendable {
     let live: LiveCatalog
 
-    public init(live: LiveCatalog) {
+    package init(live: LiveCatalog) {
         self.live = live
     }
 
-    public var endpoints: RouteCollection<Context> {
+    package var endpoints: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get(use: list)
         routes.get(":code", use: describe)

@@ -1,5 +1,5 @@
 import Foundation
-public import Hummingbird
+package import Hummingbird
 import NIOFoundationCompat
 
 /// `POST /rpc`: JSON-RPC 2.0 over HTTP.
@@ -7,7 +7,7 @@ import NIOFoundationCompat
 /// Every JSON-RPC answer, error or not, is HTTP 200; only failures outside JSON-RPC use HTTP
 /// statuses: 413 for a body over the limit, 415 for a body that is not `application/json`,
 /// and 204 (no body) when the call was a notification or the batch held only notifications.
-public struct RPCController<Context: RemoteAddressRequestContext>: Sendable {
+package struct RPCController<Context: RemoteAddressRequestContext>: Sendable {
     let dispatcher: RPCDispatcher
     let maximumBodySize: Int
 
@@ -16,7 +16,7 @@ public struct RPCController<Context: RemoteAddressRequestContext>: Sendable {
         self.maximumBodySize = maximumBodySize
     }
 
-    public var endpoints: RouteCollection<Context> {
+    package var endpoints: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.post(use: handle)
         return routes

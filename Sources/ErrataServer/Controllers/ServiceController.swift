@@ -1,17 +1,17 @@
 import ErrataCore
 import Foundation
-public import Hummingbird
+package import Hummingbird
 import NIOFoundationCompat
 
 /// Operational endpoints: `GET /healthz` and `GET /openapi.yaml`.
-public struct ServiceController<Context: RequestContext>: Sendable {
+package struct ServiceController<Context: RequestContext>: Sendable {
     let live: LiveCatalog
 
-    public init(live: LiveCatalog) {
+    package init(live: LiveCatalog) {
         self.live = live
     }
 
-    public var endpoints: RouteCollection<Context> {
+    package var endpoints: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("healthz", use: health)
         routes.get("openapi.yaml", use: openAPI)

@@ -1,5 +1,5 @@
 package import ErrataCore
-package import ErrataStore
+import ErrataStore
 
 /// Errata's application error codes, in the range JSON-RPC reserves for servers (-32000…-32099).
 ///

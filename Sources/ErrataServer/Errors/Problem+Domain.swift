@@ -1,6 +1,6 @@
-package import ErrataCore
-package import ErrataStore
-package import Hummingbird
+import ErrataCore
+import ErrataStore
+import Hummingbird
 
 extension Problem {
     /// The problem a request that failed with `error` answers: the reason, the detail and the

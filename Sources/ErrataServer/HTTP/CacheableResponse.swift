@@ -1,5 +1,5 @@
-public import Foundation
-public import Hummingbird
+import Foundation
+import Hummingbird
 import NIOFoundationCompat
 
 /// A cache-friendly JSON read: one body with its entity tag and language.

@@ -1,15 +1,15 @@
 import CompressNIO
-public import Foundation
+package import Foundation
 import NIOCore
 import NIOFoundationCompat
 
 /// A response body together with its gzip encoding, made once when a revision is published.
-public struct CompressedBody: Sendable {
-    public let identity: Data
-    public let gzip: Data
+package struct CompressedBody: Sendable {
+    package let identity: Data
+    package let gzip: Data
 
     /// Compresses `identity` with gzip.
-    public init(_ identity: Data) {
+    package init(_ identity: Data) {
         self.identity = identity
         var buffer = ByteBuffer(data: identity)
         do {

@@ -1,6 +1,6 @@
-public import ErrataCore
+package import ErrataCore
 import Foundation
-public import Hummingbird
+package import Hummingbird
 import NIOFoundationCompat
 
 /// An RFC 9457 problem details response (`application/problem+json`).
@@ -14,19 +14,19 @@ import NIOFoundationCompat
 /// {"type": "urn:errata:problem:unknown-code", "title": "Unknown error code", "status": 404,
 ///  "detail": "unknown error code 'NoSuchThing'", "reason": "UnknownCode"}
 /// ```
-public struct Problem: Error, HTTPResponseError, Sendable {
-    public var status: HTTPResponse.Status
+package struct Problem: Error, HTTPResponseError, Sendable {
+    package var status: HTTPResponse.Status
     /// A URN naming the kind of problem, `urn:errata:problem:<kind>`.
-    public var type: String
-    public var title: String
-    public var detail: String?
+    package var type: String
+    package var title: String
+    package var detail: String?
     /// The stable machine-readable reason, such as `UnknownCode`.
-    public var reason: String
+    package var reason: String
     /// Further members, such as `suggestions`.
-    public var extensions: [String: JSONValue]
-    public var headers: HTTPFields
+    package var extensions: [String: JSONValue]
+    package var headers: HTTPFields
 
-    public init(
+    package init(
         status: HTTPResponse.Status, kind: String, title: String, detail: String? = nil, reason: String,
         extensions: [String: JSONValue] = [:], headers: HTTPFields = [:]
     ) {
@@ -39,7 +39,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         self.headers = headers
     }
 
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
+    package func response(from request: Request, context: some RequestContext) throws -> Response {
         var members = extensions
         members["type"] = .string(type)
         members["title"] = .string(title)

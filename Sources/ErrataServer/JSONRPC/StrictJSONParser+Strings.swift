@@ -1,4 +1,4 @@
-package import ErrataCore
+import ErrataCore
 extension StrictJSONParser.Reader {
     // MARK: Strings
 

@@ -1,4 +1,4 @@
-public import Hummingbird
+package import Hummingbird
 
 /// CORS for web consoles served from other origins, limited to an allow-list.
 ///
@@ -6,7 +6,7 @@ public import Hummingbird
 /// Errata's comes from a command-line flag, so this middleware takes an array. It answers with
 /// the exact origin (never `*`), adds `Vary: Origin`, exposes the caching headers, and answers
 /// preflight requests itself.
-public struct CORSAllowListMiddleware<Context: RequestContext>: RouterMiddleware {
+package struct CORSAllowListMiddleware<Context: RequestContext>: RouterMiddleware {
     private let allowedOrigins: Set<String>
     private let allowMethods = "GET, HEAD, POST, PUT, DELETE, OPTIONS"
     private let allowHeaders = "Accept, Accept-Language, Authorization, Content-Type, If-Match, If-None-Match"
@@ -14,11 +14,11 @@ public struct CORSAllowListMiddleware<Context: RequestContext>: RouterMiddleware
     private let maxAge = "600"
 
     /// - Parameter allowedOrigins: Origins such as `https://console.example.com`, compared exactly.
-    public init(allowedOrigins: [String]) {
+    package init(allowedOrigins: [String]) {
         self.allowedOrigins = Set(allowedOrigins)
     }
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let origin = request.headers[.origin] else {
             // Shared caches must not hand this origin-less answer to a browser that needs a grant.
             var response = try await next(request, context)

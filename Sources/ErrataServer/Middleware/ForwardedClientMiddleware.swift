@@ -1,17 +1,17 @@
-public import Hummingbird
+package import Hummingbird
 import NIOCore
 
 /// Replaces the request's remote address with the client's when the peer is a trusted proxy, so
 /// that failure throttling and logs see the client rather than the proxy.
-public struct ForwardedClientMiddleware: RouterMiddleware {
-    public typealias Context = ErrataRequestContext
+package struct ForwardedClientMiddleware: RouterMiddleware {
+    package typealias Context = ErrataRequestContext
     let forwarded: ForwardedClient
 
-    public init(trustedProxies: [IPAddressRange]) {
+    package init(trustedProxies: [IPAddressRange]) {
         self.forwarded = ForwardedClient(trustedProxies: trustedProxies)
     }
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let peer = context.remoteAddress?.ipAddress.flatMap({ IPAddress($0) }) else { return try await next(request, context) }
         let client = forwarded.address(peer: peer, headers: request.headers)
         guard client != peer else { return try await next(request, context) }

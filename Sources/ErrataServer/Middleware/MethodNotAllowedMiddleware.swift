@@ -1,20 +1,20 @@
+import ErrataCore
 import Foundation
-public import Hummingbird
-import Synchronization
+package import Hummingbird
 
 /// Answers 405 with `Allow` when the path exists but not with the request's method.
 ///
 /// Hummingbird's router answers 404 for both an unknown path and a known path with another
 /// method; HTTP (RFC 9110 §15.5.6) wants 405 and the methods that would work for the latter.
-public struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
+package struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The routes, filled in once the router is complete (middleware must be added before routes).
-    public final class RouteTable: Sendable {
-        private let templates = Mutex<[(segments: [Substring], methods: Set<String>)]>([])
+    package final class RouteTable: Sendable {
+        private let templates = Locked<[(segments: [Substring], methods: Set<String>)]>([])
 
-        public init() {}
+        package init() {}
 
         /// Records every route of a finished router.
-        public func load(from router: Router<Context>) {
+        package func load(from router: Router<Context>) {
             var methodsByPath: [String: Set<String>] = [:]
             for route in router.routes {
                 methodsByPath[route.path.description, default: []].insert(route.method.rawValue)
@@ -43,11 +43,11 @@ public struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddlew
 
     let table: RouteTable
 
-    public init(table: RouteTable) {
+    package init(table: RouteTable) {
         self.table = table
     }
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {

@@ -1,15 +1,15 @@
 import ErrataCore
-public import Hummingbird
+package import Hummingbird
 
 /// Keeps token-protected reads out of shared caches.
 ///
 /// When reads need a token, a proxy or CDN that stored a read would hand it to clients without one.
 /// Every answer that passes here becomes `Cache-Control: private` (the reuse rule after it, such as
 /// `max-age=60` or `no-cache`, stays) and varies by `Authorization`.
-public struct PrivateReadsMiddleware<Context: RequestContext>: RouterMiddleware {
-    public init() {}
+package struct PrivateReadsMiddleware<Context: RequestContext>: RouterMiddleware {
+    package init() {}
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         if let cacheControl = response.headers[.cacheControl] {
             response.headers[.cacheControl] = Self.privateCacheControl(cacheControl)

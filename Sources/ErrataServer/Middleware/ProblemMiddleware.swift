@@ -1,14 +1,15 @@
 import Foundation
-public import Hummingbird
+package import Hummingbird
+import Logging
 
 /// Turns every error a route throws into an RFC 9457 problem response.
 ///
 /// Domain errors become problems through their table (`Problem+Domain.swift`); Hummingbird's own errors (no such route, body too large) keep their status; anything
 /// unexpected becomes a 500 whose body says nothing about the cause, which is logged instead.
-public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
-    public init() {}
+package struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    package init() {}
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let problem as Problem {

@@ -1,12 +1,12 @@
-public import Hummingbird
+package import Hummingbird
 
 /// Refuses credentials in the query string, where logs and browser histories would keep them.
-public struct QueryCredentialMiddleware<Context: RequestContext>: RouterMiddleware {
+package struct QueryCredentialMiddleware<Context: RequestContext>: RouterMiddleware {
     static var credentialNames: Set<String> { ["access_token", "token", "api_key", "apikey", "bearer"] }
 
-    public init() {}
+    package init() {}
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.uri.queryParameters.contains(where: { Self.credentialNames.contains(String($0.key).lowercased()) }) {
             throw Problem(
                 status: .badRequest, kind: "token-in-query", title: "Token in query string",

@@ -1,5 +1,5 @@
 import ErrataCore
-public import HTTPTypes
+package import HTTPTypes
 
 /// Finds the client behind trusted proxies from `X-Forwarded-For` or `Forwarded` (RFC 7239).
 ///
@@ -14,16 +14,16 @@ public import HTTPTypes
 /// When a request has both, `X-Forwarded-For` is used, so a client cannot pick its address by
 /// sending a `Forwarded` header through a proxy that only maintains `X-Forwarded-For`; a proxy that
 /// writes `Forwarded` must remove any `X-Forwarded-For` it receives.
-public struct ForwardedClient: Sendable {
+package struct ForwardedClient: Sendable {
     /// The proxies whose forwarding headers are believed.
-    public let trustedProxies: [IPAddressRange]
+    package let trustedProxies: [IPAddressRange]
 
-    public init(trustedProxies: [IPAddressRange]) {
+    package init(trustedProxies: [IPAddressRange]) {
         self.trustedProxies = trustedProxies
     }
 
     /// The client's address for a request from `peer` with `headers`.
-    public func address(peer: IPAddress, headers: HTTPFields) -> IPAddress {
+    package func address(peer: IPAddress, headers: HTTPFields) -> IPAddress {
         var client = peer
         guard isTrusted(client) else { return client }
         var hops = Self.hops(headers)

@@ -10,12 +10,12 @@ import Darwin
 ///
 /// An IPv4-mapped IPv6 address (`::ffff:192.0.2.1`, what a dual-stack socket reports for an IPv4
 /// peer) is the IPv4 address, so that one client has one address whichever way it is written.
-public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
+package struct IPAddress: Hashable, Sendable, CustomStringConvertible {
     /// The address in network byte order.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
 
     /// Parses a textual address (`192.0.2.1`, `2001:db8::1`); `nil` for anything else, ports and brackets included.
-    public init?(_ text: some StringProtocol) {
+    package init?(_ text: some StringProtocol) {
         let text = String(text)
         var v4 = in_addr()
         if inet_pton(AF_INET, text, &v4) == 1 {
@@ -29,7 +29,7 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The canonical text: dotted decimal, or RFC 5952 for IPv6.
-    public var description: String {
+    package var description: String {
         let capacity = Int(INET6_ADDRSTRLEN)
         var text = [CChar](repeating: 0, count: capacity)
         bytes.withUnsafeBytes { _ = inet_ntop(bytes.count == 4 ? AF_INET : AF_INET6, $0.baseAddress, &text, socklen_t(capacity)) }
@@ -40,12 +40,12 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A block of addresses in CIDR notation (`10.0.0.0/8`, `2001:db8::/32`); a bare address is a block of one.
-public struct IPAddressRange: Hashable, Sendable, CustomStringConvertible {
-    public let network: IPAddress
-    public let prefixLength: Int
+package struct IPAddressRange: Hashable, Sendable, CustomStringConvertible {
+    package let network: IPAddress
+    package let prefixLength: Int
 
     /// Parses `ADDRESS/PREFIX` or `ADDRESS`; `nil` when either part is malformed or the prefix is too long.
-    public init?(_ text: some StringProtocol) {
+    package init?(_ text: some StringProtocol) {
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         guard let address = IPAddress(parts[0]) else { return nil }
         let bits = address.bytes.count * 8
@@ -60,7 +60,7 @@ public struct IPAddressRange: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether `address` is in this block; an IPv4 address is never in an IPv6 block or the reverse.
-    public func contains(_ address: IPAddress) -> Bool {
+    package func contains(_ address: IPAddress) -> Bool {
         guard address.bytes.count == network.bytes.count else { return false }
         var remaining = prefixLength
         for (candidate, base) in zip(address.bytes, network.bytes) where remaining > 0 {
@@ -71,7 +71,7 @@ public struct IPAddressRange: Hashable, Sendable, CustomStringConvertible {
         return true
     }
 
-    public var description: String { "\(network)/\(prefixLength)" }
+    package var description: String { "\(network)/\(prefixLength)" }
 }
 
 extension Character {

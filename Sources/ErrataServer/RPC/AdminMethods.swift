@@ -1,6 +1,6 @@
-package import ErrataCore
-package import ErrataStore
-package import Foundation
+import ErrataCore
+import ErrataStore
+import Foundation
 
 /// The admin methods (`admin.*`): JSON-RPC's adapter over ``EditService``.
 ///

@@ -1,6 +1,7 @@
 import ErrataCore
 import Foundation
 import HTTPTypes
+import ErrataStore
 
 /// The public read methods: `errors.describe`, `errors.match`, `errors.list`, `catalog.get`,
 /// `catalog.snapshot`, `catalog.changes`, `locales.list`.

@@ -1,5 +1,6 @@
-package import ErrataCore
-public import Foundation
+import ErrataCore
+package import Foundation
+import Logging
 
 /// Runs JSON-RPC 2.0 bodies against a set of methods, per the specification.
 ///

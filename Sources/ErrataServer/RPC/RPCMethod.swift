@@ -1,17 +1,17 @@
-public import ErrataCore
-public import Foundation
-public import HTTPTypes
-public import Logging
+package import ErrataCore
+package import Foundation
+package import HTTPTypes
+package import Logging
 
 /// What a JSON-RPC method sees of the HTTP request that carried it.
-public struct RPCCallContext: Sendable {
+package struct RPCCallContext: Sendable {
     /// The HTTP request's header fields (for `Accept-Language`, `Authorization`).
-    public var headers: HTTPFields
+    package var headers: HTTPFields
     /// The caller's address, for throttling failed authentications.
-    public var peer: String
-    public var logger: Logger
+    package var peer: String
+    package var logger: Logger
 
-    public init(headers: HTTPFields, peer: String, logger: Logger) {
+    package init(headers: HTTPFields, peer: String, logger: Logger) {
         self.headers = headers
         self.peer = peer
         self.logger = logger
@@ -40,11 +40,11 @@ package struct RPCCall: Sendable {
 /// A handler returns its result already encoded as JSON. It throws a ``DomainError``
 /// domain error (or a `JSONRPCErrorObject`) for errors the caller should see; any other error is
 /// logged and answered with `-32603`.
-public struct RPCMethod: Sendable {
+package struct RPCMethod: Sendable {
     package typealias Handler = @Sendable (RPCCall) async throws -> Data
 
-    public let name: String
-    public let parameterNames: [String]
+    package let name: String
+    package let parameterNames: [String]
     let handler: Handler
 
     package init(_ name: String, parameters: [String] = [], handler: @escaping Handler) {

@@ -1,6 +1,6 @@
-public import ErrataStore
-public import Logging
-public import ServiceLifecycle
+package import ErrataStore
+package import Logging
+import ServiceLifecycle
 
 /// Serves what other writers publish: every `interval`, checks whether the store's newest revision
 /// or history floor differs from the served one, and reloads when it does.
@@ -9,7 +9,7 @@ public import ServiceLifecycle
 /// this catches the rest: a second instance on the same database, `errata-server compact`, and a
 /// refresh that failed. A check reads two rows by key; a failed check or reload is logged and
 /// tried again on the next tick.
-public struct CatalogWatcher: Service {
+package struct CatalogWatcher: Service {
     let store: CatalogStore
     let live: LiveCatalog
     let interval: Duration
@@ -20,7 +20,7 @@ public struct CatalogWatcher: Service {
     ///   - live: The catalog to keep current.
     ///   - interval: How often the store is checked; bounds how late another writer's publish is served.
     ///   - logger: Where a failed check or reload is logged.
-    public init(store: CatalogStore, live: LiveCatalog, interval: Duration = .seconds(1), logger: Logger) {
+    package init(store: CatalogStore, live: LiveCatalog, interval: Duration = .seconds(1), logger: Logger) {
         self.store = store
         self.live = live
         self.interval = interval
@@ -28,7 +28,7 @@ public struct CatalogWatcher: Service {
     }
 
     /// Checks the store every `interval` until shutdown.
-    public func run() async {
+    package func run() async {
         await repeatUntilShutdown(every: interval) { await check() }
     }
 

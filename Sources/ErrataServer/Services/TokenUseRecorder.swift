@@ -1,12 +1,12 @@
 import ErrataStore
-public import Logging
-public import ServiceLifecycle
+package import Logging
+import ServiceLifecycle
 
 /// Writes when each token was last used, off the request path: every `interval` and at shutdown.
 ///
 /// Authenticating a request only notes the use in memory, so a request never waits for (or fails
 /// with) this write. A write that fails is logged and its uses are kept for the next one.
-public struct TokenUseRecorder: Service {
+package struct TokenUseRecorder: Service {
     let tokens: TokenCache
     let interval: Duration
     let logger: Logger
@@ -15,14 +15,14 @@ public struct TokenUseRecorder: Service {
     ///   - access: The access control whose token uses are written.
     ///   - interval: How often noted uses are written.
     ///   - logger: Where a failed write is logged.
-    public init(access: AccessControl, interval: Duration = .seconds(60), logger: Logger) {
+    package init(access: AccessControl, interval: Duration = .seconds(60), logger: Logger) {
         self.tokens = access.tokens
         self.interval = interval
         self.logger = logger
     }
 
     /// Writes noted uses every `interval` until shutdown, then once more.
-    public func run() async {
+    package func run() async {
         await repeatUntilShutdown(every: interval) { await flush() }
         await flush()
     }

@@ -1,12 +1,12 @@
-public import ErrataCore
-public import Foundation
+package import ErrataCore
+package import Foundation
 import GRDB
 
 extension CatalogStore {
     /// A text as an editor reads it before changing it.
     ///
     /// - Throws: ``EditError`` for an unknown code, variant or locale.
-    public func text(_ key: TextKey) async throws -> TextVersion {
+    package func text(_ key: TextKey) async throws -> TextVersion {
         try await pool.read { db in
             let context = EditingContext(db: db)
             let entry = try context.entry(key.entry)
@@ -31,7 +31,7 @@ extension CatalogStore {
     ///   - publishNote: When given, publish the draft at once with this note.
     /// - Returns: The text's new version, and the published revision when it was published.
     /// - Throws: ``EditError``: unknown code, variant or locale, invalid text, or a conflict.
-    public func setText(
+    package func setText(
         _ key: TextKey, text: String, expectedVersion: Int, author: String?, publishNote: String? = nil
     ) async throws -> (version: TextVersion, published: Int?) {
         try await pool.write { db in
@@ -76,7 +76,7 @@ extension CatalogStore {
     }
 
     /// The pending edits of the shared draft: what a publish would change.
-    public func draft() async throws -> [DraftChange] {
+    package func draft() async throws -> [DraftChange] {
         try await pool.read { db in
             let entries = Dictionary(uniqueKeysWithValues: try EntryRecord.fetchAll(db).map { ($0.id!, $0.key) })
             return try Row.fetchAll(db, sql: """
@@ -101,20 +101,20 @@ extension CatalogStore {
     ///
     /// - Returns: How many edits were dropped.
     @discardableResult
-    public func discardDraft() async throws -> Int {
+    package func discardDraft() async throws -> Int {
         try await pool.write { db in try DraftTextRecord.deleteAll(db) }
     }
 }
 
 /// One pending edit in the shared draft.
-public struct DraftChange: Hashable, Sendable {
-    public var key: TextKey
-    public var text: String
+package struct DraftChange: Hashable, Sendable {
+    package var key: TextKey
+    package var text: String
     /// The published text it replaces; `nil` for a text that is new.
-    public var previousText: String?
-    public var state: TranslationState
+    package var previousText: String?
+    package var state: TranslationState
     /// The text's version in the draft (see ``DraftVersion``).
-    public var version: Int
-    public var author: String?
-    public var updatedAt: Date
+    package var version: Int
+    package var author: String?
+    package var updatedAt: Date
 }

@@ -1,10 +1,10 @@
-public import ErrataCore
-public import Foundation
+package import ErrataCore
+package import Foundation
 import GRDB
 
 extension CatalogStore {
     /// The most history entries one call returns.
-    public static let maximumHistoryLimit = 500
+    package static let maximumHistoryLimit = 500
 
     /// Published text changes, newest first.
     ///
@@ -20,7 +20,7 @@ extension CatalogStore {
     ///   - locale: Only changes in this locale.
     ///   - limit: How many at least, when there are that many (1…``maximumHistoryLimit``).
     ///   - before: Only changes published before this revision, for paging.
-    public func history(code: ErrorCode? = nil, locale: LanguageTag? = nil, limit: Int = 50, before: Int? = nil) async throws -> [HistoryItem] {
+    package func history(code: ErrorCode? = nil, locale: LanguageTag? = nil, limit: Int = 50, before: Int? = nil) async throws -> [HistoryItem] {
         try await pool.read { db in
             var conditions = ["c.oldValue IS NOT c.newValue"]
             var arguments: StatementArguments = []
@@ -70,7 +70,7 @@ extension CatalogStore {
     ///
     /// - Parameter keep: How many recent revisions keep their full history (at least 1).
     /// - Returns: The revision history now starts after, and how many change rows were removed.
-    public func compactHistory(keep: Int) async throws -> (compactedThrough: Int, removed: Int) {
+    package func compactHistory(keep: Int) async throws -> (compactedThrough: Int, removed: Int) {
         try await pool.write { db in
             let latest = try EditingContext(db: db).currentRevision()
             let cut = max(try Setting.compactedThrough.value(db), latest - max(keep, 1))
@@ -90,17 +90,17 @@ extension CatalogStore {
 }
 
 /// One published change of a text, with the revision that made it.
-public struct HistoryItem: Codable, Hashable, Sendable {
-    public var revision: Int
-    public var createdAt: Date
+package struct HistoryItem: Codable, Hashable, Sendable {
+    package var revision: Int
+    package var createdAt: Date
     /// The name of the token that published it; `nil` for imports.
-    public var author: String?
-    public var note: String
-    public var code: ErrorCode
-    public var variant: VariantName?
-    public var locale: LanguageTag
-    public var field: TextField
+    package var author: String?
+    package var note: String
+    package var code: ErrorCode
+    package var variant: VariantName?
+    package var locale: LanguageTag
+    package var field: TextField
     /// The text before; `nil` when the text was created.
-    public var oldText: String?
-    public var newText: String
+    package var oldText: String?
+    package var newText: String
 }

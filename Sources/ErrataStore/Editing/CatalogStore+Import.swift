@@ -1,4 +1,4 @@
-public import ErrataCore
+package import ErrataCore
 import Foundation
 import GRDB
 
@@ -14,7 +14,7 @@ extension CatalogStore {
     ///   - baseRevision: The revision the files were exported from (`nil`: hand-written, taken as 1).
     ///   - author: Recorded with the draft edits.
     /// - Returns: What was staged and what conflicted.
-    public func importDraft(_ catalog: Catalog, baseRevision: Int?, author: String) async throws -> ImportReport {
+    package func importDraft(_ catalog: Catalog, baseRevision: Int?, author: String) async throws -> ImportReport {
         let problems = CatalogValidator.problems(in: catalog)
         guard problems.isEmpty else { throw StoreError.invalidCatalog(problems.map(\.description)) }
         let base = baseRevision ?? 1
@@ -51,13 +51,13 @@ extension CatalogStore {
 }
 
 /// What an import staged and what it left alone.
-public struct ImportReport: Hashable, Sendable {
+package struct ImportReport: Hashable, Sendable {
     /// A text the import did not stage, and why.
-    public struct Conflict: Hashable, Sendable {
-        public var key: TextKey
-        public var reason: String
+    package struct Conflict: Hashable, Sendable {
+        package var key: TextKey
+        package var reason: String
     }
 
-    public var staged: [TextKey] = []
-    public var conflicts: [Conflict] = []
+    package var staged: [TextKey] = []
+    package var conflicts: [Conflict] = []
 }

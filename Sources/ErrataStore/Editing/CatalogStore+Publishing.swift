@@ -1,4 +1,4 @@
-public import ErrataCore
+package import ErrataCore
 import Foundation
 import GRDB
 
@@ -10,7 +10,7 @@ extension CatalogStore {
     ///   - author: The token name recorded with the revision.
     /// - Returns: The new revision number.
     /// - Throws: ``EditError`` when the draft is empty.
-    public func publish(note: String, author: String?) async throws -> Int {
+    package func publish(note: String, author: String?) async throws -> Int {
         try await pool.write { db in try publishDraft(note: note, author: author, db: db) }
     }
 
@@ -38,7 +38,7 @@ extension CatalogStore {
     ///   - author: The token name recorded with the new revision.
     /// - Returns: The new revision number.
     /// - Throws: ``EditError`` when the draft is not empty or the revision is not in the retained history.
-    public func revert(to revision: Int, note: String, author: String?) async throws -> Int {
+    package func revert(to revision: Int, note: String, author: String?) async throws -> Int {
         try await pool.write { db in
             let pending = try DraftTextRecord.fetchCount(db)
             guard pending == 0 else { throw EditError(.draftPending(count: pending)) }
@@ -68,7 +68,7 @@ extension CatalogStore {
     /// (readers get the source language until they are written).
     ///
     /// - Throws: ``EditError`` when the locale already exists.
-    public func addLocale(_ tag: LanguageTag, name: String, author: String?) async throws -> Int {
+    package func addLocale(_ tag: LanguageTag, name: String, author: String?) async throws -> Int {
         try await pool.write { db in
             guard try LocaleRecord.fetchOne(db, key: tag.rawValue) == nil else { throw EditError(.localeExists(tag)) }
             let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM locale") ?? -1) + 1

@@ -1,9 +1,9 @@
-public import ErrataCore
+package import ErrataCore
 
 /// Why an edit, publish or revert was refused. Nothing was written.
-public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The kinds of refusal, for callers that map them to protocol errors.
-    public enum Kind: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         /// No entry has this code.
         case unknownCode(ErrorCode)
         /// The code exists, but not with this variant (or a variant is needed).
@@ -24,13 +24,13 @@ public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
         case revisionUnavailable(Int, earliest: Int, latest: Int)
     }
 
-    public let kind: Kind
+    package let kind: Kind
 
     init(_ kind: Kind) {
         self.kind = kind
     }
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .unknownCode(let code): "unknown error code '\(code)'"
         case .unknownVariant(let code, nil, let available):
@@ -52,17 +52,17 @@ public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A text as an editor reads it: its value, its version number and its review state.
-public struct TextVersion: Codable, Hashable, Sendable {
-    public var text: String
+package struct TextVersion: Codable, Hashable, Sendable {
+    package var text: String
     /// The text's version: the published revision that last changed its value, or the draft
     /// version of its pending edit (see ``DraftVersion``); 0 for a text that does not exist yet.
     /// Editors send it back as `expectedVersion`.
-    public var number: Int
-    public var state: TranslationState
+    package var number: Int
+    package var state: TranslationState
     /// Whether the text has a pending draft edit.
-    public var pending: Bool
+    package var pending: Bool
 
-    public init(text: String, number: Int, state: TranslationState, pending: Bool) {
+    package init(text: String, number: Int, state: TranslationState, pending: Bool) {
         self.text = text
         self.number = number
         self.state = state

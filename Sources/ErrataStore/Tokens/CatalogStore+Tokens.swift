@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+package import Foundation
 import GRDB
 
 extension CatalogStore {
@@ -10,7 +10,7 @@ extension CatalogStore {
     ///   - scope: What the token may do.
     /// - Returns: The token: `errata_` followed by 256 random bits in base64url.
     /// - Throws: ``TokenError`` for a malformed or taken name.
-    public func createToken(name: String, scope: TokenScope) async throws -> String {
+    package func createToken(name: String, scope: TokenScope) async throws -> String {
         guard (1...64).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
             throw TokenError.malformedName(name)
         }
@@ -25,7 +25,7 @@ extension CatalogStore {
     }
 
     /// The tokens, by name.
-    public func tokens() async throws -> [TokenInfo] {
+    package func tokens() async throws -> [TokenInfo] {
         try await pool.read { db in
             try TokenRecord.order(Column("name")).fetchAll(db).map(\.info)
         }
@@ -35,12 +35,12 @@ extension CatalogStore {
     ///
     /// - Returns: Whether a token of that name existed.
     @discardableResult
-    public func revokeToken(name: String) async throws -> Bool {
+    package func revokeToken(name: String) async throws -> Bool {
         try await pool.write { db in try TokenRecord.deleteOne(db, key: name) }
     }
 
     /// Every stored token with its digest, for authenticating without reading the database each time.
-    public func tokenDirectory() async throws -> TokenDirectory {
+    package func tokenDirectory() async throws -> TokenDirectory {
         try await pool.read { db in
             TokenDirectory(tokens: try TokenRecord.fetchAll(db).map { ($0.info, $0.digest) })
         }
@@ -49,7 +49,7 @@ extension CatalogStore {
     /// Records when tokens were last used; a time older than the one stored is ignored.
     ///
     /// - Parameter uses: The time of each token's latest use, by token name.
-    public func recordTokenUse(_ uses: [String: Date]) async throws {
+    package func recordTokenUse(_ uses: [String: Date]) async throws {
         guard !uses.isEmpty else { return }
         try await pool.write { db in
             for (name, date) in uses {

@@ -1,8 +1,8 @@
-public import Foundation
+import Foundation
 import Crypto
 
 /// The stored tokens and their SHA-256 digests, as read at one moment.
-public struct TokenDirectory: Sendable {
+package struct TokenDirectory: Sendable {
     private let tokens: [(info: TokenInfo, digest: Data)]
 
     init(tokens: [(info: TokenInfo, digest: Data)]) {
@@ -13,7 +13,7 @@ public struct TokenDirectory: Sendable {
     ///
     /// The presented token's digest is compared with every stored digest in constant time
     /// (swift-crypto's digest comparison), so timing reveals nothing about near matches.
-    public func authenticate(_ token: String) -> TokenInfo? {
+    package func authenticate(_ token: String) -> TokenInfo? {
         let presented = SHA256.hash(data: Data(token.utf8))
         var match: TokenInfo?
         for token in tokens where presented == token.digest {

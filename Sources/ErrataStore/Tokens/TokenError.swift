@@ -1,5 +1,5 @@
 /// A token that cannot be created.
-public struct TokenError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct TokenError: Error, Hashable, Sendable, CustomStringConvertible {
     private enum Kind: Hashable, Sendable {
         case malformedName(String)
         case nameTaken(String)
@@ -10,7 +10,7 @@ public struct TokenError: Error, Hashable, Sendable, CustomStringConvertible {
     static func malformedName(_ name: String) -> Self { .init(kind: .malformedName(name)) }
     static func nameTaken(_ name: String) -> Self { .init(kind: .nameTaken(name)) }
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .malformedName(let name):
             "token name '\(name)' must be 1-64 letters, digits, '-', '_' or '.'"

@@ -1,7 +1,7 @@
-public import Foundation
+package import Foundation
 
 /// What an API token may do; each scope includes the ones before it.
-public enum TokenScope: String, CaseIterable, Codable, Comparable, Sendable {
+package enum TokenScope: String, CaseIterable, Codable, Comparable, Sendable {
     /// Read the catalog when the server requires tokens for reads.
     case read
     /// Change texts in the shared draft.
@@ -12,19 +12,19 @@ public enum TokenScope: String, CaseIterable, Codable, Comparable, Sendable {
     case admin
 
     /// Whether a token of this scope may do what `required` allows.
-    public func includes(_ required: TokenScope) -> Bool { self >= required }
+    package func includes(_ required: TokenScope) -> Bool { self >= required }
 
-    public static func < (lhs: TokenScope, rhs: TokenScope) -> Bool {
+    package static func < (lhs: TokenScope, rhs: TokenScope) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 
 /// A token's public facts: never the token itself.
-public struct TokenInfo: Hashable, Codable, Sendable {
-    public var name: String
-    public var scope: TokenScope
-    public var createdAt: Date
-    public var lastUsedAt: Date?
+package struct TokenInfo: Hashable, Codable, Sendable {
+    package var name: String
+    package var scope: TokenScope
+    package var createdAt: Date
+    package var lastUsedAt: Date?
 
     package init(name: String, scope: TokenScope, createdAt: Date, lastUsedAt: Date?) {
         self.name = name
