@@ -10,7 +10,7 @@ extension CatalogStore {
     package func publishedHead() async throws -> PublishedHead? {
         try await pool.read { db in
             guard let revision = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM revision") else { return nil }
-            return PublishedHead(revision: revision, historyFloor: try Setting.compactedThrough.value(db))
+            return PublishedHead(revision: revision, historyFloor: try Setting.feedFloor(db))
         }
     }
 }
@@ -19,7 +19,8 @@ extension CatalogStore {
 package struct PublishedHead: Hashable, Sendable {
     /// The newest published revision.
     package var revision: Int
-    /// History was compacted through this revision.
+    /// The delta feed starts after this revision (the same floor ``PublishedCatalog/historyFloor``
+    /// and the published delta report): before it, history was compacted or lacks review states.
     package var historyFloor: Int
 
     package init(revision: Int, historyFloor: Int) {

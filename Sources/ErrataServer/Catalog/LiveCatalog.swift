@@ -47,19 +47,23 @@ package final class LiveCatalog: Sendable {
     /// never goes back to an older revision.
     ///
     /// - Throws: ``LiveCatalogError`` when the store no longer holds a catalog, or a database error.
-    package func reload(from store: CatalogStore) async throws {
+    ///
+    /// - Returns: Whether a newer catalog is served now.
+    @discardableResult
+    package func reload(from store: CatalogStore) async throws -> Bool {
         let current = served
         guard let delta = try await store.publishedDelta(after: current.revision) else {
             throw LiveCatalogError.noPublishedCatalog
         }
         // A compaction changes the floor without publishing a revision.
-        guard delta.revision > current.revision || delta.historyFloor != current.feed.floor else { return }
+        guard delta.revision > current.revision || delta.historyFloor != current.feed.floor else { return false }
         if delta.localeTags == current.snapshot.locales.map(\.tag) {
             replace(with: current.applying(delta))
         } else {
             guard let published = try await store.publishedCatalog() else { throw LiveCatalogError.noPublishedCatalog }
             replace(with: ServedCatalog(published))
         }
+        return true
     }
 
     /// The catalog to answer the current request from.

@@ -38,8 +38,9 @@ package struct CatalogWatcher: Service {
             guard let head = try await store.publishedHead() else { throw LiveCatalogError.noPublishedCatalog }
             let served = live.served
             guard head != PublishedHead(revision: served.revision, historyFloor: served.feed.floor) else { return }
-            try await live.reload(from: store)
-            logger.info("Serving catalog", metadata: ["revision": "\(live.served.revision)"])
+            if try await live.reload(from: store) {
+                logger.info("Serving catalog", metadata: ["revision": "\(live.served.revision)"])
+            }
         } catch {
             logger.error("Could not bring the served catalog up to date; retrying", metadata: ["error": "\(error)"])
         }

@@ -26,7 +26,7 @@ extension CatalogStore {
     /// - Parameters:
     ///   - key: The entry, locale and field.
     ///   - text: The new text; it must follow ``TextRules``.
-    ///   - expectedVersion: The text's revision as the editor last read it (see ``TextVersion/revision``).
+    ///   - expectedVersion: The text's version as the editor last read it (see ``TextVersion/number``).
     ///   - author: The token name recorded with the edit.
     ///   - publishNote: When given, publish the draft at once with this note.
     /// - Returns: The text's new version, and the published revision when it was published.

@@ -109,6 +109,13 @@ enum CatalogMigrations {
                 sql: "INSERT INTO setting (name, value) SELECT ?, number FROM revision ORDER BY number DESC LIMIT 1",
                 arguments: [Setting.reviewStatesRecordedAfter.rawValue]
             )
+            // The states texts are in now, recorded at the revision current now, so a revert to it
+            // restores them (the revision an upgraded database is most likely reverted to).
+            try db.execute(sql: """
+                INSERT INTO textChange (revision, entryId, locale, field, oldValue, newValue, state)
+                SELECT (SELECT MAX(number) FROM revision), entryId, locale, field, value, value, state
+                FROM text WHERE state != 'translated' AND EXISTS (SELECT 1 FROM revision)
+                """)
         }
 
         // MARK: - v5: the catalog's source language
