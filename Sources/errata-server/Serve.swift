@@ -37,7 +37,7 @@ extension ErrataServerCommand {
             name: .customLong("trusted-proxy"),
             help: ArgumentHelp(
                 "A reverse proxy (CIDR such as 10.0.0.0/8 or 2001:db8::/32, or one address) whose X-Forwarded-For or Forwarded header names the client; repeatable.",
-                discussion: "Failed authentications are throttled per client address; without this, every client behind a proxy shares the proxy's address.",
+                discussion: "Failed authentications are throttled per client address; without this, every client behind a proxy shares the proxy's address. X-Forwarded-For wins over Forwarded: a proxy that writes only Forwarded must drop any X-Forwarded-For a client sends.",
                 valueName: "cidr"
             )
         )

@@ -124,6 +124,22 @@ import ErrataStore
         #expect(try await access.authorize(.read, headers: bearer(late), peer: "198.51.100.2")?.name == "late")
     }
 
+    @Test func aThrottledAddressWithAValidTokenNotYetInMemoryGetsThroughOnceTheCopyIsStale() async throws {
+        let service = try await TestService()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        // A zero lifetime: every authentication may read the tokens again, guesses included.
+        let access = AccessControl(store: service.store, requireReadToken: true, tokenCacheLifetime: .zero, maximumFailures: 3)
+        for _ in 0..<3 {
+            await #expect(throws: AccessError.unauthorized(tokenPresented: true)) {
+                try await access.authorize(.read, headers: bearer("errata_guess"), peer: "198.51.100.1")
+            }
+        }
+        #expect(try await isThrottled(access, bearer("errata_guess"), from: "198.51.100.1"))
+        let valid = try await service.store.createToken(name: "valid", scope: .read)
+        #expect(try await access.authorize(.read, headers: bearer(valid), peer: "198.51.100.1")?.name == "valid")
+        #expect(try await isThrottled(access, bearer("errata_guess"), from: "198.51.100.1"))
+    }
+
     @Test func behindATrustedProxyFailuresCountPerForwardedClient() async throws {
         var service = try await TestService()
         service.configuration.requireReadToken = true

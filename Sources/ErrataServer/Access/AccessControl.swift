@@ -36,18 +36,25 @@ package struct AccessControl: Sendable {
     package func authorize(_ scope: TokenScope, headers: HTTPFields, peer: String) async throws -> TokenInfo? {
         if scope == .read, !requireReadToken { return nil }
         let presented = Self.bearerToken(headers[.authorization])
-        // A throttled address may share its IP with others (NAT, an untrusted proxy): a token known
-        // to be valid still gets through, while guesses are refused before reaching the database.
-        if let wait = throttle.retryAfter(for: peer), !(presented.map(tokens.isKnown) ?? false) {
-            throw AccessError.throttled(retryAfter: max(1, Int((wait / .seconds(1)).rounded(.up))))
-        }
-        guard let token = presented else {
-            if headers[.authorization] != nil { throttle.recordFailure(from: peer) }
-            throw AccessError.unauthorized(tokenPresented: headers[.authorization] != nil)
-        }
-        guard let info = try await tokens.authenticate(token) else {
-            throttle.recordFailure(from: peer)
-            throw AccessError.unauthorized(tokenPresented: true)
+        let info: TokenInfo
+        if let wait = throttle.retryAfter(for: peer) {
+            // A throttled address may share its IP with others (NAT, an untrusted proxy): a valid token
+            // still gets through. Guesses cost at most one store read per token-cache lifetime, shared
+            // by every throttled caller, and are refused without counting.
+            guard let token = presented, let valid = try await tokens.authenticate(token, readingAgainIfUnknown: false) else {
+                throw AccessError.throttled(retryAfter: max(1, Int((wait / .seconds(1)).rounded(.up))))
+            }
+            info = valid
+        } else {
+            guard let token = presented else {
+                if headers[.authorization] != nil { throttle.recordFailure(from: peer) }
+                throw AccessError.unauthorized(tokenPresented: headers[.authorization] != nil)
+            }
+            guard let valid = try await tokens.authenticate(token) else {
+                throttle.recordFailure(from: peer)
+                throw AccessError.unauthorized(tokenPresented: true)
+            }
+            info = valid
         }
         guard info.scope.includes(scope) else {
             throw AccessError.forbidden(needed: scope.rawValue, has: info.scope.rawValue)

@@ -52,11 +52,14 @@ final class TokenCache: Sendable {
     /// The stored token a caller presented, if any; notes its use.
     ///
     /// - Throws: A database error when the tokens had to be read and could not be.
-    func authenticate(_ token: String) async throws -> TokenInfo? {
+    ///
+    /// - Parameter readingAgainIfUnknown: Whether an unknown token makes the tokens be read again at
+    ///   once, so that a token created a moment ago works on first use. Without it, the tokens are
+    ///   read at most once per `lifetime` whatever is presented: what a throttled address gets.
+    func authenticate(_ token: String, readingAgainIfUnknown: Bool = true) async throws -> TokenInfo? {
         let now = ContinuousClock.now
         var info = try await directory(readSince: now - lifetime).authenticate(token)
-        // A token created since the copy was read works on first use: read again, from after now.
-        if info == nil { info = try await directory(readSince: now).authenticate(token) }
+        if info == nil, readingAgainIfUnknown { info = try await directory(readSince: now).authenticate(token) }
         if let info { state.withLock { $0.uses[info.name] = Date() } }
         return info
     }
@@ -87,11 +90,6 @@ final class TokenCache: Sendable {
             }
         }
         return directory
-    }
-
-    /// Whether the tokens in memory, however old, include `token`; reads no database.
-    func isKnown(_ token: String) -> Bool {
-        state.withLock { $0.directory?.authenticate(token) != nil }
     }
 
     // MARK: - Uses
