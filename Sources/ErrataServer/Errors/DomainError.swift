@@ -10,16 +10,31 @@ package protocol DomainError: Error, CustomStringConvertible {
     var reason: String { get }
     /// Further members, such as `field` or `suggestions`: in `data` over JSON-RPC, extension members in a problem.
     var members: [String: JSONValue] { get }
+    /// The error as one case of the closed set the protocol tables switch over, so that a new kind
+    /// of error cannot compile without its code and its status.
+    var failure: DomainFailure { get }
+}
+
+/// Every domain error there is, for the protocol tables.
+package enum DomainFailure {
+    case invalidInput(InvalidInput)
+    case access(AccessError)
+    case edit(EditError)
+    case lookup(CatalogLookupError)
+    case feed(FeedError)
 }
 
 // MARK: - Reasons and members of every domain error
 
 extension InvalidInput: DomainError {
+    package var failure: DomainFailure { .invalidInput(self) }
     package var reason: String { "InvalidParams" }
     package var members: [String: JSONValue] { field.map { ["field": .string($0)] } ?? [:] }
 }
 
 extension AccessError: DomainError {
+    package var failure: DomainFailure { .access(self) }
+
     package var reason: String {
         switch self {
         case .unauthorized: "Unauthorized"
@@ -35,6 +50,8 @@ extension AccessError: DomainError {
 }
 
 extension EditError: DomainError {
+    package var failure: DomainFailure { .edit(self) }
+
     package var reason: String {
         switch kind {
         case .unknownCode: "UnknownCode"
@@ -62,6 +79,8 @@ extension EditError: DomainError {
 }
 
 extension CatalogLookupError: DomainError {
+    package var failure: DomainFailure { .lookup(self) }
+
     package var reason: String {
         switch self {
         case .unknownCode: "UnknownCode"
@@ -83,6 +102,8 @@ extension CatalogLookupError: DomainError {
 }
 
 extension FeedError: DomainError {
+    package var failure: DomainFailure { .feed(self) }
+
     package var reason: String {
         switch self {
         case .sinceOutOfRange: "InvalidParams"

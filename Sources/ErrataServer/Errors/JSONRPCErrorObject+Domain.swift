@@ -34,14 +34,16 @@ extension JSONRPCErrorObject {
     // MARK: - The table: the JSON-RPC code and message of every domain error
 
     private static func codeAndMessage(_ error: any DomainError) -> (Int, String) {
-        switch error {
-        case let error as AccessError:
+        switch error.failure {
+        case .invalidInput:
+            invalidParams
+        case .access(let error):
             switch error {
             case .unauthorized: (ErrataRPCErrorCode.unauthorized, "Unauthorized")
             case .forbidden: (ErrataRPCErrorCode.forbidden, "Forbidden")
             case .throttled: (ErrataRPCErrorCode.throttled, "Too many failed authentications")
             }
-        case let error as EditError:
+        case .edit(let error):
             switch error.kind {
             case .unknownCode: (ErrataRPCErrorCode.notFound, "Unknown error code")
             case .unknownVariant: (ErrataRPCErrorCode.notFound, "Unknown variant")
@@ -49,21 +51,17 @@ extension JSONRPCErrorObject {
             case .invalidText, .revisionUnavailable: invalidParams
             case .conflict, .emptyDraft, .draftPending, .localeExists: (ErrataRPCErrorCode.conflict, "Conflict")
             }
-        case let error as CatalogLookupError:
+        case .lookup(let error):
             switch error {
             case .unknownCode: (ErrataRPCErrorCode.notFound, "Unknown error code")
             case .unknownVariant: (ErrataRPCErrorCode.notFound, "Unknown variant")
             case .unknownParameter: invalidParams
             }
-        case let error as FeedError:
+        case .feed(let error):
             switch error {
             case .sinceOutOfRange: invalidParams
             case .resyncRequired: (ErrataRPCErrorCode.resyncRequired, "Resync required")
             }
-        case is InvalidInput:
-            invalidParams
-        default:
-            (-32603, "Internal error")
         }
     }
 

@@ -8,12 +8,12 @@ extension Problem {
     package init(_ error: some DomainError) {
         let (status, title) = Self.statusAndTitle(error)
         var headers: HTTPFields = [:]
-        switch error as? AccessError {
-        case .unauthorized(let tokenPresented):
+        switch error.failure {
+        case .access(.unauthorized(let tokenPresented)):
             headers[.wwwAuthenticate] = tokenPresented ? #"Bearer realm="errata", error="invalid_token""# : #"Bearer realm="errata""#
-        case .throttled(let retryAfter):
+        case .access(.throttled(let retryAfter)):
             headers[.retryAfter] = String(retryAfter)
-        case .forbidden, nil:
+        default:
             break
         }
         self.init(
@@ -28,14 +28,16 @@ extension Problem {
     /// resource (404); a body or value that is well-formed but unacceptable is 422; a malformed query
     /// parameter of a read is 400 (reads take no body).
     private static func statusAndTitle(_ error: any DomainError) -> (HTTPResponse.Status, String) {
-        switch error {
-        case let error as AccessError:
+        switch error.failure {
+        case .invalidInput:
+            (.unprocessableContent, "Invalid params")
+        case .access(let error):
             switch error {
             case .unauthorized: (.unauthorized, "Unauthorized")
             case .forbidden: (.forbidden, "Forbidden")
             case .throttled: (.tooManyRequests, "Too many failed authentications")
             }
-        case let error as EditError:
+        case .edit(let error):
             switch error.kind {
             case .unknownCode: (.notFound, "Unknown error code")
             case .unknownVariant: (.notFound, "Unknown variant")
@@ -45,21 +47,17 @@ extension Problem {
             case .conflict: (.preconditionFailed, "Conflict")
             case .emptyDraft, .draftPending, .localeExists: (.conflict, "Conflict")
             }
-        case let error as CatalogLookupError:
+        case .lookup(let error):
             switch error {
             case .unknownCode: (.notFound, "Unknown error code")
             case .unknownVariant: (.notFound, "Unknown variant")
             case .unknownParameter: (.badRequest, "Invalid params")
             }
-        case let error as FeedError:
+        case .feed(let error):
             switch error {
             case .sinceOutOfRange: (.badRequest, "Invalid params")
             case .resyncRequired: (.gone, "Resync required")
             }
-        case is InvalidInput:
-            (.unprocessableContent, "Invalid params")
-        default:
-            (.internalServerError, "Internal Server Error")
         }
     }
 
