@@ -112,6 +112,16 @@ import Testing
                 #expect(response.headers[.eTag] != listed)
                 #expect(try response.json()["text"] == "Starred.")
             }
+            // A locale added has no texts yet: `*` needs an existing text, "t0" names the missing one.
+            _ = try await service.edits.addLocale(LanguageTag(rawValue: "fr")!, name: "Français", by: TestService.root)
+            let french = "/v1/admin/errors/NoSuchKey/texts/fr/message"
+            try await client.execute(uri: french, method: .put, headers: Self.headers(token, [.ifMatch: "*"]), body: ByteBuffer(string: #"{"text":"Introuvable."}"#)) { (response) throws in
+                #expect(response.status == .preconditionFailed)
+                #expect(try response.json()["current"]?["version"] == 0)
+            }
+            try await client.execute(uri: french, method: .put, headers: Self.headers(token, [.ifMatch: #""t0""#]), body: ByteBuffer(string: #"{"text":"Introuvable."}"#)) { (response) throws in
+                #expect(response.status == .ok)
+            }
         }
     }
 
@@ -221,7 +231,7 @@ import Testing
         for revision in 1...3 {
             _ = try await service.edits.setText(
                 TextKey(entry: EntryKey(code: ErrorCode("NoSuchKey")), locale: .english, field: .message),
-                to: "Version \(revision + 1).", expectedVersion: revision, publish: true, note: "v", by: TestService.root
+                to: "Version \(revision + 1).", expected: .version(revision), publish: true, note: "v", by: TestService.root
             )
         }
         _ = try await service.store.compactHistory(keep: 1)

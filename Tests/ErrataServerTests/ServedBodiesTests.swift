@@ -2,6 +2,7 @@ import ErrataCore
 @testable import ErrataServer
 import Foundation
 import Testing
+import ErrataStore
 
 /// Bodies written by hand (``JSONWriter``) must be the bytes `JSONEncoder` would write, and
 /// bodies encoded lazily must be those of the revision they are served for.
@@ -36,7 +37,7 @@ import Testing
         let oldBody = try before.describeBody(entry, negotiation: negotiation)
         let oldListing = before.listing(negotiation: negotiation).body
         _ = try await service.edits.setText(
-            TextKey(entry: entry.key, locale: .english, field: .message), to: "Gone.", expectedVersion: 1, publish: true, note: "p", by: TestService.root
+            TextKey(entry: entry.key, locale: .english, field: .message), to: "Gone.", expected: .version(1), publish: true, note: "p", by: TestService.root
         )
         let after = service.live.served
         #expect(after.revision == 2)

@@ -18,7 +18,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: service.directory) }
         _ = try await service.edits.setText(
             TextKey(entry: EntryKey(code: ErrorCode("NoSuchKey")), locale: .english, field: .message),
-            to: "Gone.", expectedVersion: 1, publish: true, note: "p", by: TestService.root
+            to: "Gone.", expected: .version(1), publish: true, note: "p", by: TestService.root
         )
         let exported = service.directory.appendingPathComponent("Exported")
         let export = try ServerCommandTests().run([

@@ -57,19 +57,15 @@ package struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
         let key = try textKey(request, context)
         let change = try AdminInput.textChange(in: try await body(request, names: ["text", "publish", "note"]))
         let answer = try await service.setText(
-            key, to: change.text, expectedVersion: try await expectedVersion(EntityTagList(ifMatch), of: key, by: editor),
-            publish: change.publish, note: change.note, by: editor
+            key, to: change.text, expected: Self.precondition(EntityTagList(ifMatch)), publish: change.publish, note: change.note, by: editor
         )
         return Self.response(answer, entityTag: answer.entityTag)
     }
 
-    /// The version `If-Match` allows the edit to replace: the one it names, or the current one for
-    /// `*` or a list naming it. A list that names no version the text can have yields -1, which the
-    /// store refuses as a conflict carrying the current text.
-    private func expectedVersion(_ ifMatch: EntityTagList, of key: TextKey, by editor: Editor) async throws -> Int {
-        let current = try await service.text(key, by: editor)
-        let existing = ifMatch.matchesAny ? current.version > 0 : ifMatch.containsStrongly(current.entityTag)
-        return existing ? current.version : -1
+    /// The versions an `If-Match` list lets the edit replace: those its strong `"t<version>"` tags
+    /// name, or any existing version for `*`; the store checks it in the edit's own transaction.
+    private static func precondition(_ ifMatch: EntityTagList) -> VersionPrecondition {
+        ifMatch.matchesAny ? .anyExisting : .anyOf(Set(ifMatch.strongTags.compactMap(TextAnswer.version(inEntityTag:))))
     }
 
     // MARK: - The draft and revisions

@@ -24,7 +24,16 @@ package struct TextAnswer: Codable, Hashable, Sendable {
     }
 
     /// The entity tag naming this version, for `ETag` and `If-Match`.
-    package var entityTag: String { "\"t\(version)\"" }
+    package var entityTag: String { Self.entityTag(version: version) }
+
+    /// `"t<version>"`: the strong entity tag of a text version.
+    package static func entityTag(version: Int) -> String { "\"t\(version)\"" }
+
+    /// The version a strong entity tag names, if it is a text version's tag.
+    package static func version(inEntityTag tag: Substring) -> Int? {
+        guard tag.hasPrefix("\"t"), tag.hasSuffix("\""), tag.count > 3 else { return nil }
+        return Int(tag.dropFirst(2).dropLast())
+    }
 
     /// The members as a JSON value, for error data.
     package var json: JSONValue {
@@ -51,7 +60,7 @@ package struct TextEditAnswer: Codable, Hashable, Sendable {
         self.publishedRevision = outcome.published
     }
 
-    package var entityTag: String { "\"t\(version)\"" }
+    package var entityTag: String { TextAnswer.entityTag(version: version) }
 }
 
 /// The outcome of a publish, revert or added locale: the catalog revision it published.

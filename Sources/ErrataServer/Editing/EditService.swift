@@ -49,16 +49,16 @@ package struct EditService: Sendable {
         return TextAnswer(try await store.text(key))
     }
 
-    /// Changes one text in the draft if `expectedVersion` is still its version; with `publish`,
+    /// Changes one text in the draft if its version is one `expected` allows; with `publish`,
     /// the whole draft is published at once under `note` (or a note naming the text).
     ///
     /// - Throws: ``AccessError``, `EditError` (unknown text, invalid text, conflict).
     package func setText(
-        _ key: TextKey, to text: String, expectedVersion: Int, publish: Bool, note: String?, by editor: Editor
+        _ key: TextKey, to text: String, expected: VersionPrecondition, publish: Bool, note: String?, by editor: Editor
     ) async throws -> TextEditAnswer {
         try editor.require(publish ? .editAndPublishText : .editText)
         let publishNote = publish ? note ?? "Edited \(key.stringKey) (\(key.locale))" : nil
-        let outcome = try await store.setText(key, text: text, expectedVersion: expectedVersion, author: editor.name, publishNote: publishNote)
+        let outcome = try await store.setText(key, text: text, expected: expected, author: editor.name, publishNote: publishNote)
         if let published = outcome.published { await live.refresh(toServe: published, from: store) }
         return TextEditAnswer(outcome)
     }

@@ -31,6 +31,11 @@ struct EntityTagList: Sendable {
         matchesAny || (!etag.hasPrefix("W/") && tags.contains { $0 == etag[...] })
     }
 
+    /// The strong tags of the list, as sent (a weak tag never matches in the strong comparison).
+    var strongTags: [Substring] {
+        tags.filter { !$0.hasPrefix("W/") && $0 != "*" }
+    }
+
     private static func opaque(_ tag: Substring) -> Substring {
         tag.hasPrefix("W/") ? tag.dropFirst(2) : tag
     }

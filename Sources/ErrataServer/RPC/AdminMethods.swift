@@ -37,7 +37,7 @@ struct AdminMethods: Sendable {
         let key = try Self.textKey(input)
         let change = try AdminInput.textChange(in: input)
         let expected = try input.integer("expectedVersion", required: true, in: 0...Int.max)!
-        let answer = try await service.setText(key, to: change.text, expectedVersion: expected, publish: change.publish, note: change.note, by: editor)
+        let answer = try await service.setText(key, to: change.text, expected: .version(expected), publish: change.publish, note: change.note, by: editor)
         return CanonicalJSON.encode(answer)
     }
 

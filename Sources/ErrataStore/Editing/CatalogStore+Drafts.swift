@@ -26,13 +26,14 @@ extension CatalogStore {
     /// - Parameters:
     ///   - key: The entry, locale and field.
     ///   - text: The new text; it must follow ``TextRules``.
-    ///   - expectedVersion: The text's version as the editor last read it (see ``TextVersion/number``).
+    ///   - expected: The versions the edit may replace: the text's version as the editor last read
+    ///     it (see ``TextVersion/number``).
     ///   - author: The token name recorded with the edit.
     ///   - publishNote: When given, publish the draft at once with this note.
     /// - Returns: The text's new version, and the published revision when it was published.
     /// - Throws: ``EditError``: unknown code, variant or locale, invalid text, or a conflict.
     package func setText(
-        _ key: TextKey, text: String, expectedVersion: Int, author: String?, publishNote: String? = nil
+        _ key: TextKey, text: String, expected: VersionPrecondition, author: String?, publishNote: String? = nil
     ) async throws -> (version: TextVersion, published: Int?) {
         try await pool.write { db in
             let context = EditingContext(db: db)
@@ -40,7 +41,7 @@ extension CatalogStore {
             try context.requireLocale(key.locale)
             let entryID = entry.id!
             let current = try context.currentVersion(entryID: entryID, locale: key.locale, field: key.field)
-            guard (current?.number ?? 0) == expectedVersion else {
+            guard expected.allows(current?.number ?? 0) else {
                 throw EditError(.conflict(current: current ?? TextVersion(text: "", number: 0, state: .needsReview, pending: false)))
             }
             let sourceLocale = try context.sourceLocale()
@@ -62,6 +63,13 @@ extension CatalogStore {
             version = try context.currentVersion(entryID: entryID, locale: key.locale, field: key.field) ?? version
             return (version, published)
         }
+    }
+
+    /// Changes one text if `expectedVersion` is still its version; see ``setText(_:text:expected:author:publishNote:)``.
+    package func setText(
+        _ key: TextKey, text: String, expectedVersion: Int, author: String?, publishNote: String? = nil
+    ) async throws -> (version: TextVersion, published: Int?) {
+        try await setText(key, text: text, expected: .version(expectedVersion), author: author, publishNote: publishNote)
     }
 
     private func markTranslationsForReview(
