@@ -12,7 +12,7 @@ package final class LiveCatalog: Sendable {
 
     /// - Parameters:
     ///   - served: The catalog to serve first.
-    ///   - logger: Where a failed ``refresh(toServe:from:)`` is logged.
+    ///   - logger: Where a failed `refresh(toServe:from:)` is logged.
     package init(_ served: ServedCatalog, logger: Logger) {
         self.current = Locked(served)
         self.logger = logger

@@ -5,7 +5,7 @@ package import HTTPTypes
 /// Everything an admin does to the catalog, with typed inputs, answers and errors.
 ///
 /// The JSON-RPC `admin.*` methods (``AdminMethods``) and the REST routes under `/v1/admin`
-/// (``AdminController``) are thin adapters over it: each turns its protocol's request into these
+/// (`AdminController`) are thin adapters over it: each turns its protocol's request into these
 /// calls and the errors thrown here into its own answer (`JSONRPCErrorObject+Domain.swift`,
 /// `Problem+Domain.swift`). Every operation first needs an ``Editor`` from ``authenticate(for:headers:peer:)``.
 ///

@@ -69,7 +69,7 @@ struct AdminMethods: Sendable {
         let editor = try await authenticate(.readHistory, call)
         let input = try call.input()
         let listing = try await service.history(
-            code: try input.string("code", maximumLength: ErrorCode.maximumLength).map { ErrorCode($0) },
+            code: try input.string("code", maximumLength: ErrorCode.maximumLength).flatMap { $0.isEmpty ? nil : ErrorCode($0) },
             locale: try input.string("locale", maximumLength: LanguageTag.maximumLength).map { (raw) throws(InvalidInput) in
                 try AdminInput.languageTag(raw, field: "locale")
             },

@@ -5,7 +5,7 @@ import ServiceLifecycle
 /// Serves what other writers publish: every `interval`, checks whether the store's newest revision
 /// or history floor differs from the served one, and reloads when it does.
 ///
-/// Publishes made through this server are served at once (``LiveCatalog/refresh(toServe:from:)``);
+/// Publishes made through this server are served at once (`LiveCatalog.refresh(toServe:from:)`);
 /// this catches the rest: a second instance on the same database, `errata-server compact`, and a
 /// refresh that failed. A check reads two rows by key; a failed check or reload is logged and
 /// tried again on the next tick.
