@@ -71,6 +71,11 @@ import Testing
         let again = try await store.setText(Self.english, text: "Pending.", expectedVersion: edit.version.number, author: nil)
         #expect(again.version == edit.version && again.published == nil)
         #expect(try await store.draft() == pending)
+
+        // Set again with a publish: nothing new is staged, and the pending draft is published.
+        let published = try await store.setText(Self.english, text: "Pending.", expectedVersion: edit.version.number, author: nil, publishNote: "now")
+        #expect(published.published == 2 && published.version.number == 2 && !published.version.pending)
+        #expect(try await store.draft().isEmpty)
     }
 
     @Test func settingATextAwaitingReviewToItsValueConfirmsIt() async throws {

@@ -52,11 +52,17 @@ extension CatalogStore {
                 in: text, sourceText: source, declaredParameters: Set(try entry.catalogEntry().parameters.keys)
             )
             guard problems.isEmpty else { throw EditError(.invalidText(problems)) }
-            if let current, current.text == text, current.state == .translated { return (current, nil) }
-
-            var version = try context.stage(entryID: entryID, locale: key.locale, field: key.field, value: text, state: .translated, author: author)
-            if key.locale == sourceLocale, current?.text != text {
-                try markTranslationsForReview(entryID: entryID, field: key.field, sourceLocale: sourceLocale, author: author, context: context)
+            var version: TextVersion
+            if let current, current.text == text, current.state == .translated {
+                // Nothing to stage or mark. A publish asked for still publishes what the draft holds
+                // (this text's pending edit among it), but never an empty revision.
+                guard publishNote != nil, try DraftTextRecord.fetchCount(db) > 0 else { return (current, nil) }
+                version = current
+            } else {
+                version = try context.stage(entryID: entryID, locale: key.locale, field: key.field, value: text, state: .translated, author: author)
+                if key.locale == sourceLocale, current?.text != text {
+                    try markTranslationsForReview(entryID: entryID, field: key.field, sourceLocale: sourceLocale, author: author, context: context)
+                }
             }
             guard let publishNote else { return (version, nil) }
             let published = try publishDraft(note: publishNote, author: author, db: db)
