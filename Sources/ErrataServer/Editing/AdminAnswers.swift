@@ -41,26 +41,31 @@ package struct TextAnswer: Codable, Hashable, Sendable {
     }
 }
 
-/// The outcome of `admin.setText` and `PUT /v1/admin/errors/{code}/texts/{locale}/{field}`.
-package struct TextEditAnswer: Codable, Hashable, Sendable {
-    package var text: String
-    /// The text's version now.
-    package var version: Int
-    package var state: String
-    package var pending: Bool
+/// The outcome of `admin.setText` and `PUT /v1/admin/errors/{code}/texts/{locale}/{field}`: the
+/// text as it is now, its members inline, and the catalog revision published with it, if any.
+package struct TextEditAnswer: Encodable, Hashable, Sendable {
+    /// The text as it is now.
+    package var current: TextAnswer
     /// The catalog revision published, when the edit was published at once.
     package var publishedRevision: Int?
 
     package init(_ outcome: (version: TextVersion, published: Int?)) {
-        let answer = TextAnswer(outcome.version)
-        self.text = answer.text
-        self.version = answer.version
-        self.state = answer.state
-        self.pending = answer.pending
+        self.current = TextAnswer(outcome.version)
         self.publishedRevision = outcome.published
     }
 
-    package var entityTag: String { TextAnswer.entityTag(version: version) }
+    package var entityTag: String { current.entityTag }
+
+    private enum CodingKeys: String, CodingKey {
+        case publishedRevision
+    }
+
+    // One flat object: the text's members, then `publishedRevision` when there is one.
+    package func encode(to encoder: any Encoder) throws {
+        try current.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(publishedRevision, forKey: .publishedRevision)
+    }
 }
 
 /// The outcome of a publish, revert or added locale: the catalog revision it published.
