@@ -40,10 +40,7 @@ package struct InputMembers: Sendable {
             if required { throw InvalidInput("\(noun) '\(name)' is required", field: name) }
             return nil
         case .string(let value)?:
-            // Bytes are bounded first, so that counting never walks a huge string; a string with no
-            // more bytes than the limit has no more scalars either, so most are never counted.
-            let bytes = value.utf8.count
-            guard bytes <= maximumLength || (bytes <= maximumLength * 4 && value.unicodeScalars.count <= maximumLength) else {
+            guard Self.fits(value, maximumLength: maximumLength) else {
                 throw InvalidInput("\(noun) '\(name)' is longer than \(maximumLength) characters", field: name)
             }
             return value
@@ -95,7 +92,7 @@ package struct InputMembers: Sendable {
             var result: [String: String] = [:]
             for (key, value) in object {
                 switch value {
-                case .string(let string) where string.utf8.count <= 1_024 && string.unicodeScalars.count <= 256: result[key] = string
+                case .string(let string) where Self.fits(string, maximumLength: 256): result[key] = string
                 case .integer(let number): result[key] = String(number)
                 default:
                     throw InvalidInput("\(noun) '\(name).\(key)' must be a string of at most 256 characters or an integer", field: "\(name).\(key)")
@@ -105,5 +102,14 @@ package struct InputMembers: Sendable {
         case let other?:
             throw InvalidInput("\(noun) '\(name)' must be an object, not \(other.typeName)", field: name)
         }
+    }
+
+    /// Whether `value` has at most `maximumLength` Unicode scalars (as JSON Schema's `maxLength` counts).
+    ///
+    /// Bytes are bounded first, so that counting never walks a huge string; a string with no more
+    /// bytes than the limit has no more scalars either, so most are never counted.
+    private static func fits(_ value: String, maximumLength: Int) -> Bool {
+        let bytes = value.utf8.count
+        return bytes <= maximumLength || (bytes <= maximumLength * 4 && value.unicodeScalars.count <= maximumLength)
     }
 }
