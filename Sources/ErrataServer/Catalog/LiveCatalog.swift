@@ -7,14 +7,19 @@ package import Logging
 /// Readers take the current reference and use it for the whole request, so a response never
 /// mixes two revisions. A publish builds the next `ServedCatalog` off to the side and swaps it in.
 package final class LiveCatalog: Sendable {
-    private let current: Locked<ServedCatalog>
+    private struct State: Sendable {
+        var served: ServedCatalog
+        var waiters = RevisionWaiters()
+    }
+
+    private let state: Locked<State>
     let logger: Logger
 
     /// - Parameters:
     ///   - served: The catalog to serve first.
     ///   - logger: Where a failed `refresh(toServe:from:)` is logged.
     package init(_ served: ServedCatalog, logger: Logger) {
-        self.current = Locked(served)
+        self.state = Locked(State(served: served))
         self.logger = logger
     }
 
@@ -68,13 +73,58 @@ package final class LiveCatalog: Sendable {
 
     /// The catalog to answer the current request from.
     package var served: ServedCatalog {
-        current.withLock { $0 }
+        state.withLock { $0.served }
     }
 
     /// Replaces the served catalog, unless a newer revision is already served.
     package func replace(with served: ServedCatalog) {
-        current.withLock { current in
-            if served.revision >= current.revision { current = served }
+        let woken = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            guard served.revision >= state.served.revision else { return [] }
+            state.served = served
+            return state.waiters.takeSatisfied(by: served.revision)
+        }
+        for continuation in woken { continuation.resume() }
+    }
+
+    // MARK: - Waiting for a publish
+
+    /// The catalog to answer a delta-feed request `since` from: the current one or, when nothing is
+    /// newer than `since` yet, the first newer one published within `wait`.
+    package func served(since: Int, waitingAtMost wait: Duration) async -> ServedCatalog {
+        let current = served
+        guard wait > .zero, current.revision == since else { return current }
+        return await served(newerThan: since, waitingAtMost: wait)
+    }
+
+    /// The served catalog once it is newer than `revision`, or the current one after `timeout`:
+    /// how the delta feed's `wait` holds a request until something is published.
+    package func served(newerThan revision: Int, waitingAtMost timeout: Duration) async -> ServedCatalog {
+        let id = state.withLock { $0.waiters.makeID() }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.wait(id, forRevisionNewerThan: revision) }
+            group.addTask { try? await Task.sleep(for: timeout) }
+            await group.next()
+            group.cancelAll()
+        }
+        state.withLock { $0.waiters.forget(id) }
+        return served
+    }
+
+    /// How many requests wait for a publish now.
+    package var waitingCount: Int {
+        state.withLock { $0.waiters.count }
+    }
+
+    private func wait(_ id: UInt64, forRevisionNewerThan revision: Int) async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let waits = state.withLock { state in
+                    state.served.revision <= revision && state.waiters.add(id, after: revision, continuation: continuation)
+                }
+                if !waits { continuation.resume() }
+            }
+        } onCancel: {
+            state.withLock { $0.waiters.cancel(id) }?.resume()
         }
     }
 }

@@ -9,6 +9,9 @@ package import ErrataStore
 /// Rows come in segments, oldest first — the ones loaded at start-up, then one per publish — so
 /// a publish appends a small segment and shares the rest with the previous revision's feed.
 package struct RevisionFeed: Sendable {
+    /// The longest a delta-feed request may wait for a publish (`wait`), in seconds.
+    package static let maximumWaitSeconds = 30
+
     /// The revision the feed describes.
     package let currentRevision: Int
     /// History was compacted through this revision; older `since` values need a full resync.

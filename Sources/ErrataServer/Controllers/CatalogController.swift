@@ -40,16 +40,18 @@ package struct CatalogController<Context: RequestContext>: Sendable {
         )
     }
 
-    /// `GET /v1/catalog/changes?since=N&locale=`: the delta feed.
+    /// `GET /v1/catalog/changes?since=N&locale=&wait=S`: the delta feed; with `wait`, a caller that is
+    /// current is answered when the next revision is published, or after `S` seconds.
     ///
     /// The entity tag names the revision the answer brings the caller to, so a caller that
     /// sends the tag of its last answer gets 304 until something is published.
     @Sendable func changes(_ request: Request, context: Context) async throws -> CacheableResponse {
-        let served = live.served
         guard let sinceText = request.nonEmptyQueryParameter("since"), let since = Int(sinceText) else {
             throw Problem.badRequest("since must be an integer revision", parameter: "since")
         }
         let locale = try request.languageTagQueryParameter("locale")
+        let wait = try request.integerQueryParameter("wait", in: 0...RevisionFeed.maximumWaitSeconds) ?? 0
+        let served = await live.served(since: since, waitingAtMost: .seconds(wait))
         do {
             let changes = try served.changes(since: since, locale: locale)
             return CacheableResponse(

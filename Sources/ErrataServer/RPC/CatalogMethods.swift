@@ -19,7 +19,7 @@ struct CatalogMethods: Sendable {
             RPCMethod("errors.list", parameters: ["locale", "category", "httpStatus"], handler: list),
             RPCMethod("catalog.get", parameters: ["locale"], handler: catalog),
             RPCMethod("catalog.snapshot", handler: snapshot),
-            RPCMethod("catalog.changes", parameters: ["since", "locale"], handler: changes),
+            RPCMethod("catalog.changes", parameters: ["since", "locale", "wait"], handler: changes),
             RPCMethod("locales.list", handler: locales),
         ]
     }
@@ -75,7 +75,8 @@ struct CatalogMethods: Sendable {
         let locale = try input.string("locale", maximumLength: LanguageTag.maximumLength).map { (raw) throws(InvalidInput) in
             try AdminInput.languageTag(raw, field: "locale")
         }
-        return try live.served.changes(since: since, locale: locale).canonicalJSON
+        let wait = try input.integer("wait", in: 0...RevisionFeed.maximumWaitSeconds) ?? 0
+        return try await live.served(since: since, waitingAtMost: .seconds(wait)).changes(since: since, locale: locale).canonicalJSON
     }
 
     @Sendable func locales(_ call: RPCCall) async throws -> Data {
