@@ -78,6 +78,7 @@ package func buildRouter(configuration: ServerConfiguration, store: CatalogStore
     }
     readGroup("/v1/errors").addRoutes(ErrorsController(live: live).endpoints)
     readGroup("/v1").addRoutes(CatalogController(live: live).endpoints)
+    readGroup("/v1/revisions").addRoutes(RevisionsController(live: live).endpoints)
     let admin = AdminController<ErrataRequestContext>(
         service: service, maximumBodySize: configuration.maximumBodySize, maximumDepth: configuration.rpcLimits.maximumDepth
     )

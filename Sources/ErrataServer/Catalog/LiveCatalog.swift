@@ -9,8 +9,13 @@ package import Logging
 package final class LiveCatalog: Sendable {
     private struct State: Sendable {
         var served: ServedCatalog
+        /// The newest served catalogs, oldest first, the current one last: what `/v1/revisions/{n}/…` answers from.
+        var retained: [ServedCatalog]
         var waiters = RevisionWaiters()
     }
+
+    /// How many of the newest revisions stay readable under their immutable URLs.
+    package static let retainedRevisions = 8
 
     private let state: Locked<State>
     let logger: Logger
@@ -19,7 +24,7 @@ package final class LiveCatalog: Sendable {
     ///   - served: The catalog to serve first.
     ///   - logger: Where a failed `refresh(toServe:from:)` is logged.
     package init(_ served: ServedCatalog, logger: Logger) {
-        self.state = Locked(State(served: served))
+        self.state = Locked(State(served: served, retained: [served]))
         self.logger = logger
     }
 
@@ -81,9 +86,17 @@ package final class LiveCatalog: Sendable {
         let woken = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             guard served.revision >= state.served.revision else { return [] }
             state.served = served
+            state.retained.removeAll { $0.revision == served.revision }
+            state.retained.append(served)
+            state.retained.removeFirst(max(0, state.retained.count - Self.retainedRevisions))
             return state.waiters.takeSatisfied(by: served.revision)
         }
         for continuation in woken { continuation.resume() }
+    }
+
+    /// The served catalog of `revision`, if it is one of the ``retainedRevisions`` newest.
+    package func served(revision: Int) -> ServedCatalog? {
+        state.withLock { state in state.retained.last { $0.revision == revision } }
     }
 
     // MARK: - Waiting for a publish

@@ -20,15 +20,7 @@ package struct CatalogController<Context: RequestContext>: Sendable {
 
     /// `GET /v1/catalog?locale=`: every entry in one locale.
     @Sendable func catalog(_ request: Request, context: Context) async throws -> CacheableResponse {
-        let served = live.served
-        let negotiation = served.negotiate(request)
-        let listing = served.listing(negotiation: negotiation)
-        return CacheableResponse(
-            body: listing.body,
-            entityTag: served.entityTag(for: negotiation),
-            contentLanguage: negotiation.locale.rawValue,
-            gzipBody: listing.gzip
-        )
+        live.served.catalogResponse(request)
     }
 
     /// `GET /v1/catalog/snapshot`: the whole catalog in every locale, for clients that cache it offline.

@@ -33,28 +33,6 @@ package struct ErrorsController<Context: RequestContext>: Sendable {
 
     /// `GET /v1/errors/{code}?variant=&locale=`: one entry.
     @Sendable func describe(_ request: Request, context: Context) async throws -> CacheableResponse {
-        let served = live.served
-        let code = try context.parameters.require("code")
-        guard code.utf8.count <= ErrorCode.maximumLength else {
-            throw Problem.badRequest("code is longer than \(ErrorCode.maximumLength) bytes", parameter: "code")
-        }
-        let variant = request.nonEmptyQueryParameter("variant").map { VariantName($0) }
-        let negotiation = served.negotiate(request)
-        let entry = try served.snapshot.entry(code: ErrorCode(code), variant: variant)
-        return CacheableResponse(
-            body: try served.describeBody(entry, negotiation: negotiation),
-            entityTag: served.entityTag(for: negotiation),
-            contentLanguage: negotiation.locale.rawValue
-        )
-    }
-}
-
-extension ServedCatalog {
-    /// Negotiates the locale of a REST read from `?locale=` and `Accept-Language`.
-    func negotiate(_ request: Request) -> LocaleNegotiation {
-        negotiate(
-            explicit: request.nonEmptyQueryParameter("locale").map { String($0.prefix(LanguageTag.maximumLength + 1)) },
-            acceptLanguage: request.headers[.acceptLanguage]
-        )
+        try live.served.describeResponse(request, code: try context.parameters.require("code"))
     }
 }

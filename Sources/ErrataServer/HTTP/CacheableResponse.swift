@@ -10,6 +10,8 @@ import NIOFoundationCompat
 struct CacheableResponse: ResponseGenerator {
     /// How long shared and private caches may reuse a read before revalidating.
     static let reuseBriefly = "public, max-age=60"
+    /// For reads under a revision's own URL (`/v1/revisions/{n}/…`): a published revision never changes.
+    static let immutable = "public, max-age=31536000, immutable"
     /// For the sync endpoints: caches must revalidate (cheaply, with the ETag) before every reuse,
     /// so that a client never syncs from a stale copy after a publish.
     static let revalidateEveryTime = "no-cache"
