@@ -44,6 +44,36 @@ import Testing
         #expect(try exportedFiles(of: restored, into: service.directory.appendingPathComponent("restored")) == original)
     }
 
+    @Test func restoreOverAKilledServersDatabaseDropsItsLog() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("errata-restore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("errata.sqlite").path
+        let token = try await CatalogStore(path: database, logger: TestService.logger).createToken(name: "editor", scope: .publish)
+        let server = try ServerProcess(database: database, localizations: TestService.localizations)
+        defer { if server.process.isRunning { server.kill() } }
+
+        let backup = directory.appendingPathComponent("backup.sqlite").path
+        let made = try command.run(["backup", "--database", database, "--output", backup])
+        #expect(made.status == 0, "\(made.standardError)")
+        let published = try await HTTPJSONClient(baseURL: server.baseURL, token: token).call("admin.setText", [
+            "code": "NoSuchKey", "locale": "en", "field": "message", "text": "Published after the backup.",
+            "expectedVersion": 1, "publish": true,
+        ])
+        #expect(published["result"]?["publishedRevision"] == 2)
+        server.kill()
+        // The publish is in the log the killed server left: copying the backup over the file alone would replay it.
+        let log = try FileManager.default.attributesOfItem(atPath: database + "-wal")[.size] as? Int
+        #expect((log ?? 0) > 0)
+
+        let restore = try command.run(["restore", backup, "--database", database])
+        #expect(restore.status == 0, "\(restore.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: database + "-wal"))
+        let restored = try exportedFiles(of: database, into: directory.appendingPathComponent("restored"))
+        #expect(try exportedFiles(of: backup, into: directory.appendingPathComponent("backup")) == restored)
+        #expect(!restored.values.contains { String(decoding: $0, as: UTF8.self).contains("Published after the backup.") })
+    }
+
     @Test func backupRefusesToOverwriteUnlessForced() async throws {
         let service = try await TestService()
         defer { try? FileManager.default.removeItem(at: service.directory) }
