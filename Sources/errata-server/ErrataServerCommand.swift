@@ -7,7 +7,7 @@ struct ErrataServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "errata-server",
         abstract: "Serves localized explanations of storage error codes over JSON-RPC and REST.",
-        subcommands: [Serve.self, Token.self, Export.self, Import.self, Compact.self, Snapshot.self],
+        subcommands: [Serve.self, Token.self, Export.self, Import.self, Compact.self, Snapshot.self, Backup.self, Restore.self],
         defaultSubcommand: Serve.self
     )
 
