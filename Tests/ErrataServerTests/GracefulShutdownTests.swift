@@ -1,0 +1,38 @@
+import ErrataCore
+import Foundation
+import Testing
+
+/// SIGTERM on a real `errata-server` with a request in flight: the request completes, new
+/// connections are refused, the process exits 0.
+@Suite struct GracefulShutdownTests {
+    @Test func sigtermLetsTheRequestInFlightFinish() async throws {
+        let directory = try ServerProcessLifecycleTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try ServerProcess(database: directory.appendingPathComponent("errata.sqlite").path, localizations: TestService.localizations)
+
+        // A client that sends its body slowly: the server is reading it when SIGTERM arrives. It
+        // pipelines the request behind a complete one in a single write, so once the first answer
+        // arrives the server has read the second head as well: the request is in flight, not yet to come.
+        let body = Array(#"{"jsonrpc":"2.0","id":1,"method":"errors.describe","params":{"code":"NoSuchKey","locale":"en"}}"#.utf8)
+        let connection = try RawHTTPConnection(port: server.port, timeout: 30)
+        let first = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        let head = "POST /rpc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+        #expect(await connection.send(Array((first + head).utf8) + body.prefix(10)))
+        #expect(await connection.receive().hasPrefix("HTTP/1.1 200"))
+
+        kill(server.process.processIdentifier, SIGTERM)
+        // The listening socket closes first: a new connection is refused while the request is in flight.
+        #expect(try await eventually { (try? RawHTTPConnection(port: server.port, timeout: 1)) == nil })
+        #expect(server.process.isRunning)
+
+        #expect(await connection.send(body.dropFirst(10)))
+        let response = await connection.receive()
+        #expect(response.hasPrefix("HTTP/1.1 200"))
+        #expect(response.contains(#""result""#))
+        #expect(await connection.waitForClose())
+
+        server.process.waitUntilExit()
+        #expect(server.process.terminationReason == .exit)
+        #expect(server.process.terminationStatus == 0)
+    }
+}
