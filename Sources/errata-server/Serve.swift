@@ -51,6 +51,9 @@ extension ErrataServerCommand {
         @Option(help: ArgumentHelp("Seconds the requests in flight get to finish after SIGTERM or SIGINT before they are cancelled.", valueName: "seconds"))
         var gracePeriod: Int = 30
 
+        @Option(help: ArgumentHelp("Seconds between SIGTERM or SIGINT and closing the listening socket, while /readyz answers 503 so load balancers stop sending.", valueName: "seconds"))
+        var drainDelay: Int = 0
+
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -58,6 +61,7 @@ extension ErrataServerCommand {
             guard maxBodySize >= 1_024 else { throw ValidationError("--max-body-size must be at least 1024 bytes") }
             guard (1...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 86400 seconds") }
             guard (1...3_600).contains(gracePeriod) else { throw ValidationError("--grace-period must be between 1 and 3600 seconds") }
+            guard (0...3_600).contains(drainDelay) else { throw ValidationError("--drain-delay must be between 0 and 3600 seconds") }
             for proxy in trustedProxies where IPAddressRange(proxy) == nil {
                 throw ValidationError("--trusted-proxy '\(proxy)' must be an address or CIDR range such as 10.0.0.0/8 or 2001:db8::/32")
             }
@@ -93,7 +97,7 @@ extension ErrataServerCommand {
                 FileHandle.standardOutput.write(Data("\(Self.listeningLine(address))\n".utf8))
             }
             // Shutdown runs in reverse order: /readyz turns 503 before the server stops accepting.
-            var group = ServiceGroupConfiguration(services: [app, DrainSignal(readiness: readiness)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            var group = ServiceGroupConfiguration(services: [app, DrainSignal(readiness: readiness, delay: .seconds(drainDelay))], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             group.maximumGracefulShutdownDuration = .seconds(gracePeriod)
             try await ServiceGroup(configuration: group).run()
         }

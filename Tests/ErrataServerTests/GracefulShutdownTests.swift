@@ -35,4 +35,28 @@ import Testing
         #expect(server.process.terminationReason == .exit)
         #expect(server.process.terminationStatus == 0)
     }
+
+    @Test func duringTheDrainDelayReadinessFailsAndTheServerStillAnswers() async throws {
+        let directory = try ServerProcessLifecycleTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try ServerProcess(
+            database: directory.appendingPathComponent("errata.sqlite").path, localizations: TestService.localizations,
+            arguments: ["--drain-delay", "5"]
+        )
+        let probe = "GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        #expect(try await RawHTTPConnection.exchange(port: server.port, head: probe).hasPrefix("HTTP/1.1 200"))
+
+        kill(server.process.processIdentifier, SIGTERM)
+        var answer = ""
+        #expect(try await eventually(within: .seconds(5)) {
+            answer = try await RawHTTPConnection.exchange(port: server.port, head: probe)
+            return answer.hasPrefix("HTTP/1.1 503")
+        })
+        #expect(answer.contains(#""condition":"draining""#), "\(answer)")
+        #expect(answer.lowercased().contains("cache-control: no-store"))
+
+        server.process.waitUntilExit()
+        #expect(server.process.terminationReason == .exit)
+        #expect(server.process.terminationStatus == 0)
+    }
 }
