@@ -59,4 +59,27 @@ import Testing
         #expect(server.process.terminationReason == .exit)
         #expect(server.process.terminationStatus == 0)
     }
+
+    @Test func aRequestThatNeverEndsIsCancelledAfterTheGracePeriod() async throws {
+        let directory = try ServerProcessLifecycleTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try ServerProcess(
+            database: directory.appendingPathComponent("errata.sqlite").path, localizations: TestService.localizations,
+            arguments: ["--grace-period", "1"]
+        )
+        // As above, the second request is in flight once the first is answered; its body never comes.
+        let connection = try RawHTTPConnection(port: server.port, timeout: 30)
+        let requests = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nPOST /rpc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
+        #expect(await connection.send(Array(requests.utf8)))
+        #expect(await connection.receive().hasPrefix("HTTP/1.1 200"))
+
+        let signalled = ContinuousClock.now
+        kill(server.process.processIdentifier, SIGTERM)
+        #expect(await connection.waitForClose())
+        server.process.waitUntilExit()
+        // Well under the 60 s idle timeout that would otherwise end the request.
+        #expect(ContinuousClock.now - signalled < .seconds(15))
+        #expect(server.process.terminationReason == .exit)
+        #expect(server.process.terminationStatus == 0)
+    }
 }
