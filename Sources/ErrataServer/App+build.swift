@@ -13,6 +13,7 @@ package import NIOCore
 ///   - store: The database edits go to.
 ///   - live: The catalog to serve; kept in step with every publish, here or by another process.
 ///   - logger: The application's logger.
+///   - readiness: What `GET /readyz` reports as draining; run a ``DrainSignal`` on it after the application.
 ///   - onServerRunning: Called with the bound address once the server listens.
 /// - Returns: An application ready to `runService()`.
 package func buildApplication(
@@ -20,11 +21,12 @@ package func buildApplication(
     store: CatalogStore,
     live: LiveCatalog,
     logger: Logger,
+    readiness: Readiness = Readiness(),
     onServerRunning: @escaping @Sendable (SocketAddress?) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let access = AccessControl(configuration: configuration, store: store)
     return Application(
-        router: buildRouter(configuration: configuration, store: store, live: live, access: access),
+        router: buildRouter(configuration: configuration, store: store, live: live, access: access, readiness: readiness),
         server: .errataHTTP1(configuration),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "errata"),
         services: [
@@ -55,10 +57,15 @@ package func buildDispatcher(configuration: ServerConfiguration, live: LiveCatal
 ///   - store: The database edits go to.
 ///   - live: The catalog to serve.
 ///   - access: Checks tokens; run a ``TokenUseRecorder`` on it to write their uses.
-package func buildRouter(configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog, access: AccessControl) -> Router<ErrataRequestContext> {
+///   - readiness: What `GET /readyz` reports as draining.
+package func buildRouter(
+    configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog, access: AccessControl, readiness: Readiness = Readiness()
+) -> Router<ErrataRequestContext> {
     let service = EditService(store: store, live: live, access: access)
     let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, service: service)
     let router = Router(context: ErrataRequestContext.self, options: .autoGenerateHeadEndpoints)
+    // First, so its line covers everything below and every later line carries the request id.
+    router.add(middleware: RequestLogMiddleware())
     if !configuration.trustedProxies.isEmpty {
         router.add(middleware: ForwardedClientMiddleware(trustedProxies: configuration.trustedProxies))
     }
@@ -83,7 +90,7 @@ package func buildRouter(configuration: ServerConfiguration, store: CatalogStore
         service: service, maximumBodySize: configuration.maximumBodySize, maximumDepth: configuration.rpcLimits.maximumDepth
     )
     router.addRoutes(admin.endpoints, atPath: "/v1/admin")
-    router.addRoutes(ServiceController(live: live).endpoints)
+    router.addRoutes(ServiceController(live: live, store: store, readiness: readiness).endpoints)
     routeTable.load(from: router)
     return router
 }

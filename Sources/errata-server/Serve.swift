@@ -6,6 +6,8 @@ import Foundation
 import NIOCore
 import Hummingbird
 import Logging
+import ServiceLifecycle
+import UnixSignals
 
 extension ErrataServerCommand {
     /// `errata-server serve`: the HTTP service.
@@ -46,12 +48,20 @@ extension ErrataServerCommand {
         @Option(help: ArgumentHelp("Seconds a connection may take to send its next request, head and body, before it is closed.", valueName: "seconds"))
         var idleTimeout: Int = 60
 
+        @Option(help: ArgumentHelp("Seconds the requests in flight get to finish after SIGTERM or SIGINT before they are cancelled.", valueName: "seconds"))
+        var gracePeriod: Int = 30
+
+        @Option(help: ArgumentHelp("Seconds between SIGTERM or SIGINT and closing the listening socket, while /readyz answers 503 so load balancers stop sending.", valueName: "seconds"))
+        var drainDelay: Int = 0
+
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
             guard maxBodySize >= 1_024 else { throw ValidationError("--max-body-size must be at least 1024 bytes") }
             guard (1...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 86400 seconds") }
+            guard (1...3_600).contains(gracePeriod) else { throw ValidationError("--grace-period must be between 1 and 3600 seconds") }
+            guard (0...3_600).contains(drainDelay) else { throw ValidationError("--drain-delay must be between 0 and 3600 seconds") }
             for proxy in trustedProxies where IPAddressRange(proxy) == nil {
                 throw ValidationError("--trusted-proxy '\(proxy)' must be an address or CIDR range such as 10.0.0.0/8 or 2001:db8::/32")
             }
@@ -82,10 +92,14 @@ extension ErrataServerCommand {
                 // The server and its services have stopped: closing the database lets SQLite checkpoint its log.
                 do { try catalogStore.close() } catch { logger.error("Could not close the database", metadata: ["error": "\(error)"]) }
             }
-            let app = buildApplication(configuration: configuration, store: catalogStore, live: live, logger: logger) { address in
+            let readiness = Readiness()
+            let app = buildApplication(configuration: configuration, store: catalogStore, live: live, logger: logger, readiness: readiness) { address in
                 FileHandle.standardOutput.write(Data("\(Self.listeningLine(address))\n".utf8))
             }
-            try await app.runService()
+            // Shutdown runs in reverse order: /readyz turns 503 before the server stops accepting.
+            var group = ServiceGroupConfiguration(services: [app, DrainSignal(readiness: readiness, delay: .seconds(drainDelay))], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            group.maximumGracefulShutdownDuration = .seconds(gracePeriod)
+            try await ServiceGroup(configuration: group).run()
         }
 
         /// What `serve` prints on standard output once it listens, whatever the log level: scripts and

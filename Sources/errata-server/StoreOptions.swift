@@ -1,4 +1,5 @@
 public import ArgumentParser
+import ErrataServer
 import ErrataStore
 import Foundation
 public import Logging
@@ -11,9 +12,15 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
 
-    /// A logger writing to stderr at the chosen level.
+    @Option(help: "Log line format on stderr: text, or json (one object per line, for log shippers).")
+    var logFormat: LogFormat = .text
+
+    /// A logger writing to stderr at the chosen level and in the chosen format.
     func makeLogger(label: String) -> Logger {
-        var logger = Logger(label: label) { StreamLogHandler.standardError(label: $0) }
+        var logger = switch logFormat {
+        case .text: Logger(label: label) { StreamLogHandler.standardError(label: $0) }
+        case .json: Logger(label: label) { JSONLogHandler(label: $0) }
+        }
         logger.logLevel = logLevel
         return logger
     }
@@ -32,6 +39,12 @@ struct StoreOptions: ParsableArguments {
             throw CommandFailure(message: "cannot open database \(database): \(error)")
         }
     }
+}
+
+/// How log lines are written: `--log-format`.
+enum LogFormat: String, CaseIterable, ExpressibleByArgument {
+    case text
+    case json
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}

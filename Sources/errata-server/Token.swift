@@ -1,6 +1,7 @@
 import ArgumentParser
 public import ErrataStore
 import Foundation
+import Logging
 
 extension ErrataServerCommand {
     /// `errata-server token`: API tokens for editors and admins.
@@ -25,12 +26,14 @@ extension ErrataServerCommand {
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let catalogStore = try store.openStore(logger: store.makeLogger(label: "errata-server"))
+                let logger = store.makeLogger(label: "errata-server")
+                let catalogStore = try store.openStore(logger: logger)
                 do {
                     print(try await catalogStore.createToken(name: name, scope: scope))
                 } catch let error as TokenError {
                     throw CommandFailure(message: error.description)
                 }
+                logger.notice("Created token", metadata: ["audit.token": .string(name), "audit.scope": .string(scope.rawValue)])
             }
         }
 
@@ -61,10 +64,13 @@ extension ErrataServerCommand {
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let catalogStore = try store.openStore(logger: store.makeLogger(label: "errata-server"))
-                guard try await catalogStore.revokeToken(name: name) else {
+                let logger = store.makeLogger(label: "errata-server")
+                let catalogStore = try store.openStore(logger: logger)
+                let scope = try await catalogStore.tokens().first { $0.name == name }?.scope
+                guard let scope, try await catalogStore.revokeToken(name: name) else {
                     throw CommandFailure(message: "no token is named '\(name)'")
                 }
+                logger.notice("Revoked token", metadata: ["audit.token": .string(name), "audit.scope": .string(scope.rawValue)])
                 print("revoked \(name)")
             }
         }

@@ -26,6 +26,24 @@ import Testing
         }
     }
 
+    /// A pipelined request whose head arrives before the previous answer goes out is answered too:
+    /// that answer is not an early one, so it keeps the connection open.
+    @Test func aPipelinedRequestStillBeingSentIsAnswered() async throws {
+        try await TestService().test(.live) { client in
+            let connection = try RawHTTPConnection(port: try #require(client.port), timeout: 30)
+            let body = Array(#"{"jsonrpc":"2.0","id":1,"method":"locales.list"}"#.utf8)
+            let first = "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n"
+            let second = "POST /rpc HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+            #expect(await connection.send(Array((first + second).utf8) + body.prefix(5)))
+            let firstAnswer = await connection.receive()
+            #expect(firstAnswer.hasPrefix("HTTP/1.1 200"))
+            #expect(!firstAnswer.lowercased().contains("connection: close"), "\(firstAnswer)")
+            #expect(await connection.send(body.dropFirst(5)))
+            let secondAnswer = await connection.receive()
+            #expect(secondAnswer.hasPrefix("HTTP/1.1 200") && secondAnswer.contains(#""result""#), "\(secondAnswer)")
+        }
+    }
+
     /// A request trickled one byte at a time, each well within the idle timeout, still has to be
     /// complete within it; meanwhile other clients are served.
     @Test(arguments: ["GET /v1/errors/NoSuchKey HTTP/1.1\r\nHost: localhost\r\nX-Slow: ", "POST /rpc HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"])

@@ -16,6 +16,7 @@ import Testing
 
     struct Outcome {
         var status: Int32
+        var standardOutput: String
         var standardError: String
     }
 
@@ -23,13 +24,18 @@ import Testing
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
-        let errors = Pipe()
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
         process.standardError = errors
-        process.standardOutput = Pipe()
         try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        // Short outputs: each fits its pipe's buffer, so reading one to its end before the other cannot block.
+        let logged = errors.fileHandleForReading.readDataToEndOfFile()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, standardError: String(decoding: data, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: printed, as: UTF8.self), standardError: String(decoding: logged, as: UTF8.self)
+        )
     }
 
     @Test(arguments: [
@@ -38,9 +44,11 @@ import Testing
         (["--no-such-flag"], "--no-such-flag"),
         (["--cors-origin", "console.example.com/"], "--cors-origin"),
         (["--log-level", "loud"], "log-level"),
+        (["--log-format", "yaml"], "log-format"),
         (["--trusted-proxy", "10.0.0.0/33"], "--trusted-proxy"),
         (["--trusted-proxy", "proxy.example.com"], "--trusted-proxy"),
         (["--idle-timeout", "0"], "--idle-timeout"),
+        (["--grace-period", "0"], "--grace-period"),
     ])
     func badFlagsFailWithOneLineAndExitCodeTwo(arguments: [String], named: String) throws {
         let outcome = try run(arguments)

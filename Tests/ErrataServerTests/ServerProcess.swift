@@ -6,12 +6,12 @@ final class ServerProcess: Sendable {
     let process: Process
     let port: Int
 
-    /// Starts `errata-server serve --port 0` and waits (at most 15 s) for the line on standard
-    /// output that says where it listens.
-    init(database: String, localizations: URL) throws {
+    /// Starts `errata-server serve --port 0` with further `arguments` and waits (at most 15 s) for
+    /// the line on standard output that says where it listens.
+    init(database: String, localizations: URL, arguments: [String] = []) throws {
         let process = Process()
         process.executableURL = ServerCommandTests.executable
-        process.arguments = ["serve", "--port", "0", "--database", database, "--localizations", localizations.path, "--log-level", "error"]
+        process.arguments = ["serve", "--port", "0", "--database", database, "--localizations", localizations.path, "--log-level", "error"] + arguments
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

@@ -38,14 +38,15 @@ struct TestService {
     }
 
     /// An editor whose token may do everything, for edits a test makes without HTTP.
-    static let root = Editor(token: TokenInfo(name: "root", scope: .admin, createdAt: Date(), lastUsedAt: nil))
+    static let root = Editor(token: TokenInfo(name: "root", scope: .admin, createdAt: Date(), lastUsedAt: nil), logger: logger)
 
-    /// Runs `body` against the application, removing the database afterwards.
+    /// Runs `body` against the application logging to `logger`, removing the database afterwards.
     func test<Value: Sendable>(
-        _ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Value
+        _ setup: TestingSetup = .router, logger: Logger = Self.logger, readiness: Readiness = Readiness(),
+        _ body: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let app = buildApplication(configuration: configuration, store: store, live: live, logger: Self.logger)
+        let app = buildApplication(configuration: configuration, store: store, live: live, logger: logger, readiness: readiness)
         return try await app.test(setup, body)
     }
 }

@@ -18,19 +18,19 @@ final class EarlyResponseCloseHandler: ChannelDuplexHandler, RemovableChannelHan
     typealias OutboundIn = HTTPResponsePart
     typealias OutboundOut = HTTPResponsePart
 
-    /// Whether a request's head has been read and its end not yet.
-    private var readingRequest = false
+    /// How many requests have been read to their end.
+    private var requestsRead = 0
+    /// How many responses have begun; the next one answers request number `responsesStarted + 1`.
+    private var responsesStarted = 0
     /// Whether an early response was sent: the connection ends with the current request.
     private var closing = false
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head:
-            readingRequest = true
-        case .body:
+        case .head, .body:
             break
         case .end:
-            readingRequest = false
+            requestsRead += 1
             if closing {
                 context.fireChannelRead(data)
                 context.close(promise: nil)
@@ -42,7 +42,14 @@ final class EarlyResponseCloseHandler: ChannelDuplexHandler, RemovableChannelHan
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
-        case .head(var head) where readingRequest:
+        case .head(var head):
+            // Early only if its own request is unread: a pipelined client may already have sent
+            // the head of the next one, which is no reason to close.
+            responsesStarted += 1
+            guard requestsRead < responsesStarted else {
+                context.write(data, promise: promise)
+                return
+            }
             closing = true
             head.headerFields[.connection] = "close"
             context.write(wrapOutboundOut(.head(head)), promise: promise)

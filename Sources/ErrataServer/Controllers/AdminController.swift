@@ -122,7 +122,7 @@ package struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
     // MARK: - Reading requests
 
     private func authenticate(_ operation: AdminOperation, _ request: Request, _ context: Context) async throws -> Editor {
-        try await service.authenticate(for: operation, headers: request.headers, peer: context.peer)
+        try await service.authenticate(for: operation, headers: request.headers, peer: context.peer, logger: context.logger)
     }
 
     /// The text the path names. A path segment that cannot name a text (a field other than

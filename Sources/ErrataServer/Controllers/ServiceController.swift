@@ -1,19 +1,26 @@
 import ErrataCore
+package import ErrataStore
 import Foundation
+import Logging
 package import Hummingbird
 import NIOFoundationCompat
 
-/// Operational endpoints: `GET /healthz` and `GET /openapi.yaml`.
+/// Operational endpoints: `GET /healthz`, `GET /readyz` and `GET /openapi.yaml`.
 package struct ServiceController<Context: RequestContext>: Sendable {
     let live: LiveCatalog
+    let store: CatalogStore
+    let readiness: Readiness
 
-    package init(live: LiveCatalog) {
+    package init(live: LiveCatalog, store: CatalogStore, readiness: Readiness) {
         self.live = live
+        self.store = store
+        self.readiness = readiness
     }
 
     package var endpoints: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("healthz", use: health)
+        routes.get("readyz", use: ready)
         routes.get("openapi.yaml", use: openAPI)
         return routes
     }
@@ -21,6 +28,26 @@ package struct ServiceController<Context: RequestContext>: Sendable {
     /// `GET /healthz`: the service is up and serving a revision.
     @Sendable func health(_ request: Request, context: Context) async throws -> Response {
         let body = CanonicalJSON.encode(HealthStatus(status: "ok", revision: live.served.revision))
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(data: body))
+        )
+    }
+
+    /// `GET /readyz`: the process should get traffic: its catalog is loaded (it is, from before the
+    /// server listens), the database answers a read, and graceful shutdown has not begun.
+    @Sendable func ready(_ request: Request, context: Context) async throws -> Response {
+        if readiness.isDraining {
+            throw Problem.notReady(condition: "draining", detail: "the server is shutting down")
+        }
+        do {
+            _ = try await store.publishedHead()
+        } catch {
+            context.logger.warning("Not ready: the database cannot be read", metadata: ["error": "\(error)"])
+            throw Problem.notReady(condition: "database", detail: "the database cannot be read")
+        }
+        let body = CanonicalJSON.encode(HealthStatus(status: "ready", revision: live.served.revision))
         return Response(
             status: .ok,
             headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
@@ -37,7 +64,17 @@ package struct ServiceController<Context: RequestContext>: Sendable {
         )
     }
 }
-/// The answer of `GET /healthz`.
+extension Problem {
+    /// 503: `/readyz` found `condition` (`database` or `draining`) failing.
+    static func notReady(condition: String, detail: String) -> Problem {
+        Problem(
+            status: .serviceUnavailable, kind: "not-ready", title: "Not ready", detail: detail,
+            reason: "NotReady", extensions: ["condition": .string(condition)]
+        )
+    }
+}
+
+/// The answer of `GET /healthz` and `GET /readyz`.
 struct HealthStatus: Codable, Sendable {
     var status: String
     var revision: Int

@@ -1,13 +1,14 @@
 package import ErrataCore
 package import ErrataStore
 package import HTTPTypes
+package import Logging
 
 /// Everything an admin does to the catalog, with typed inputs, answers and errors.
 ///
 /// The JSON-RPC `admin.*` methods (``AdminMethods``) and the REST routes under `/v1/admin`
 /// (`AdminController`) are thin adapters over it: each turns its protocol's request into these
 /// calls and the errors thrown here into its own answer (`JSONRPCErrorObject+Domain.swift`,
-/// `Problem+Domain.swift`). Every operation first needs an ``Editor`` from ``authenticate(for:headers:peer:)``.
+/// `Problem+Domain.swift`). Every operation first needs an ``Editor`` from ``authenticate(for:headers:peer:logger:)``.
 ///
 /// The edit path, from a `PUT` to readers:
 ///
@@ -30,13 +31,15 @@ package struct EditService: Sendable {
 
     /// Authenticates the caller of `operation` by its bearer token; the first step of every admin request.
     ///
+    /// `logger` is the request's: the editor logs its audit lines through it.
+    ///
     /// - Throws: ``AccessError`` (no or unknown token, too small a scope, throttled), or a database
     ///   error when tokens had to be read and could not be.
-    package func authenticate(for operation: AdminOperation, headers: HTTPFields, peer: String) async throws -> Editor {
+    package func authenticate(for operation: AdminOperation, headers: HTTPFields, peer: String, logger: Logger) async throws -> Editor {
         guard let token = try await access.authorize(operation.scope, headers: headers, peer: peer) else {
             throw AccessError.unauthorized(tokenPresented: false)
         }
-        return Editor(token: token)
+        return Editor(token: token, logger: logger)
     }
 
     // MARK: - Texts
@@ -59,7 +62,10 @@ package struct EditService: Sendable {
         try editor.require(publish ? .editAndPublishText : .editText)
         let publishNote = publish ? note ?? "Edited \(key.stringKey) (\(key.locale))" : nil
         let outcome = try await store.setText(key, text: text, expected: expected, author: editor.name, publishNote: publishNote)
-        if let published = outcome.published { await live.refresh(toServe: published, from: store) }
+        if let published = outcome.published {
+            await live.refresh(toServe: published, from: store)
+            editor.audit("Published", revision: published, note: publishNote)
+        }
         return TextEditAnswer(outcome)
     }
 
@@ -86,6 +92,7 @@ package struct EditService: Sendable {
         try editor.require(.publish)
         let revision = try await store.publish(note: note, author: editor.name)
         await live.refresh(toServe: revision, from: store)
+        editor.audit("Published", revision: revision, note: note)
         return RevisionAnswer(revision: revision)
     }
 
@@ -96,6 +103,7 @@ package struct EditService: Sendable {
         try editor.require(.revert)
         let published = try await store.revert(to: revision, note: note, author: editor.name)
         await live.refresh(toServe: published, from: store)
+        editor.audit("Reverted", revision: published, note: note, ["reverted_to": .stringConvertible(revision)])
         return RevisionAnswer(revision: published)
     }
 
@@ -112,6 +120,7 @@ package struct EditService: Sendable {
         try editor.require(.addLocale)
         let published = try await store.addLocale(tag, name: name, author: editor.name)
         await live.refresh(toServe: published, from: store)
+        editor.audit("Added locale", revision: published, note: nil, ["locale": .string(tag.description)])
         return RevisionAnswer(revision: published)
     }
 }

@@ -89,7 +89,7 @@ struct AdminMethods: Sendable {
     // MARK: - Params
 
     private func authenticate(_ operation: AdminOperation, _ call: RPCCall) async throws -> Editor {
-        try await service.authenticate(for: operation, headers: call.context.headers, peer: call.context.peer)
+        try await service.authenticate(for: operation, headers: call.context.headers, peer: call.context.peer, logger: call.context.logger)
     }
 
     private static func textKey(_ input: InputMembers) throws(InvalidInput) -> TextKey {
