@@ -17,15 +17,16 @@ package struct IPAddress: Hashable, Sendable, CustomStringConvertible {
     /// Parses a textual address (`192.0.2.1`, `2001:db8::1`); `nil` for anything else, ports and brackets included.
     package init?(_ text: some StringProtocol) {
         let text = String(text)
-        var v4 = in_addr()
+        // Plain byte buffers rather than in_addr / in6_addr, whose initializers more than one
+        // imported C module declares (the C library's, and SwiftNIO's shims on Linux).
+        var v4 = [UInt8](repeating: 0, count: 4)
         if inet_pton(AF_INET, text, &v4) == 1 {
-            bytes = withUnsafeBytes(of: &v4) { Array($0) }
+            bytes = v4
             return
         }
-        var v6 = in6_addr()
+        var v6 = [UInt8](repeating: 0, count: 16)
         guard inet_pton(AF_INET6, text, &v6) == 1 else { return nil }
-        let bytes = withUnsafeBytes(of: &v6) { Array($0) }
-        self.bytes = bytes.prefix(12).elementsEqual(Self.mappedIPv4Prefix) ? Array(bytes.suffix(4)) : bytes
+        self.bytes = v6.prefix(12).elementsEqual(Self.mappedIPv4Prefix) ? Array(v6.suffix(4)) : v6
     }
 
     /// The canonical text: dotted decimal, or RFC 5952 for IPv6.
