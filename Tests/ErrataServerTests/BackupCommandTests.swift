@@ -50,7 +50,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("errata.sqlite").path
         let token = try await CatalogStore(path: database, logger: TestService.logger).createToken(name: "editor", scope: .publish)
-        let server = try ServerProcess(database: database, localizations: TestService.localizations)
+        let server = try await ServerProcess(database: database, localizations: TestService.localizations)
         defer { if server.process.isRunning { server.kill() } }
 
         let backup = directory.appendingPathComponent("backup.sqlite").path

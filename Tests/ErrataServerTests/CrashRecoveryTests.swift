@@ -18,7 +18,7 @@ import Testing
         let database = directory.appendingPathComponent("errata.sqlite").path
         let token = try await CatalogStore(path: database, logger: TestService.logger).createToken(name: "editor", scope: .publish)
 
-        let server = try ServerProcess(database: database, localizations: TestService.localizations)
+        let server = try await ServerProcess(database: database, localizations: TestService.localizations)
         let http = HTTPJSONClient(baseURL: server.baseURL, token: token)
         let acknowledged = Locked<[Acknowledged]>([])
         let codes = ["NoSuchKey", "NoSuchBucket", "AccessDenied", "SlowDown"]
@@ -53,7 +53,7 @@ import Testing
         #expect(before.count >= 40)
 
         // Restart on the same files.
-        let restarted = try ServerProcess(database: database, localizations: TestService.localizations)
+        let restarted = try await ServerProcess(database: database, localizations: TestService.localizations)
         defer { restarted.stop() }
         let store = try CatalogStore(path: database, logger: TestService.logger)
         #expect(try await store.integrityCheck() == ["ok"])

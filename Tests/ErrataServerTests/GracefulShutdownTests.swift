@@ -9,11 +9,11 @@ import Testing
     func withServer(arguments: [String] = [], _ body: (ServerProcess) async throws -> Void) async throws {
         let directory = try ServerProcessLifecycleTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let server = try ServerProcess(
+        let server = try await ServerProcess(
             database: directory.appendingPathComponent("errata.sqlite").path, localizations: TestService.localizations, arguments: arguments
         )
         try await body(server)
-        server.process.waitUntilExit()
+        await server.exited()
         #expect(server.process.terminationReason == .exit)
         #expect(server.process.terminationStatus == 0)
     }
@@ -72,7 +72,7 @@ import Testing
             let signalled = ContinuousClock.now
             kill(server.process.processIdentifier, SIGTERM)
             #expect(await connection.waitForClose())
-            server.process.waitUntilExit()
+            await server.exited()
             // Well under the 60 s idle timeout that would otherwise end the request.
             #expect(ContinuousClock.now - signalled < .seconds(15))
         }

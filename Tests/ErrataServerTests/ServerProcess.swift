@@ -8,7 +8,10 @@ final class ServerProcess: Sendable {
 
     /// Starts `errata-server serve --port 0` with further `arguments` and waits (at most 15 s) for
     /// the line on standard output that says where it listens.
-    init(database: String, localizations: URL, arguments: [String] = []) throws {
+    ///
+    /// Every wait here and in ``exited()`` sleeps its task rather than blocking a thread: the
+    /// concurrency pool has one thread per core, and the rest of the suite runs on it meanwhile.
+    init(database: String, localizations: URL, arguments: [String] = []) async throws {
         let process = Process()
         process.executableURL = ServerCommandTests.executable
         process.arguments = ["serve", "--port", "0", "--database", database, "--localizations", localizations.path, "--log-level", "error"] + arguments
@@ -27,7 +30,7 @@ final class ServerProcess: Sendable {
         var port: Int?
         while port == nil, Date() < deadline, process.isRunning {
             port = printed.withLock { Self.listeningPort(in: $0) }
-            if port == nil { usleep(20_000) }
+            if port == nil { try await Task.sleep(for: .milliseconds(20)) }
         }
         guard let port else {
             process.terminate()
@@ -38,6 +41,11 @@ final class ServerProcess: Sendable {
     }
 
     var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    /// Waits for the process to end, without blocking a thread.
+    func exited() async {
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+    }
 
     /// Ends the process at once, as a power cut or OOM kill would: no shutdown code runs.
     func kill() {

@@ -18,7 +18,7 @@ import FoundationNetworking
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("errata.sqlite").path
-        let server = try ServerProcess(database: database, localizations: TestService.localizations)
+        let server = try await ServerProcess(database: database, localizations: TestService.localizations)
         _ = try await HTTPJSONClient(baseURL: server.baseURL, token: nil).call("errors.describe", ["code": "NoSuchKey"])
         server.stop()
         #expect(server.process.terminationReason == .exit)
@@ -32,7 +32,7 @@ import FoundationNetworking
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("errata.sqlite").path
-        let server = try ServerProcess(database: database, localizations: TestService.localizations)
+        let server = try await ServerProcess(database: database, localizations: TestService.localizations)
         defer { server.stop() }
         let store = try CatalogStore(path: database, logger: TestService.logger)
         let revision = try await CatalogWatcherTests.publish("Published by another process.", through: store)
