@@ -6,7 +6,7 @@ package import Logging
 ///
 /// Each line has `timestamp` (ISO 8601, UTC, milliseconds), `level`, `label`, `message` and
 /// `metadata` (the handler's, the provider's and the call's, in that order of precedence, each
-/// value a string, array or object). It is encoded by ``CanonicalJSON``, so every string is escaped
+/// value a string, array or object). It is encoded by `CanonicalJSON`, so every string is escaped
 /// and a line never spans two.
 package struct JSONLogHandler: LogHandler {
     package var metadata: Logger.Metadata = [:]
