@@ -1,0 +1,156 @@
+// Types of errata.js: localized descriptions of storage error codes from an Errata server.
+
+/** Why errata.js failed. */
+export type ErrataFailure =
+  | 'offline'            // the server could not be reached (and nothing stored answers)
+  | 'unknown-code'       // no such error code (`suggestions` lists close ones when the server was asked)
+  | 'unknown-variant'    // the code has no such variant
+  | 'unknown-locale'
+  | 'invalid-params'     // bad arguments, e.g. a placeholder the entry does not use
+  | 'server'             // the server answered an error (`status`, `problem` or `rpcCode`, `data`)
+  | 'invalid-response';  // the server answered something errata.js cannot read
+
+/** A failure of errata.js itself. */
+export class ErrataError extends Error {
+  readonly reason: ErrataFailure | string;
+  /** Close known codes, for `unknown-code` answered by the server. */
+  readonly suggestions?: string[];
+  /** The HTTP status of a failed REST read. */
+  readonly status?: number;
+  /** The RFC 9457 problem of a failed REST read. */
+  readonly problem?: unknown;
+  /** The JSON-RPC error code and `data` of a failed call. */
+  readonly rpcCode?: number;
+  readonly data?: unknown;
+  /** Set when the code is unknown to the stored catalog and the server could not be asked. */
+  readonly offline?: boolean;
+}
+
+/** One error, described in one locale: exactly what `errors.describe` answers. */
+export interface ErrorDescription {
+  code: string;
+  variant: string | null;
+  httpStatus: number;
+  category: string;
+  retry: 'never' | 'retryable' | 'throttling' | string;
+  fault: 'client' | 'server' | string;
+  serviceMessage: string;
+  locale: string;
+  /** Nothing asked for matched, or a text came from another locale. */
+  fallback: boolean;
+  message: string;
+  remediation: string;
+  revision: number;
+  /** The error's documentation page, when the server provides it. */
+  docsUrl?: string;
+}
+
+/** What `describe` answers for an unknown code when the caller gave the service's own message. */
+export interface ServiceMessageDescription {
+  code: string;
+  variant: null;
+  serviceMessage: string;
+  message: string;
+  remediation: '';
+  fallback: true;
+  known: false;
+  locale: string | null;
+  revision: number | null;
+}
+
+export interface ErrorList {
+  revision: number;
+  locale: string;
+  entries: ErrorDescription[];
+}
+
+/** What `errors.explain` answers about a raw storage response. */
+export interface Explanation {
+  known: boolean;
+  description: ErrorDescription & { known?: boolean };
+  suggestions: string[];
+  response: {
+    format: 'xml' | 'json' | 'headers';
+    code?: string;
+    message?: string;
+    requestId?: string;
+    hostId?: string;
+    resource?: string;
+    bucket?: string;
+    key?: string;
+    httpStatus?: number;
+  };
+}
+
+/** Where the catalog is kept between visits. Values are plain JSON-like objects. */
+export interface ErrataStorage {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export interface ErrataOptions {
+  /** The Errata server's base URL, e.g. `https://errata.example.com`. */
+  server: string | URL;
+  /** An explicit locale; it wins over the browser's languages. The server picks the catalog locale. */
+  locale?: string;
+  /** Where the catalog is kept; IndexedDB in browsers, else memory. */
+  storage?: ErrataStorage;
+  /** The fetch to use (tests count requests with it). */
+  fetch?: typeof fetch;
+  /** The user's languages in order of preference; `navigator.languages` by default. */
+  languages?: readonly string[];
+  /** Sync the stored catalog the first time a locale is used (default true). */
+  autoSync?: boolean;
+}
+
+export interface Errata {
+  /** The catalog locale the server chose for this client once known; else the explicit locale, or null. */
+  readonly locale: string | null;
+  /** The failure of the last sync, or null. */
+  readonly lastSyncError: ErrataError | null;
+  /**
+   * Describes an error code from the stored catalog (no request), or asks the server when nothing is
+   * stored yet; describes in one tick share one JSON-RPC batch. `params` fill the texts' placeholders.
+   * With `serviceMessage`, an unknown code answers that message instead of throwing.
+   */
+  describe(code: string, options?: {
+    variant?: string;
+    locale?: string;
+    params?: Record<string, string>;
+    serviceMessage?: string;
+  }): Promise<ErrorDescription | ServiceMessageDescription>;
+  /** Every error, optionally of one category or HTTP status, in catalog order. */
+  list(filter?: { category?: string; httpStatus?: number; locale?: string }): Promise<ErrorList>;
+  /** Explains what a storage service sent: a fetch Response, a body string, or its parts. */
+  explain(
+    response: Response | string | { body?: string; httpStatus?: number; headers?: Record<string, string> | Headers },
+    options?: { locale?: string },
+  ): Promise<Explanation>;
+  /** Brings the stored catalog of a locale up to date; resolves to its revision. */
+  sync(options?: { locale?: string }): Promise<number>;
+}
+
+/** A client of one Errata server. */
+export function createErrata(options: ErrataOptions): Errata;
+
+/** Storage kept in memory only. */
+export function memoryStorage(): ErrataStorage;
+
+/** Storage in an IndexedDB database (default name `errata`). */
+export function indexedDBStorage(name?: string): ErrataStorage;
+
+/** The `Accept-Language` value errata.js sends for these languages. */
+export function acceptLanguage(languages: readonly string[]): string;
+
+/** A text with its `{placeholders}` filled exactly as the server fills them. */
+export function renderTemplate(text: string, values: Record<string, string>): string;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    /**
+     * `<errata-message code="NoSuchKey" variant="" locale="" server="" service-message="" alert>`:
+     * renders `<p data-part="message">` and `<p data-part="remediation">` (or `<p data-part="error">`).
+     */
+    'errata-message': HTMLElement;
+  }
+}
