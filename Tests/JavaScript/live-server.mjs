@@ -2,11 +2,12 @@
 import { spawn, execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-export const repository = resolve(import.meta.dirname, '../..');
+export const repository = fileURLToPath(new URL('../..', import.meta.url));
 export const clientPath = join(repository, 'Sources/ErrataWeb/Resources/client/errata.js');
 export const consoleOrigin = 'http://localhost:9999';
 const startDeadline = 30_000;
