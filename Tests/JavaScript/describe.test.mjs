@@ -118,7 +118,7 @@ describe('failures', () => {
 
   test('a server error is reason server with its status and problem', async () => {
     const problem = { status: 503, reason: 'NotReady', detail: 'the catalog is loading' };
-    const fetch = async () => Response.json(problem, { status: 503 });
+    const fetch = async () => new Response(JSON.stringify(problem), { status: 503 });
     const errata = createErrata({ server: server.url, storage: memoryStorage(), fetch, autoSync: false });
     await assert.rejects(errata.sync(), { reason: 'server', status: 503, problem, message: 'the catalog is loading' });
   });

@@ -105,3 +105,18 @@ test('automatic sync: a client created with stored texts picks up a publish in t
   await errata.sync(); // joins the background sync the describe started
   assert.equal((await errata.describe('NoSuchBucket')).message, text);
 });
+
+test('a stored revision the server never had (a replaced database) is replaced by the whole catalog', async () => {
+  const storage = memoryStorage();
+  const errata = createErrata({ server: server.url, storage, locale: 'en', autoSync: false });
+  const revision = await errata.sync();
+  const key = `errata ${server.url} en `;
+  const record = await storage.get(key);
+  assert.equal(record.revision, revision, 'the record is stored under the key errata.js uses');
+  await storage.set(key, { ...record, revision: revision + 100 });
+  const fetch = countingFetch();
+  const later = createErrata({ server: server.url, storage, locale: 'en', fetch, autoSync: false });
+  assert.equal(await later.sync(), revision);
+  assert.equal(fetch.requests[0].status, 400);
+  assert.equal((await storage.get(key)).revision, revision);
+});

@@ -141,7 +141,7 @@ class Errata {
       const failure = record && error.reason === 'offline'
         ? new ErrataError(variant ? 'unknown-variant' : 'unknown-code', `${code} is not in the stored catalog`, { code, offline: true })
         : error;
-      if (failure.reason === 'unknown-code' && serviceMessage) return this.#serviceMessageOnly(code, serviceMessage, record);
+      if (failure.reason === 'unknown-code' && serviceMessage) return this.#serviceMessageOnly(code, serviceMessage, record, explicit);
       throw failure;
     }
   }
@@ -180,10 +180,10 @@ class Errata {
     };
   }
 
-  #serviceMessageOnly(code, serviceMessage, record) {
+  #serviceMessageOnly(code, serviceMessage, record, explicit) {
     return {
       code, variant: null, serviceMessage, message: serviceMessage, remediation: '', fallback: true, known: false,
-      locale: record?.locale ?? this.locale, revision: record?.revision ?? null,
+      locale: record?.locale ?? explicit ?? this.locale, revision: record?.revision ?? null,
     };
   }
 
@@ -261,9 +261,11 @@ class Errata {
 
   async #update(record, explicit) {
     const since = record.revision;
-    const feed = await this.#get(`/v1/catalog/changes?since=${since}`, { 'If-None-Match': `"r${since}-since${since}"` });
+    const feed = await this.#get(`/v1/catalog/changes?since=${since}`, { 'If-None-Match': `"r${since}-since${since}"` })
+      .catch((error) => { if (error.status === 400) return { status: 400 }; throw error; });
     if (feed.status === 304) return record;
-    if (feed.status === 410) return this.#load(explicit);
+    // 410: history was compacted; 400: a revision the server never had (its database was replaced).
+    if (feed.status === 410 || feed.status === 400) return this.#load(explicit);
     const { toRevision, changes } = feed.body;
     const changed = new Map(changes.map((change) => [entryKey(change.code, change.variant), change]));
     if (![...changed.values()].every((change) => findEntry(record, change.code, change.variant ?? undefined))) {
@@ -394,7 +396,10 @@ function headerObject(headers) {
   return object;
 }
 
-// MARK: - <errata-message code variant locale server alert>
+// MARK: - <errata-message code variant locale server service-message alert>
+//
+// Renders into its own light DOM (page fonts and styles apply; findable by text), one <p data-part> per text,
+// and fires `errata-rendered` after each render.
 
 const clients = new Map();
 
@@ -424,7 +429,8 @@ if (globalThis.customElements && !customElements.get('errata-message')) {
           serviceMessage: this.getAttribute('service-message') || undefined,
         });
         parts = [['message', description.message], ['remediation', description.remediation]]
-          .filter(([, text]) => text).map((part) => [...part, description.locale]);
+          // The service's own message is in the service's language, not the catalog's.
+          .filter(([, text]) => text).map((part) => [...part, description.known === false ? null : description.locale]);
       } catch (error) {
         parts = [['error', this.getAttribute('service-message') || code, null, error.reason]];
       }
@@ -437,6 +443,7 @@ if (globalThis.customElements && !customElements.get('errata-message')) {
         paragraph.textContent = text;
         return paragraph;
       }));
+      this.dispatchEvent(new Event('errata-rendered', { bubbles: true }));
     }
   });
 }
