@@ -132,3 +132,14 @@ test('describes in one tick share one JSON-RPC batch', async () => {
   assert.deepEqual(answers.map((answer) => answer.status), ['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
   assert.deepEqual(fetch.requests.map(({ method, path }) => `${method} ${path}`), ['POST /rpc']);
 });
+
+test('more describes in one tick than a batch may hold are split into batches of 100', async () => {
+  const { result: catalog } = await server.rpc('catalog.get', { locale: 'en' });
+  const fetch = countingFetch();
+  const errata = client({ locale: 'en', fetch, autoSync: false });
+  const codes = [...catalog.entries, ...catalog.entries, ...catalog.entries].map((entry) => entry.code);
+  assert.ok(codes.length > 100 && codes.length <= 200);
+  const answers = await Promise.all(codes.map((code) => errata.describe(code)));
+  assert.deepEqual(answers.map((answer) => answer.code), codes);
+  assert.deepEqual(fetch.requests.map(({ method, path, status }) => `${method} ${path} ${status}`), ['POST /rpc 200', 'POST /rpc 200']);
+});

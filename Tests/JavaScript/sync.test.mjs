@@ -37,6 +37,8 @@ test('the stored catalog answers with the service stopped, in the negotiated loc
     await assert.rejects(errata.sync(), { reason: 'offline' });
     assert.equal(errata.lastSyncError.reason, 'offline');
     await assert.rejects(errata.describe('NoSuchKye'), { reason: 'unknown-code', offline: true });
+    await assert.rejects(errata.describe('BucketNotEmpty', { variant: 'nope' }), { reason: 'unknown-variant', offline: true });
+    await assert.rejects(errata.describe('NoSuchKye', { variant: 'nope' }), { reason: 'unknown-code', offline: true });
     assert.equal((await errata.describe('NoSuchKye', { serviceMessage: 'Nope.' })).message, 'Nope.');
     // A locale never stored needs the server.
     await assert.rejects(errata.describe('NoSuchKey', { locale: 'en' }), { reason: 'offline' });

@@ -149,7 +149,9 @@ declare global {
   interface HTMLElementTagNameMap {
     /**
      * `<errata-message code="NoSuchKey" variant="" locale="" server="" service-message="" alert>`:
-     * renders `<p data-part="message">` and `<p data-part="remediation">` (or `<p data-part="error">`).
+     * renders `<p data-part="message">` and `<p data-part="remediation">` (or `<p data-part="error">`) into its
+     * light DOM, as text, and fires a bubbling `errata-rendered` event after each render. Without `server` it
+     * uses the server that served errata.js (`/client/errata.js`); `alert` gives it `role="alert"`.
      */
     'errata-message': HTMLElement;
   }

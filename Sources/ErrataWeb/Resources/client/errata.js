@@ -17,6 +17,7 @@ export class ErrataError extends Error {
 
 const recordFormat = 1;
 const syncAttempts = 3;
+const batchLimit = 100; // the server's limit of calls per JSON-RPC batch
 
 // MARK: - Storage
 
@@ -139,7 +140,7 @@ class Errata {
     } catch (error) {
       // Known to be unknown while offline: the stored catalog is all there is.
       const failure = record && error.reason === 'offline'
-        ? new ErrataError(variant ? 'unknown-variant' : 'unknown-code', `${code} is not in the stored catalog`, { code, offline: true })
+        ? new ErrataError(findEntry(record, code) ? 'unknown-variant' : 'unknown-code', `${code} ${variant ?? ''} is not in the stored catalog`, { code, offline: true })
         : error;
       if (failure.reason === 'unknown-code' && serviceMessage) return this.#serviceMessageOnly(code, serviceMessage, record, explicit);
       throw failure;
@@ -151,7 +152,8 @@ class Errata {
     const record = await this.#cached(explicit);
     if (!record) return this.#call('errors.list', { category, httpStatus, locale: explicit }, explicit);
     const entries = record.entries.filter((entry) =>
-      (!category || entry.category === category) && (httpStatus == null || entry.httpStatus === httpStatus));
+      (!category || entry.category === category) && (httpStatus == null || entry.httpStatus === httpStatus))
+      .map((entry) => ({ ...entry }));
     return { revision: record.revision, locale: record.locale, entries };
   }
 
@@ -345,9 +347,13 @@ class Errata {
     });
   }
 
-  async #flush() {
+  #flush() {
     const calls = this.#pending;
     this.#pending = null;
+    for (let start = 0; start < calls.length; start += batchLimit) this.#sendBatch(calls.slice(start, start + batchLimit));
+  }
+
+  async #sendBatch(calls) {
     const batch = calls.map(({ method, params }, index) => ({ jsonrpc: '2.0', method, params, id: index + 1 }));
     let answers;
     try {
