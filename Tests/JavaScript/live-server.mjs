@@ -67,10 +67,10 @@ export async function startServer() {
   };
 
   /** Calls JSON-RPC methods directly: `[[method, params], …]` as one batch; answers the array of answers. */
-  server.batch = async (calls, { token } = {}) => {
+  server.batch = async (calls, { token, headers = {} } = {}) => {
     const response = await fetch(`${server.url}/rpc`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
       body: JSON.stringify(calls.map(([method, params], index) => ({ jsonrpc: '2.0', method, params, id: index + 1 }))),
     });
     return response.json();

@@ -122,3 +122,18 @@ test('a stored revision the server never had (a replaced database) is replaced b
   assert.equal(fetch.requests[0].status, 400);
   assert.equal((await storage.get(key)).revision, revision);
 });
+
+test('a locale added on the server is negotiated again at the next sync', async () => {
+  const token = await server.token('admin');
+  const storage = memoryStorage();
+  const errata = createErrata({ server: server.url, storage, languages: ['fr-CA', 'zh-TW'], autoSync: false });
+  await errata.sync();
+  assert.equal((await errata.describe('NoSuchKey')).locale, 'zh-Hant');
+  const { error } = await server.rpc('admin.addLocale', { tag: 'fr', name: 'Français' }, { token });
+  assert.equal(error, undefined);
+  await errata.sync();
+  const { result } = await server.rpc('errors.describe', { code: 'NoSuchKey' }, { headers: { 'Accept-Language': 'fr-CA, zh-TW;q=0.9' } });
+  assert.equal(result.locale, 'fr');
+  assert.deepEqual(await errata.describe('NoSuchKey'), result);
+  assert.equal(errata.locale, 'fr');
+});

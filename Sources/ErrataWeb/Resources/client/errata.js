@@ -15,7 +15,7 @@ export class ErrataError extends Error {
   }
 }
 
-const recordFormat = 1;
+const recordFormat = 2;
 const syncAttempts = 3;
 const batchLimit = 100; // the server's limit of calls per JSON-RPC batch
 
@@ -83,6 +83,8 @@ export function renderTemplate(text, values) {
 
 // The server never answers an empty text: a blank one becomes the fallback (or "-").
 const nonEmpty = (text, fallback) => (/^[\s\u0085]*$/u.test(text) ? fallback || '-' : text);
+
+const localeTags = (locales) => locales.map((locale) => locale.tag).join(' ');
 
 const entryKey = (code, variant) => `${code}\u0000${variant ?? ''}`;
 
@@ -258,7 +260,8 @@ class Errata {
     if (snapshot.body.revision !== revision) return null;
     const parameterized = snapshot.body.entries.filter((entry) => Object.keys(entry.parameters ?? {}).length);
     const templates = await this.#templates(parameterized, explicit, revision);
-    return templates && { format: recordFormat, revision, locale, entries, templates };
+    const locales = localeTags(snapshot.body.locales);
+    return templates && { format: recordFormat, revision, locale, locales, entries, templates };
   }
 
   async #update(record, explicit) {
@@ -268,7 +271,9 @@ class Errata {
     if (feed.status === 304) return record;
     // 410: history was compacted; 400: a revision the server never had (its database was replaced).
     if (feed.status === 410 || feed.status === 400) return this.#load(explicit);
-    const { toRevision, changes } = feed.body;
+    const { toRevision, changes, locales } = feed.body;
+    // A locale added since may be the better answer to this client's languages: negotiate again.
+    if (localeTags(locales) !== record.locales) return this.#load(explicit);
     const changed = new Map(changes.map((change) => [entryKey(change.code, change.variant), change]));
     if (![...changed.values()].every((change) => findEntry(record, change.code, change.variant ?? undefined))) {
       return this.#load(explicit); // an entry this catalog has not seen: its place and parameters come whole
