@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createErrata, memoryStorage, ErrataError } from '../../Sources/ErrataWeb/Resources/client/errata.js';
-import { startServer, countingFetch } from './live-server.mjs';
+import { startServer, countingFetch, consoleOrigin } from './live-server.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -28,16 +28,22 @@ describe('locale', () => {
     assert.equal((await errata.describe('NoSuchKey', { locale: 'en' })).locale, 'en');
   });
 
-  test('sends Accept-Language with falling q-values and only CORS-allowed headers', async () => {
+  test('sends Accept-Language with falling q-values and only headers the server CORS allows', async () => {
     const seen = [];
-    const fetch = (url, init) => { seen.push(init.headers); return globalThis.fetch(url, init); };
-    await client({ languages: ['zh-TW', 'en-US', 'en'], fetch, autoSync: false }).describe('NoSuchKey');
+    const fetch = (url, init) => { seen.push(init.headers ?? {}); return globalThis.fetch(url, init); };
+    const errata = client({ languages: ['zh-TW', 'en-US', 'en'], fetch, autoSync: false });
+    await errata.describe('NoSuchKey');
+    await errata.sync();
+    await errata.sync();
     assert.equal(seen[0]['Accept-Language'], 'zh-TW, en-US;q=0.9, en;q=0.8');
-    const allowed = await fetch(`${server.url}/rpc`, {
+    const preflight = await globalThis.fetch(`${server.url}/rpc`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:9999', 'Access-Control-Request-Method': 'POST' },
-    }).then((response) => response.headers.get('access-control-allow-headers').toLowerCase().split(/,\s*/));
-    for (const name of Object.keys(seen[0])) assert.ok(allowed.includes(name.toLowerCase()), `${name} is not allowed by CORS`);
+      headers: { Origin: consoleOrigin, 'Access-Control-Request-Method': 'POST' },
+    });
+    const allowed = preflight.headers.get('access-control-allow-headers').toLowerCase().split(/,\s*/);
+    const sent = new Set(seen.flatMap((headers) => Object.keys(headers).map((name) => name.toLowerCase())));
+    assert.deepEqual([...sent].sort(), ['accept-language', 'content-type', 'if-none-match']);
+    for (const name of sent) assert.ok(allowed.includes(name), `${name} is not allowed by CORS`);
   });
 });
 
