@@ -279,11 +279,12 @@ class Errata {
       return this.#load(explicit); // an entry this catalog has not seen: its place and parameters come whole
     }
     // The feed says which entries changed; the server resolves their texts in this locale.
-    const keys = [...changed.values()];
+    const entries = [...changed.values()].map(({ code, variant }) =>
+      ({ code, variant, parameters: record.templates[entryKey(code, variant)]?.defaults }));
     const [described, templates] = await Promise.all([
-      Promise.all(keys.map(({ code, variant }) => this.#call('errors.describe', { code, variant: variant ?? undefined, locale: explicit }, explicit))),
-      this.#templates(keys.filter(({ code, variant }) => record.templates[entryKey(code, variant)])
-        .map(({ code, variant }) => ({ code, variant, parameters: record.templates[entryKey(code, variant)].defaults })), explicit, toRevision),
+      Promise.all(entries.map(({ code, variant }) =>
+        this.#call('errors.describe', { code, variant: variant ?? undefined, locale: explicit }, explicit))),
+      this.#templates(entries.filter((entry) => entry.parameters), explicit, toRevision),
     ]);
     if (!templates || described.some((description) => description.revision !== toRevision)) return null;
     const fresh = new Map(described.map((description) => [entryKey(description.code, description.variant), description]));
