@@ -9,7 +9,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from errata_server import REPOSITORY
 
-SCREENSHOTS = Path(os.environ.get("ERRATA_ARTIFACTS", REPOSITORY / ".build" / "artifacts")) / "screenshots"
+SCREENSHOTS = Path(os.environ.get("ERRATA_ARTIFACTS", REPOSITORY / "artifacts")) / "screenshots"
 # axe-selenium-python drives axe-core, but bundles axe-core 3.1.1 (2018). The CI installs axe-core 4.x from
 # the axe-playwright-python wheel (without its dependencies) and names the file in $AXE_CORE_SCRIPT.
 AXE_SCRIPT = os.environ.get("AXE_CORE_SCRIPT")

@@ -3,6 +3,7 @@
 import functools
 import http.server
 import os
+import shutil
 import threading
 from pathlib import Path
 
@@ -21,9 +22,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def console_origin():
+def console_directory(tmp_path_factory):
+    """What the console origin serves: a copy of fixtures/, to which a test may add pages."""
+    directory = tmp_path_factory.mktemp("console")
+    shutil.copytree(FIXTURES, directory, dirs_exist_ok=True)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def console_origin(console_directory):
     """The fixture console pages, served from an origin of their own (another port, another host name)."""
-    handler = functools.partial(QuietHandler, directory=str(FIXTURES))
+    handler = functools.partial(QuietHandler, directory=str(console_directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -16,6 +16,7 @@ import Testing
                 #expect(response.headers[.accessControlAllowOrigin] == Self.console)
                 #expect(response.headers[values: .vary].contains("Origin"))
                 #expect(response.headers[.accessControlExposeHeaders]?.contains("ETag") == true)
+                #expect(response.headers[.accessControlExposeHeaders]?.contains("X-Request-ID") == true)
             }
         }
     }
@@ -40,6 +41,7 @@ import Testing
                 #expect(response.headers[.accessControlAllowOrigin] == Self.console)
                 #expect(response.headers[.accessControlAllowMethods]?.contains("POST") == true)
                 #expect(response.headers[.accessControlAllowHeaders]?.contains("Content-Type") == true)
+                #expect(response.headers[.accessControlAllowHeaders]?.contains("X-Request-ID") == true)
             }
             var denied = headers
             denied[.origin] = "https://evil.example"

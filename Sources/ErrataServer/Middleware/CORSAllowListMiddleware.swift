@@ -4,13 +4,14 @@ package import Hummingbird
 ///
 /// Hummingbird's `CORSMiddleware` takes its allow-list as a variadic list fixed at compile time;
 /// Errata's comes from a command-line flag, so this middleware takes an array. It answers with
-/// the exact origin (never `*`), adds `Vary: Origin`, exposes the caching headers, and answers
+/// the exact origin (never `*`), adds `Vary: Origin`, exposes the caching headers and `X-Request-ID` (so a console can quote the
+/// id support asks for), and answers
 /// preflight requests itself.
 package struct CORSAllowListMiddleware<Context: RequestContext>: RouterMiddleware {
     private let allowedOrigins: Set<String>
     private let allowMethods = "GET, HEAD, POST, PUT, DELETE, OPTIONS"
-    private let allowHeaders = "Accept, Accept-Language, Authorization, Content-Type, If-Match, If-None-Match"
-    private let exposeHeaders = "ETag, Content-Language, Retry-After, WWW-Authenticate"
+    private let allowHeaders = "Accept, Accept-Language, Authorization, Content-Type, If-Match, If-None-Match, X-Request-ID"
+    private let exposeHeaders = "ETag, Content-Language, Retry-After, WWW-Authenticate, X-Request-ID"
     private let maxAge = "600"
 
     /// - Parameter allowedOrigins: Origins such as `https://console.example.com`, compared exactly.
