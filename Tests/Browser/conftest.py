@@ -61,16 +61,19 @@ def own_errata(console_origin):
 def open_browser():
     """Opens Debian's headless Chromium through its chromedriver (no Selenium Manager download), with a new
     profile each time, so no test sees another's storage. `languages` is what navigator.languages and
-    Accept-Language say."""
+    Accept-Language say; `javascript=False` opens a browser with scripts off."""
     drivers = []
 
-    def open(languages: str = "en-US,en", width: int = 1280):
+    def open(languages: str = "en-US,en", width: int = 1280, javascript: bool = True):
         options = webdriver.ChromeOptions()
         options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
         for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                          f"--window-size={width},900", f"--lang={languages.split(',')[0]}"):
             options.add_argument(argument)
-        options.add_experimental_option("prefs", {"intl.accept_languages": languages})
+        preferences = {"intl.accept_languages": languages}
+        if not javascript:
+            preferences["profile.managed_default_content_settings.javascript"] = 2
+        options.add_experimental_option("prefs", preferences)
         service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
         driver = webdriver.Chrome(options=options, service=service)
         driver.set_script_timeout(30)

@@ -1,0 +1,107 @@
+"""The localized error pages: /docs (filters, search, language switcher) and /docs/errors/{code}, in every locale."""
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+from browser_support import assert_accessible, horizontal_overflow, screenshot, wait_for
+
+LOCALES = ("en", "zh-Hans", "zh-Hant")
+
+
+def labelled(driver, label: str):
+    """The form control whose <label> says `label`, found as a screen reader finds it."""
+    target = driver.find_element(By.XPATH, f"//label[normalize-space()='{label}']").get_attribute("for")
+    return driver.find_element(By.ID, target)
+
+
+def visible_rows(driver):
+    return [row for row in driver.find_elements(By.CSS_SELECTOR, "tbody tr") if row.is_displayed()]
+
+
+def locale_strings(errata, locale):
+    """What the service says for a few pages' words: read from the page itself would prove nothing."""
+    return errata.rpc("errors.list", {"locale": locale})["entries"]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_docs_index_lists_every_error_in_each_locale(errata, browser, locale):
+    browser.get(f"{errata.url}/docs?locale={locale}")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == locale
+    entries = locale_strings(errata, locale)
+    rows = visible_rows(browser)
+    assert len(rows) == len(entries)
+    page_text = browser.find_element(By.TAG_NAME, "main").text
+    for entry in entries:
+        assert entry["message"] in page_text
+    assert horizontal_overflow(browser) <= 0
+    screenshot(browser, f"docs-{locale}")
+    assert_accessible(browser)
+
+
+def test_docs_search_filters_as_you_type(errata, browser):
+    browser.get(f"{errata.url}/docs?locale=en")
+    total = len(visible_rows(browser))
+    search = labelled(browser, "Search codes and messages")
+    search.send_keys("SlowDown")
+    wait_for(browser, lambda d: 0 < len(visible_rows(d)) < total, "typing in the search never filtered the list")
+    assert any("SlowDown" in row.text for row in visible_rows(browser))
+    # Nothing was submitted: the filtering is the page's script, the URL is unchanged.
+    assert "q=" not in browser.current_url
+    search.send_keys(Keys.CONTROL, "a")
+    search.send_keys(Keys.DELETE)
+    wait_for(browser, lambda d: len(visible_rows(d)) == total, "clearing the search never showed every error again")
+
+
+def test_docs_filters_work_without_javascript(errata, open_browser):
+    browser = open_browser(javascript=False)
+    browser.get(f"{errata.url}/docs?locale=en")
+    Select(labelled(browser, "HTTP status")).select_by_value("503")
+    labelled(browser, "HTTP status").submit()
+    wait_for(browser, lambda d: "status=503" in d.current_url, "the filter form was never submitted")
+    expected = errata.rpc("errors.list", {"locale": "en", "httpStatus": 503})["entries"]
+    rows = visible_rows(browser)
+    assert len(rows) == len(expected) and all("503" in row.text for row in rows)
+
+
+def test_language_switcher_goes_to_the_same_page_in_another_locale(errata, browser):
+    browser.get(f"{errata.url}/docs/errors/NoSuchKey?locale=en")
+    switcher = browser.find_element(By.CSS_SELECTOR, "nav.languages")
+    switcher.find_element(By.XPATH, ".//a[@hreflang='zh-Hant']").click()
+    wait_for(browser, lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-Hant",
+             "the switcher never showed the zh-Hant page")
+    expected = errata.rpc("errors.describe", {"code": "NoSuchKey", "locale": "zh-Hant"})["message"]
+    assert expected in browser.find_element(By.TAG_NAME, "main").text
+    assert "/docs/errors/NoSuchKey" in browser.current_url
+
+
+def test_docs_negotiate_the_browsers_language(errata, open_browser):
+    browser = open_browser("zh-TW,zh")
+    browser.get(f"{errata.url}/docs/errors/SlowDown")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-Hant"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_error_page_in_each_locale(errata, browser, locale):
+    browser.get(f"{errata.url}/docs/errors/BucketNotEmpty?variant=objects&locale={locale}")
+    description = errata.rpc("errors.describe", {"code": "BucketNotEmpty", "variant": "objects", "locale": locale})
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert description["message"] in main
+    assert description["remediation"] in main
+    assert description["serviceMessage"] in main
+    assert str(description["httpStatus"]) in main
+    hreflangs = {link.get_attribute("hreflang") for link in browser.find_elements(By.CSS_SELECTOR, "link[rel=alternate]")}
+    assert set(LOCALES) <= hreflangs
+    assert horizontal_overflow(browser) <= 0
+    screenshot(browser, f"error-BucketNotEmpty-{locale}")
+    assert_accessible(browser)
+
+
+def test_error_page_in_dark_mode(errata, browser):
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    browser.get(f"{errata.url}/docs/errors/SlowDown?locale=en")
+    background = browser.execute_script("return getComputedStyle(document.body).backgroundColor")
+    screenshot(browser, "error-SlowDown-dark")
+    assert_accessible(browser)
+    assert background not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), background
