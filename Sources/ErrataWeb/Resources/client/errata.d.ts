@@ -1,0 +1,3 @@
+// Placeholder so the server's /client route can be tested; the errjs branch replaces this file
+// with the TypeScript declarations of errata.js.
+export {};
