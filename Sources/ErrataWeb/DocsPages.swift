@@ -29,12 +29,14 @@ package struct DocsPages: Sendable {
 
     /// A shell for a page of `snapshot` in `locale`, whose address in a locale is `link`.
     func shell(title: String, locale: LanguageTag, snapshot: CatalogSnapshot, script: Bool = false, link: (LanguageTag?) -> String) throws(WebResourceError) -> PageShell {
-        guard let stylesheet = resources.assets["errata.css"], let docsScript = resources.assets["docs.js"] else {
-            throw WebResourceError("the pages' stylesheet or script is missing")
+        guard let stylesheet = resources.assets["errata.css"], let icon = resources.assets["favicon.svg"],
+              let docsScript = resources.assets["docs.js"]
+        else {
+            throw WebResourceError("the pages' stylesheet, icon or script is missing")
         }
         return PageShell(
             title: title, locale: locale, strings: strings(for: locale), locales: snapshot.locales, links: links,
-            stylesheet: stylesheet, script: script ? docsScript : nil, link: link
+            stylesheet: stylesheet, icon: icon, script: script ? docsScript : nil, link: link
         )
     }
 }

@@ -24,6 +24,7 @@ package struct PageShell: Sendable {
     package var lang: String
     package var title: String
     package var stylesheet: String
+    package var icon: String
     /// The page's script, if it has one (loaded as a module from the same origin).
     package var script: String?
     package var canonical: String?
@@ -43,11 +44,12 @@ package struct PageShell: Sendable {
     ///   - link: The page's address in a locale (`nil`: without choosing one).
     package init(
         title: String, locale: LanguageTag, strings: PageStrings, locales: [LocaleStatus], links: DocsLinks,
-        stylesheet: WebAsset, script: WebAsset?, link: (LanguageTag?) -> String
+        stylesheet: WebAsset, icon: WebAsset, script: WebAsset?, link: (LanguageTag?) -> String
     ) {
         self.lang = locale.rawValue
         self.title = title
         self.stylesheet = links.asset(stylesheet)
+        self.icon = links.asset(icon)
         self.script = script.map(links.asset)
         self.canonical = link(locale)
         self.home = links.index(locale: locale)

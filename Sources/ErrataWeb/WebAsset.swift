@@ -28,6 +28,7 @@ package struct WebAsset: Sendable {
         case "js", "mjs": "text/javascript; charset=utf-8"
         case "ts": "application/typescript; charset=utf-8"
         case "json": "application/json; charset=utf-8"
+        case "svg": "image/svg+xml"
         default: "application/octet-stream"
         }
     }
