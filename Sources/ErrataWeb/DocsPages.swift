@@ -1,4 +1,5 @@
 public import ErrataCore
+import Foundation
 
 /// Renders the pages under `/docs` from a catalog snapshot: HTML strings, every text escaped.
 ///
@@ -8,11 +9,16 @@ package struct DocsPages: Sendable {
     let resources: WebResources
     /// The problem slugs with a page: the `type` of every problem Errata answers.
     package let problemSlugs: Set<String>
+    /// A hash of everything a page is made of besides the catalog: templates, strings, assets and
+    /// links. Part of a page's entity tag, so that a page a new build renders differently never
+    /// revalidates a copy the old build rendered for the same revision.
+    package let fingerprint: String
 
     package init(links: DocsLinks, resources: WebResources) {
         self.links = links
         self.resources = resources
         self.problemSlugs = Set(resources.strings(for: .english).keys(under: "problems"))
+        self.fingerprint = Fingerprint.of((resources.fingerprint + links.base).utf8)
     }
 
     /// The page strings for `locale` (English where it has none).

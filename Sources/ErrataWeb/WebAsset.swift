@@ -18,7 +18,7 @@ package struct WebAsset: Sendable {
         self.name = name
         self.body = body
         self.contentType = Self.contentType(of: name)
-        self.version = Self.hash(body)
+        self.version = Fingerprint.of(body)
         self.entityTag = "\"\(version)\""
     }
 
@@ -31,16 +31,5 @@ package struct WebAsset: Sendable {
         case "svg": "image/svg+xml"
         default: "application/octet-stream"
         }
-    }
-
-    /// 64-bit FNV-1a of the bytes, in hexadecimal: a content fingerprint (not a security measure).
-    private static func hash(_ data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -17,10 +17,14 @@ package struct WebResources: Sendable {
     package let clientFiles: [String: WebAsset]
     /// Flattened strings by locale; English is always present.
     private let strings: [LanguageTag: [String: String]]
+    /// A hash of the templates, strings and assets: what a page looks like besides the catalog's texts.
+    let fingerprint: String
 
     init(directory: URL) throws(WebResourceError) {
         var templates = MustacheLibrary()
+        var content = Data()
         for (name, data) in try Self.files(in: directory.appendingPathComponent("templates")) where name.hasSuffix(".mustache") {
+            content.append(data)
             do {
                 try templates.register(String(decoding: data, as: UTF8.self), named: String(name.dropLast(".mustache".count)))
             } catch {
@@ -29,6 +33,7 @@ package struct WebResources: Sendable {
         }
         var strings: [LanguageTag: [String: String]] = [:]
         for (name, data) in try Self.files(in: directory.appendingPathComponent("strings")) where name.hasSuffix(".json") {
+            content.append(data)
             guard let locale = LanguageTag(rawValue: String(name.dropLast(".json".count))) else {
                 throw WebResourceError("strings file \(name) is not named by a language tag")
             }
@@ -41,8 +46,11 @@ package struct WebResources: Sendable {
         guard strings[.english] != nil else { throw WebResourceError("the English strings file is missing") }
         self.templates = templates
         self.strings = strings
-        self.assets = try Self.assets(in: directory.appendingPathComponent("static"))
+        let assets = try Self.assets(in: directory.appendingPathComponent("static"))
+        content.append(contentsOf: assets.keys.sorted().compactMap { assets[$0]?.version }.joined().utf8)
+        self.assets = assets
         self.clientFiles = try Self.assets(in: directory.appendingPathComponent("client"))
+        self.fingerprint = Fingerprint.of(content)
     }
 
     /// The page strings for `locale`: its own file (or its language's, `zh-Hant-TW` → `zh-Hant`), over English.

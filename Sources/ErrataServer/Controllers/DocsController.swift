@@ -39,7 +39,7 @@ package struct DocsController<Context: RequestContext>: Sendable {
             Data(try pages.indexPage(snapshot: served.snapshot, negotiation: negotiation, filter: filter).utf8)
         }
         let body = try filter.isEmpty ? served.page(.index(negotiation.locale), negotiation: negotiation, render: render) : render()
-        return PageResponse.cacheable(body, entityTag: served.entityTag(for: negotiation), locale: negotiation.locale)
+        return PageResponse.cacheable(body, entityTag: pages.entityTag(served, negotiation), locale: negotiation.locale)
     }
 
     /// `GET /docs/errors/{code}?variant=&locale=`: one error; an unknown code or variant gets the 404 page.
@@ -72,7 +72,7 @@ package struct DocsController<Context: RequestContext>: Sendable {
         let body = try served.page(.error(entry.key, negotiation.locale), negotiation: negotiation) { () throws(WebResourceError) in
             Data(try pages.errorPage(snapshot: served.snapshot, entry: entry, negotiation: negotiation).utf8)
         }
-        return try PageResponse.cacheable(body, entityTag: served.entityTag(for: negotiation), locale: negotiation.locale)
+        return try PageResponse.cacheable(body, entityTag: pages.entityTag(served, negotiation), locale: negotiation.locale)
             .response(from: request, context: context)
     }
 
@@ -92,7 +92,15 @@ package struct DocsController<Context: RequestContext>: Sendable {
         let body = try served.page(.problem(slug, negotiation.locale), negotiation: negotiation) { () throws(WebResourceError) in
             Data(try pages.problemPage(slug: slug, snapshot: served.snapshot, locale: negotiation.locale).utf8)
         }
-        return try PageResponse.cacheable(body, entityTag: served.entityTag(for: negotiation), locale: negotiation.locale)
+        return try PageResponse.cacheable(body, entityTag: pages.entityTag(served, negotiation), locale: negotiation.locale)
             .response(from: request, context: context)
+    }
+}
+
+extension DocsPages {
+    /// A page's strong entity tag: the revision and locale, as for the JSON reads, and what the
+    /// page is rendered with (`"r3-zh-Hant-p<fingerprint>"`).
+    func entityTag(_ served: ServedCatalog, _ negotiation: LocaleNegotiation) -> String {
+        String(served.entityTag(for: negotiation).dropLast()) + "-p\(fingerprint)\""
     }
 }
