@@ -36,7 +36,7 @@ extension DocsPages {
             title: strings["notFound.title"], explanation: explanation, suggestionsHeading: strings["notFound.suggestions"],
             hasSuggestions: !suggestions.isEmpty, suggestions: suggestions, none: strings["notFound.none"]
         )
-        let shell = try shell(title: view.title, locale: locale, snapshot: snapshot) { links.index(locale: $0) }
+        let shell = try shell(title: view.title, locale: locale, snapshot: snapshot, indexable: false) { links.index(locale: $0) }
         return try render("not-found", shell: shell, page: view)
     }
 }

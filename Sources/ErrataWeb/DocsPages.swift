@@ -34,7 +34,10 @@ package struct DocsPages: Sendable {
     }
 
     /// A shell for a page of `snapshot` in `locale`, whose address in a locale is `link`.
-    func shell(title: String, locale: LanguageTag, snapshot: CatalogSnapshot, script: Bool = false, link: (LanguageTag?) -> String) throws(WebResourceError) -> PageShell {
+    func shell(
+        title: String, locale: LanguageTag, snapshot: CatalogSnapshot, script: Bool = false, indexable: Bool = true,
+        link: (LanguageTag?) -> String
+    ) throws(WebResourceError) -> PageShell {
         guard let stylesheet = resources.assets["errata.css"], let icon = resources.assets["favicon.svg"],
               let docsScript = resources.assets["docs.js"]
         else {
@@ -42,7 +45,7 @@ package struct DocsPages: Sendable {
         }
         return PageShell(
             title: title, locale: locale, strings: strings(for: locale), locales: snapshot.locales, links: links,
-            stylesheet: stylesheet, icon: icon, script: script ? docsScript : nil, link: link
+            stylesheet: stylesheet, icon: icon, script: script ? docsScript : nil, indexable: indexable, link: link
         )
     }
 }

@@ -33,7 +33,7 @@ package struct PageShell: Sendable {
     package var alternates: [Alternate]
     /// Whether there is another locale to switch to (stored: templates read stored properties only).
     package var hasLocales: Bool
-    /// The words of the shell, as nested dictionaries for the templates.
+    /// The words of the shell by key, for the templates: `{{shell.strings.skipLink}}`.
     var strings: [String: String]
 
     /// A shell for a page available in every catalog locale.
@@ -42,21 +42,24 @@ package struct PageShell: Sendable {
     ///   - locale: The locale the page is in.
     ///   - locales: The catalog's locales, each with a link to the page in it.
     ///   - link: The page's address in a locale (`nil`: without choosing one).
+    ///   - indexable: Whether the page is a resource of its own, with a canonical address and
+    ///     alternates in other locales (not so an error page such as the 404 page).
     package init(
         title: String, locale: LanguageTag, strings: PageStrings, locales: [LocaleStatus], links: DocsLinks,
-        stylesheet: WebAsset, icon: WebAsset, script: WebAsset?, link: (LanguageTag?) -> String
+        stylesheet: WebAsset, icon: WebAsset, script: WebAsset?, indexable: Bool = true, link: (LanguageTag?) -> String
     ) {
         self.lang = locale.rawValue
         self.title = title
         self.stylesheet = links.asset(stylesheet)
         self.icon = links.asset(icon)
         self.script = script.map(links.asset)
-        self.canonical = link(locale)
+        self.canonical = indexable ? link(locale) : nil
         self.home = links.index(locale: locale)
         self.locales = locales.map { LocaleLink(tag: $0.tag.rawValue, name: $0.name, href: link($0.tag), current: $0.tag == locale) }
         self.hasLocales = locales.count > 1
-        self.alternates = locales.map { Alternate(hreflang: $0.tag.rawValue, href: link($0.tag)) }
-            + [Alternate(hreflang: "x-default", href: link(nil))]
+        self.alternates = indexable
+            ? locales.map { Alternate(hreflang: $0.tag.rawValue, href: link($0.tag)) } + [Alternate(hreflang: "x-default", href: link(nil))]
+            : []
         self.strings = Dictionary(uniqueKeysWithValues: Self.stringKeys.map { ($0, strings[$0]) })
     }
 
