@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", exact: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
     ],
     targets: [
         .target(
@@ -50,11 +51,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The error pages: templates, stylesheet, script and page strings, rendered from the snapshot's model types.
+        .target(
+            name: "ErrataWeb",
+            dependencies: [
+                "ErrataCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/strings"), .copy("Resources/client")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ErrataServer",
             dependencies: [
                 "ErrataCore",
                 "ErrataStore",
+                "ErrataWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -74,6 +86,7 @@ let package = Package(
                 "ErrataCore",
                 "ErrataStore",
                 "ErrataServer",
+                "ErrataWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -136,6 +149,7 @@ let package = Package(
                 "ErrataServer",
                 "ErrataStore",
                 "ErrataCore",
+                "ErrataWeb",
                 "errata-server",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

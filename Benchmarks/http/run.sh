@@ -233,6 +233,7 @@ for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
   run_wrk H "$H_PID" "http://127.0.0.1:$P_H/v1/errors/NoSuchKey" -H "$AL"
   if want seed; then
     run_wrk errata-get "$SEED_PID" "http://127.0.0.1:$P_SEED/v1/errors/NoSuchKey" -H "$AL"
+    run_wrk errata-page "$SEED_PID" "http://127.0.0.1:$P_SEED/docs/errors/NoSuchKey" -H "$AL"
     run_wrk errata-304 "$SEED_PID" "http://127.0.0.1:$P_SEED/v1/errors/NoSuchKey" -H "$AL" -H "If-None-Match: $ETAG"
     run_wrk errata-rpc1 "$SEED_PID" "http://127.0.0.1:$P_SEED/rpc" -s "$WORK/rpc1.lua"
     run_wrk errata-rpc50 "$SEED_PID" "http://127.0.0.1:$P_SEED/rpc" -s "$WORK/rpc50.lua"
@@ -313,7 +314,8 @@ med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v
 L, H = med.get("L", (float("nan"),))[0], med.get("H", (float("nan"),))[0]
 names = {
     "L": "L: nginx static file", "H": "H: Hummingbird constant route",
-    "errata-get": "GET /v1/errors/NoSuchKey + Accept-Language", "errata-304": "same, If-None-Match → 304",
+    "errata-get": "GET /v1/errors/NoSuchKey + Accept-Language",
+    "errata-page": "GET /docs/errors/NoSuchKey (HTML page) + Accept-Language", "errata-304": "same JSON read, If-None-Match → 304",
     "errata-rpc1": "POST /rpc errors.describe", "errata-rpc50": "POST /rpc batch of 50 describes",
     "errata-get-token": "GET with --require-read-token (bearer token)",
     "b-get": "B (ERRATA_SERVER_B): GET NoSuchKey + Accept-Language", "b-rpc50": "B: POST /rpc batch of 50",

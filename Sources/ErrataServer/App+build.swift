@@ -1,4 +1,5 @@
 package import ErrataStore
+import ErrataWeb
 package import Hummingbird
 package import Logging
 package import NIOCore
@@ -50,7 +51,8 @@ package func buildDispatcher(configuration: ServerConfiguration, live: LiveCatal
 }
 
 /// Builds the router: JSON-RPC at `/rpc`, REST reads under `/v1`, admin edits under `/v1/admin`,
-/// and the operational endpoints.
+/// the error pages under `/docs` with their assets, the browser client under `/client`, and the
+/// operational endpoints.
 ///
 /// - Parameters:
 ///   - configuration: Limits, CORS origins and read-token policy.
@@ -70,7 +72,7 @@ package func buildRouter(
         router.add(middleware: ForwardedClientMiddleware(trustedProxies: configuration.trustedProxies))
     }
     router.add(middleware: CORSAllowListMiddleware(allowedOrigins: configuration.corsAllowedOrigins))
-    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: ProblemMiddleware(links: live.links))
     router.add(middleware: QueryCredentialMiddleware())
     let routeTable = MethodNotAllowedMiddleware<ErrataRequestContext>.RouteTable()
     router.add(middleware: MethodNotAllowedMiddleware(table: routeTable))
@@ -86,6 +88,11 @@ package func buildRouter(
     readGroup("/v1/errors").addRoutes(ErrorsController(live: live).endpoints)
     readGroup("/v1").addRoutes(CatalogController(live: live).endpoints)
     readGroup("/v1/revisions").addRoutes(RevisionsController(live: live).endpoints)
+    // The pages show the catalog, so they are reads; their assets and the client hold no catalog data.
+    readGroup("/docs").addRoutes(DocsController(live: live).endpoints)
+    let assets = AssetsController<ErrataRequestContext>()
+    router.addRoutes(assets.assetEndpoints, atPath: "/assets")
+    router.addRoutes(assets.clientEndpoints, atPath: "/client")
     let admin = AdminController<ErrataRequestContext>(
         service: service, maximumBodySize: configuration.maximumBodySize, maximumDepth: configuration.rpcLimits.maximumDepth
     )

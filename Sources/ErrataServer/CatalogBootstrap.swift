@@ -1,5 +1,6 @@
 import ErrataCore
 package import ErrataStore
+package import ErrataWeb
 package import Foundation
 package import Logging
 
@@ -12,15 +13,16 @@ package enum CatalogBootstrap {
     /// - Parameters:
     ///   - store: The opened store.
     ///   - localizations: The `Localizations/` directory to import from on first start.
+    ///   - links: Where the pages are (``ServerConfiguration/docsLinks``).
     ///   - logger: Where progress is logged.
     /// - Returns: The live catalog at the newest published revision.
     /// - Throws: `CatalogFileError` or `StoreError` when the first import fails.
-    package static func liveCatalog(store: CatalogStore, localizations: URL, logger: Logger) async throws -> LiveCatalog {
+    package static func liveCatalog(store: CatalogStore, localizations: URL, links: DocsLinks = DocsLinks(), logger: Logger) async throws -> LiveCatalog {
         if try await store.currentRevision() == nil {
             let catalog = try LocalizationsDirectory(url: localizations).load()
             try await store.importInitialCatalog(catalog, note: "Imported from \(localizations.lastPathComponent)/")
         }
-        let live = try await LiveCatalog(store: store, logger: logger)
+        let live = try await LiveCatalog(store: store, links: links, logger: logger)
         logger.info("Serving catalog", metadata: ["revision": "\(live.served.revision)"])
         return live
     }

@@ -1,4 +1,5 @@
 import ErrataCore
+package import ErrataWeb
 
 /// How the HTTP service listens and what it accepts.
 package struct ServerConfiguration: Sendable {
@@ -25,6 +26,9 @@ package struct ServerConfiguration: Sendable {
     /// How long a connection may wait for its next request, counted from its opening or the
     /// previous response: a connection that idles, or that trickles a request, is closed after it.
     package var idleTimeout: Duration
+    /// Where the pages are, from `--public-url`: paths, or absolute URLs under the public URL. Give
+    /// the same value to the ``LiveCatalog`` served: `docsUrl` and problem types are made from it.
+    package var docsLinks: DocsLinks
 
     package init(
         host: String = "127.0.0.1",
@@ -37,7 +41,8 @@ package struct ServerConfiguration: Sendable {
         catalogCheckInterval: Duration = .seconds(1),
         tokenUseWriteInterval: Duration = .seconds(60),
         trustedProxies: [IPAddressRange] = [],
-        idleTimeout: Duration = .seconds(60)
+        idleTimeout: Duration = .seconds(60),
+        docsLinks: DocsLinks = DocsLinks()
     ) {
         self.host = host
         self.port = port
@@ -50,5 +55,6 @@ package struct ServerConfiguration: Sendable {
         self.tokenUseWriteInterval = tokenUseWriteInterval
         self.trustedProxies = trustedProxies
         self.idleTimeout = idleTimeout
+        self.docsLinks = docsLinks
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ErrataCore
 import ErrataServer
 import ErrataStore
+import ErrataWeb
 import Foundation
 import NIOCore
 import Hummingbird
@@ -54,6 +55,15 @@ extension ErrataServerCommand {
         @Option(help: ArgumentHelp("Seconds between SIGTERM or SIGINT and closing the listening socket, while /readyz answers 503 so load balancers stop sending.", valueName: "seconds"))
         var drainDelay: Int = 0
 
+        @Option(
+            help: ArgumentHelp(
+                "The service's public address, such as https://errata.example.com: docsUrl and problem types become absolute URLs under it.",
+                discussion: "Without it they are paths (/docs/errors/NoSuchKey?locale=en), relative to wherever the client reached the service.",
+                valueName: "url"
+            )
+        )
+        var publicURL: String?
+
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -68,16 +78,29 @@ extension ErrataServerCommand {
             for origin in corsOrigins where URL(string: origin)?.scheme == nil || origin.hasSuffix("/") {
                 throw ValidationError("--cors-origin '\(origin)' must be an origin such as https://console.example.com")
             }
+            _ = try docsLinks()
+        }
+
+        /// The links `--public-url` asks for.
+        func docsLinks() throws -> DocsLinks {
+            guard let publicURL else { return DocsLinks() }
+            do {
+                return try DocsLinks(publicURL: publicURL)
+            } catch {
+                throw ValidationError("--public-url: \(error)")
+            }
         }
 
         func run() async throws {
             let logger = store.makeLogger(label: "errata-server")
+            let links = try docsLinks()
             let catalogStore = try store.openStore(logger: logger)
             let live: LiveCatalog
             do {
                 live = try await CatalogBootstrap.liveCatalog(
                     store: catalogStore,
                     localizations: URL(fileURLWithPath: localizations, isDirectory: true),
+                    links: links,
                     logger: logger
                 )
             } catch {
@@ -86,7 +109,7 @@ extension ErrataServerCommand {
             let configuration = ServerConfiguration(
                 host: host, port: port, maximumBodySize: maxBodySize, corsAllowedOrigins: corsOrigins,
                 requireReadToken: requireReadToken, trustedProxies: trustedProxies.compactMap { IPAddressRange($0) },
-                idleTimeout: .seconds(idleTimeout)
+                idleTimeout: .seconds(idleTimeout), docsLinks: links
             )
             defer {
                 // The server and its services have stopped: closing the database lets SQLite checkpoint its log.

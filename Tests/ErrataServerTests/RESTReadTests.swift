@@ -69,7 +69,7 @@ import Testing
                 #expect(response.headers[.contentType] == "application/problem+json")
                 let problem = try response.json()
                 #expect(problem["status"] == 404)
-                #expect(problem["type"] == "urn:errata:problem:unknown-code")
+                #expect(problem["type"] == "/docs/problems/unknown-code")
                 #expect(problem["reason"] == "UnknownCode")
                 #expect(problem["suggestions"] == ["NoSuchKey"])
             }

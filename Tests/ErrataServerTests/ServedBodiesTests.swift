@@ -3,6 +3,7 @@ import ErrataCore
 import Foundation
 import Testing
 import ErrataStore
+import ErrataWeb
 
 /// Bodies written by hand (``JSONWriter``) must be the bytes `JSONEncoder` would write, and
 /// bodies encoded lazily must be those of the revision they are served for.
@@ -14,7 +15,7 @@ import ErrataStore
         for locale in served.snapshot.locales.map(\.tag) {
             for fallback in [false, true] {
                 let negotiation = LocaleNegotiation(locale: locale, fallback: fallback)
-                let entries = served.snapshot.describeAll(negotiation: negotiation)
+                let entries = Self.linked(served.snapshot.describeAll(negotiation: negotiation), by: served)
                 let expected = CanonicalJSON.encode(CatalogListing(revision: served.revision, locale: locale, entries: entries))
                 #expect(served.listing(negotiation: negotiation).body == expected, "\(locale) fallback \(fallback)")
                 for (entry, description) in zip(served.snapshot.entries, entries) {
@@ -23,8 +24,17 @@ import ErrataStore
             }
             let filtered = LocaleNegotiation(locale: locale, fallback: false)
             #expect(served.listing(negotiation: filtered, httpStatus: 404).body == CanonicalJSON.encode(CatalogListing(
-                revision: served.revision, locale: locale, entries: served.snapshot.describeAll(negotiation: filtered, httpStatus: 404)
+                revision: served.revision, locale: locale, entries: Self.linked(served.snapshot.describeAll(negotiation: filtered, httpStatus: 404), by: served)
             )))
+        }
+    }
+
+    /// The descriptions with the `docsUrl` the served bodies carry.
+    static func linked(_ descriptions: [ErrorDescription], by served: ServedCatalog) -> [ErrorDescription] {
+        descriptions.map { description in
+            var description = description
+            description.docsUrl = served.links.errorPage(for: description)
+            return description
         }
     }
 

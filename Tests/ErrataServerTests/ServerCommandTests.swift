@@ -49,6 +49,9 @@ import Testing
         (["--trusted-proxy", "proxy.example.com"], "--trusted-proxy"),
         (["--idle-timeout", "0"], "--idle-timeout"),
         (["--grace-period", "0"], "--grace-period"),
+        (["--public-url", "errata.example.com"], "--public-url"),
+        (["--public-url", "ftp://errata.example.com"], "--public-url"),
+        (["--public-url", "https://errata.example.com/?mirror=1"], "--public-url"),
     ])
     func badFlagsFailWithOneLineAndExitCodeTwo(arguments: [String], named: String) throws {
         let outcome = try run(arguments)

@@ -28,7 +28,9 @@ struct TestService {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("errata-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try CatalogStore(path: directory.appendingPathComponent("errata.sqlite").path, logger: Self.logger)
-        live = try await CatalogBootstrap.liveCatalog(store: store, localizations: Self.localizations, logger: Self.logger)
+        live = try await CatalogBootstrap.liveCatalog(
+            store: store, localizations: Self.localizations, links: configuration.docsLinks, logger: Self.logger
+        )
         self.configuration = configuration
     }
 

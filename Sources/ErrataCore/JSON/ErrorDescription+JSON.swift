@@ -3,7 +3,7 @@ package import Foundation
 extension ErrorDescription {
     /// The description as canonical JSON, identical to `CanonicalJSON.encode(self)`.
     package var canonicalJSON: Data {
-        var writer = JSONWriter(capacity: 256 + serviceMessage.utf8.count + message.utf8.count + remediation.utf8.count)
+        var writer = JSONWriter(capacity: 256 + (docsUrl?.utf8.count ?? 0) + serviceMessage.utf8.count + message.utf8.count + remediation.utf8.count)
         write(to: &writer)
         return writer.data
     }
@@ -15,6 +15,10 @@ extension ErrorDescription {
         writer.string(category.rawValue)
         writer.member("code")
         writer.string(code.rawValue)
+        if let docsUrl {
+            writer.member("docsUrl")
+            writer.string(docsUrl)
+        }
         writer.member("fallback")
         writer.bool(fallback)
         writer.member("fault")

@@ -16,11 +16,14 @@ public struct ErrorDescription: Codable, Hashable, Sendable {
     public var remediation: String
     /// The published catalog revision this description comes from.
     public var revision: Int
+    /// The address of the error's page on the server (`/docs/errors/NoSuchKey?locale=zh-Hant`, absolute
+    /// when the server knows its public URL); `nil` in descriptions made without a server.
+    public var docsUrl: String?
 
     public init(
         code: ErrorCode, variant: VariantName?, httpStatus: Int, category: ErrorCategory, retry: RetryClass,
         fault: Fault, serviceMessage: String, locale: LanguageTag, fallback: Bool, message: String,
-        remediation: String, revision: Int
+        remediation: String, revision: Int, docsUrl: String? = nil
     ) {
         self.code = code
         self.variant = variant
@@ -34,12 +37,14 @@ public struct ErrorDescription: Codable, Hashable, Sendable {
         self.message = message
         self.remediation = remediation
         self.revision = revision
+        self.docsUrl = docsUrl
     }
 
     // Written explicitly so that `"variant": null` is always present, as the API documents.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(code, forKey: .code)
+        try container.encodeIfPresent(docsUrl, forKey: .docsUrl)
         try container.encode(variant, forKey: .variant)
         try container.encode(httpStatus, forKey: .httpStatus)
         try container.encode(category, forKey: .category)

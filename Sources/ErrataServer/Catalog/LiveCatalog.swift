@@ -1,5 +1,6 @@
 import ErrataCore
 package import ErrataStore
+package import ErrataWeb
 package import Logging
 
 /// The catalog currently served: an atomically swapped reference to an immutable ``ServedCatalog``.
@@ -19,6 +20,8 @@ package final class LiveCatalog: Sendable {
 
     private let state: Locked<State>
     let logger: Logger
+    /// Where the pages are, for every revision served: what `docsUrl` and problem types say.
+    package let links: DocsLinks
 
     /// - Parameters:
     ///   - served: The catalog to serve first.
@@ -26,14 +29,16 @@ package final class LiveCatalog: Sendable {
     package init(_ served: ServedCatalog, logger: Logger) {
         self.state = Locked(State(served: served, retained: [served]))
         self.logger = logger
+        self.links = served.links
     }
 
     /// Builds the served catalog for the newest published revision in the store.
     ///
+    /// - Parameter links: Where the pages are (``ServerConfiguration/docsLinks``).
     /// - Throws: ``ServerStartupError`` when the store holds no catalog yet.
-    package convenience init(store: CatalogStore, logger: Logger) async throws {
+    package convenience init(store: CatalogStore, links: DocsLinks = DocsLinks(), logger: Logger) async throws {
         guard let published = try await store.publishedCatalog() else { throw ServerStartupError.emptyDatabase }
-        self.init(ServedCatalog(published), logger: logger)
+        self.init(ServedCatalog(published, links: links), logger: logger)
     }
 
     /// Serves `revision`, just committed, if it can: a publish is acknowledged once committed.
@@ -71,7 +76,7 @@ package final class LiveCatalog: Sendable {
             replace(with: current.applying(delta))
         } else {
             guard let published = try await store.publishedCatalog() else { throw LiveCatalogError.noPublishedCatalog }
-            replace(with: ServedCatalog(published))
+            replace(with: ServedCatalog(published, links: links))
         }
         return true
     }

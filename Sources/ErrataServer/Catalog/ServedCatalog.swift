@@ -1,5 +1,6 @@
 package import ErrataCore
 package import ErrataStore
+package import ErrataWeb
 package import Foundation
 
 /// One published revision, ready to serve: its snapshot, its delta feed, and response bodies encoded once.
@@ -12,9 +13,14 @@ package final class ServedCatalog: Sendable {
     /// The most `errors.describe` bodies kept per revision (about 25 MB of bodies at most).
     static let describeBodyCapacity = 32_768
 
+    /// The most pages kept per revision: every error and problem page in a few locales, and the lists.
+    static let pageCapacity = 4_096
+
     package let snapshot: CatalogSnapshot
     /// What changed in each revision up to this one.
     package let feed: RevisionFeed
+    /// Where the error pages are: what `docsUrl` in the bodies says.
+    package let links: DocsLinks
     /// The `locales.list` result.
     let localesBody: Data
     /// `errors.describe` results by entry and locale, for requests whose locale negotiation matched.
@@ -25,24 +31,28 @@ package final class ServedCatalog: Sendable {
     private let documentBody = RevisionMemo<Int, CompressedBody>(capacity: 1)
     /// Negotiation outcomes already computed for this revision's locales.
     private let negotiations = NegotiationCache()
+    /// Rendered pages, by page and locale, for requests whose locale negotiation matched.
+    private let pages = RevisionMemo<DocsPageKey, Data>(capacity: pageCapacity)
 
     private struct DescribeKey: Hashable, Sendable {
         var entry: EntryKey
         var locale: LanguageTag
     }
 
-    package init(snapshot: CatalogSnapshot, feed: RevisionFeed) {
+    package init(snapshot: CatalogSnapshot, feed: RevisionFeed, links: DocsLinks = DocsLinks()) {
         self.snapshot = snapshot
         self.feed = feed
+        self.links = links
         self.localesBody = CanonicalJSON.encode(snapshot.locales)
         self.listings = RevisionMemo(capacity: max(1, snapshot.locales.count))
     }
 
     /// Serves a published catalog as read from the store.
-    package convenience init(_ published: PublishedCatalog) {
+    package convenience init(_ published: PublishedCatalog, links: DocsLinks = DocsLinks()) {
         self.init(
             snapshot: CatalogSnapshot(catalog: published.catalog, revision: published.revision),
-            feed: RevisionFeed(currentRevision: published.revision, floor: published.historyFloor, textRevisions: published.textRevisions)
+            feed: RevisionFeed(currentRevision: published.revision, floor: published.historyFloor, textRevisions: published.textRevisions),
+            links: links
         )
     }
 
@@ -52,7 +62,8 @@ package final class ServedCatalog: Sendable {
         let changes = CatalogChanges(fromRevision: revision, toRevision: delta.revision, changes: delta.changes, locales: delta.locales)
         return ServedCatalog(
             snapshot: snapshot.applying(changes),
-            feed: feed.appending(delta.changes, revision: delta.revision, floor: delta.historyFloor)
+            feed: feed.appending(delta.changes, revision: delta.revision, floor: delta.historyFloor),
+            links: links
         )
     }
 
@@ -75,12 +86,23 @@ package final class ServedCatalog: Sendable {
         _ entry: CatalogEntry, negotiation: LocaleNegotiation, parameters: [String: String] = [:]
     ) throws(CatalogLookupError) -> Data {
         guard !negotiation.fallback, parameters.isEmpty else {
-            return try snapshot.describe(entry, negotiation: negotiation, parameters: parameters).canonicalJSON
+            return try describe(entry, negotiation: negotiation, parameters: parameters).canonicalJSON
         }
         // A failure is thrown, never memoized (without parameters describing does not fail today).
         return try describeBodies.value(for: DescribeKey(entry: entry.key, locale: negotiation.locale)) { () throws(CatalogLookupError) in
-            try snapshot.describe(entry, negotiation: negotiation).canonicalJSON
+            try describe(entry, negotiation: negotiation).canonicalJSON
         }
+    }
+
+    /// Describes an entry as the snapshot does, with the address of its page.
+    ///
+    /// - Throws: `CatalogLookupError` for a parameter the entry does not use.
+    package func describe(
+        _ entry: CatalogEntry, negotiation: LocaleNegotiation, parameters: [String: String] = [:]
+    ) throws(CatalogLookupError) -> ErrorDescription {
+        var description = try snapshot.describe(entry, negotiation: negotiation, parameters: parameters)
+        description.docsUrl = links.errorPage(for: description)
+        return description
     }
 
     /// The encoded listing of the entries matching a filter.
@@ -93,7 +115,11 @@ package final class ServedCatalog: Sendable {
         let encode = {
             CatalogListing.body(
                 revision: self.revision, locale: negotiation.locale,
-                entries: self.snapshot.describeAll(negotiation: negotiation, category: category, httpStatus: httpStatus)
+                entries: self.snapshot.describeAll(negotiation: negotiation, category: category, httpStatus: httpStatus).map { description in
+                    var description = description
+                    description.docsUrl = self.links.errorPage(for: description)
+                    return description
+                }
             )
         }
         guard !negotiation.fallback, category == nil, httpStatus == nil,
@@ -103,6 +129,16 @@ package final class ServedCatalog: Sendable {
         }
         let listing = listings.value(for: negotiation.locale) { CompressedBody(encode()) }
         return (listing.identity, listing.gzip)
+    }
+
+    /// A page rendered by `render` the first time, kept for the life of the revision.
+    ///
+    /// Only pages in a catalog locale are kept (a fallback page is rendered anew), as with describe bodies.
+    func page<Failure: Error>(
+        _ key: DocsPageKey, negotiation: LocaleNegotiation, render: () throws(Failure) -> Data
+    ) throws(Failure) -> Data {
+        guard !negotiation.fallback else { return try render() }
+        return try pages.value(for: key, make: render)
     }
 
     /// The whole catalog in every locale, as a `CatalogDocument`, with its gzip encoding.

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import NIOFoundationCompat
 
-/// A cache-friendly JSON read: one body with its entity tag and language.
+/// A cache-friendly read: one body (JSON unless said otherwise) with its entity tag and language.
 ///
 /// Answers `304 Not Modified` when `If-None-Match` names the tag, so revalidation costs no body.
 /// When a gzip encoding was made ahead and the client accepts gzip, that is sent instead, under
@@ -23,11 +23,16 @@ struct CacheableResponse: ResponseGenerator {
     var cacheControl: String = reuseBriefly
     /// The body's gzip encoding, when one was made ahead.
     var gzipBody: Data? = nil
+    var contentType = "application/json; charset=utf-8"
+    /// Further headers of the representation, such as a page's `Content-Security-Policy`.
+    var headers: HTTPFields = [:]
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let compressed = gzipBody.flatMap { $0.isEmpty ? nil : $0 }.flatMap { CompressedBody.acceptsGzip(request.headers[.acceptEncoding]) ? $0 : nil }
         let tag = compressed == nil ? entityTag : String(entityTag.dropLast()) + "-gzip\""
-        var headers: HTTPFields = [.eTag: tag, .cacheControl: cacheControl]
+        var headers = self.headers
+        headers[.eTag] = tag
+        headers[.cacheControl] = cacheControl
         if let contentLanguage {
             headers[values: .vary].append("Accept-Language")
             headers[.contentLanguage] = contentLanguage
@@ -36,7 +41,7 @@ struct CacheableResponse: ResponseGenerator {
         if EntityTagList(request.headers[.ifNoneMatch]).contains(tag) {
             return Response(status: .notModified, headers: headers)
         }
-        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.contentType] = contentType
         if compressed != nil { headers[.contentEncoding] = "gzip" }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: compressed ?? body)))
     }

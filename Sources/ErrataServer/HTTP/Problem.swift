@@ -1,4 +1,5 @@
 package import ErrataCore
+import ErrataWeb
 import Foundation
 package import Hummingbird
 import NIOFoundationCompat
@@ -10,14 +11,17 @@ import NIOFoundationCompat
 ///
 /// For example:
 ///
+/// Its `type` names the page that explains it, `/docs/problems/unknown-code` (absolute under
+/// `--public-url`). For example:
+///
 /// ```json
-/// {"type": "urn:errata:problem:unknown-code", "title": "Unknown error code", "status": 404,
+/// {"type": "/docs/problems/unknown-code", "title": "Unknown error code", "status": 404,
 ///  "detail": "unknown error code 'NoSuchThing'", "reason": "UnknownCode"}
 /// ```
 package struct Problem: Error, HTTPResponseError, Sendable {
     package var status: HTTPResponse.Status
-    /// A URN naming the kind of problem, `urn:errata:problem:<kind>`.
-    package var type: String
+    /// The kind of problem, such as `unknown-code`: the last segment of its `type`, `/docs/problems/<kind>`.
+    package var kind: String
     package var title: String
     package var detail: String?
     /// The stable machine-readable reason, such as `UnknownCode`.
@@ -31,7 +35,7 @@ package struct Problem: Error, HTTPResponseError, Sendable {
         extensions: [String: JSONValue] = [:], headers: HTTPFields = [:]
     ) {
         self.status = status
-        self.type = "urn:errata:problem:\(kind)"
+        self.kind = kind
         self.title = title
         self.detail = detail
         self.reason = reason
@@ -40,8 +44,13 @@ package struct Problem: Error, HTTPResponseError, Sendable {
     }
 
     package func response(from request: Request, context: some RequestContext) throws -> Response {
+        response(links: DocsLinks())
+    }
+
+    /// The response, with a `type` made by `links`.
+    func response(links: DocsLinks) -> Response {
         var members = extensions
-        members["type"] = .string(type)
+        members["type"] = .string(links.problemType(kind))
         members["title"] = .string(title)
         members["status"] = .integer(Int64(status.code))
         members["reason"] = .string(reason)

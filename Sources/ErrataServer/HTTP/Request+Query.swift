@@ -1,4 +1,5 @@
 import ErrataCore
+import Foundation
 import Hummingbird
 
 extension Request {
@@ -6,6 +7,20 @@ extension Request {
     func nonEmptyQueryParameter(_ name: String) -> String? {
         guard let value = uri.queryParameters[name[...]], !value.isEmpty else { return nil }
         return String(value)
+    }
+
+    /// A field of a form sent with `method="get"` (`application/x-www-form-urlencoded`, where `+`
+    /// is a space, unlike in ``nonEmptyQueryParameter(_:)``); an empty value counts as absent.
+    func formQueryParameter(_ name: String) -> String? {
+        guard let query = uri.query else { return nil }
+        for field in query.split(separator: "&") {
+            let parts = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts[0] == name[...], parts.count == 2 else { continue }
+            let spaced = parts[1].replacingOccurrences(of: "+", with: " ")
+            let value = spaced.removingPercentEncoding ?? spaced
+            return value.isEmpty ? nil : value
+        }
+        return nil
     }
 
     /// A query parameter naming a language tag, if present.

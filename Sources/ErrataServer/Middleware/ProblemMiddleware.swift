@@ -1,3 +1,4 @@
+package import ErrataWeb
 import Foundation
 package import Hummingbird
 import Logging
@@ -7,20 +8,25 @@ import Logging
 /// Domain errors become problems through their table (`Problem+Domain.swift`); Hummingbird's own errors (no such route, body too large) keep their status; anything
 /// unexpected becomes a 500 whose body says nothing about the cause, which is logged instead.
 package struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
-    package init() {}
+    /// Makes each problem's `type`, the address of its page.
+    let links: DocsLinks
+
+    package init(links: DocsLinks = DocsLinks()) {
+        self.links = links
+    }
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let problem as Problem {
-            return try problem.response(from: request, context: context)
+            return problem.response(links: links)
         } catch let error as any DomainError {
-            return try Problem(error).response(from: request, context: context)
+            return Problem(error).response(links: links)
         } catch let error as any HTTPResponseError {
-            return try Self.problem(for: error.status).response(from: request, context: context)
+            return Self.problem(for: error.status).response(links: links)
         } catch {
             context.logger.error("Request failed", metadata: ["error": "\(error)"])
-            return try Self.problem(for: .internalServerError).response(from: request, context: context)
+            return Self.problem(for: .internalServerError).response(links: links)
         }
     }
 

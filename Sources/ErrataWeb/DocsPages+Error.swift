@@ -1,0 +1,89 @@
+public import ErrataCore
+
+extension DocsPages {
+    /// `GET /docs/errors/{code}?variant=`: one error in one locale, with the calls that fetch it.
+    package func errorPage(snapshot: CatalogSnapshot, entry: CatalogEntry, negotiation: LocaleNegotiation) throws(WebResourceError) -> String {
+        let locale = negotiation.locale
+        let strings = strings(for: locale)
+        // Describing without parameters does not fail (see CatalogSnapshot.describe).
+        guard let description = try? snapshot.describe(entry, negotiation: negotiation) else {
+            throw WebResourceError("\(entry.key) cannot be described")
+        }
+        let categoryKey = "categories.\(entry.category.rawValue)"
+        let variants = snapshot.entries.filter { $0.code == entry.code && $0.key != entry.key }.map { other in
+            ErrorView.Variant(
+                name: other.variant?.rawValue ?? strings["error.defaultVariant"],
+                href: links.errorPage(code: other.code, variant: other.variant, locale: locale)
+            )
+        }
+        let view = ErrorView(
+            code: entry.code.rawValue, variant: entry.variant?.rawValue, fallback: description.fallback,
+            fallbackNotice: strings["error.fallbackNotice"],
+            messageHeading: strings["error.messageHeading"], message: description.message,
+            remediationHeading: strings["error.remediationHeading"], remediation: description.remediation,
+            detailsHeading: strings["error.detailsHeading"],
+            statusLabel: strings["error.statusLabel"], httpStatus: description.httpStatus,
+            retryLabel: strings["error.retryLabel"], retry: strings["retry.\(description.retry.rawValue)"],
+            faultLabel: strings["error.faultLabel"], fault: strings["fault.\(description.fault.rawValue)"],
+            categoryLabel: strings["error.categoryLabel"],
+            category: strings.contains(categoryKey) ? strings[categoryKey] : entry.category.rawValue,
+            serviceMessageHeading: strings["error.serviceMessageHeading"], serviceMessage: entry.serviceMessage,
+            variantsHeading: strings["error.variantsHeading"], hasVariants: !variants.isEmpty, variants: variants,
+            examplesHeading: strings["error.examplesHeading"], copy: strings["error.copy"], copied: strings["error.copied"],
+            examples: [
+                ErrorView.Example(id: "rest-example", label: strings["error.restExample"], command: restExample(entry.key, locale: locale)),
+                ErrorView.Example(id: "rpc-example", label: strings["error.rpcExample"], command: rpcExample(entry.key, locale: locale)),
+            ]
+        )
+        let shell = try shell(title: entry.code.rawValue, locale: locale, snapshot: snapshot, script: true) {
+            links.errorPage(code: entry.code, variant: entry.variant, locale: $0)
+        }
+        return try render("error", shell: shell, page: view)
+    }
+
+    // MARK: - Examples
+
+    /// Where the examples send their calls: the public URL, or a shell variable to set.
+    private var serviceAddress: String {
+        links.base.isEmpty ? "$ERRATA_URL" : links.base
+    }
+
+    private func restExample(_ key: EntryKey, locale: LanguageTag) -> String {
+        let path = "/v1/errors/\(key.code.rawValue)" + DocsLinks.query([("locale", locale.rawValue), ("variant", key.variant?.rawValue)])
+        return "curl \"\(serviceAddress)\(path)\""
+    }
+
+    private func rpcExample(_ key: EntryKey, locale: LanguageTag) -> String {
+        var params: [String: JSONValue] = ["code": .string(key.code.rawValue), "locale": .string(locale.rawValue)]
+        if let variant = key.variant { params["variant"] = .string(variant.rawValue) }
+        let call: JSONValue = .object(["jsonrpc": "2.0", "id": 1, "method": "errors.describe", "params": .object(params)])
+        let body = String(decoding: CanonicalJSON.encode(call), as: UTF8.self)
+        // The body is JSON of identifiers and tags: it holds no single quote to escape for the shell.
+        return "curl \"\(serviceAddress)/rpc\" -H 'Content-Type: application/json' \\\n  -d '\(body)'"
+    }
+}
+
+/// What the `error` template shows.
+struct ErrorView {
+    struct Variant {
+        var name: String
+        var href: String
+    }
+
+    struct Example {
+        var id: String
+        var label: String
+        var command: String
+    }
+
+    var code: String
+    var variant: String?
+    var fallback: Bool
+    var fallbackNotice, messageHeading, message, remediationHeading, remediation, detailsHeading, statusLabel: String
+    var httpStatus: Int
+    var retryLabel, retry, faultLabel, fault, categoryLabel, category, serviceMessageHeading, serviceMessage, variantsHeading: String
+    var hasVariants: Bool
+    var variants: [Variant]
+    var examplesHeading, copy, copied: String
+    var examples: [Example]
+}
