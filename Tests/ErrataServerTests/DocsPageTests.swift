@@ -31,7 +31,8 @@ import Testing
                         "zh-Hant": "/docs/errors/NoSuchKey?locale=zh-Hant", "x-default": "/docs/errors/NoSuchKey",
                     ])
                     #expect(page.html.contains("The specified key does not exist."), "the service's own message")
-                    #expect(page.html.contains("/v1/errors/NoSuchKey?locale=\(locale)"), "the REST example")
+                    #expect(page.html.contains("curl &quot;$ERRATA_URL/v1/errors/NoSuchKey?locale=\(locale)&quot;"), "the REST example")
+                    #expect(page.html.contains("http://127.0.0.1:8080"), "how to set ERRATA_URL")
                     #expect(page.html.contains("&quot;method&quot;:&quot;errors.describe&quot;"), "the JSON-RPC example")
                     messages.insert(page.html.components(separatedBy: "<p class=\"message\">")[1].components(separatedBy: "</p>")[0])
                     return response.headers[.eTag]
