@@ -192,4 +192,31 @@ import Testing
             }
         }
     }
+
+    @Test func aLocaleWithoutPageStringsGetsEnglishChromeAroundItsTexts() async throws {
+        let service = try await TestService()
+        _ = try await service.edits.addLocale(try #require(LanguageTag(rawValue: "fr")), name: "Français", by: TestService.root)
+        try await service.test(.live) { client in
+            try await client.execute(uri: "/docs?locale=fr", method: .get) { (response) throws in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentLanguage] == "fr")
+                let page = HTMLPage(response)
+                #expect(page.attribute("lang", ofTagStartingWith: "<html") == "fr")
+                #expect(page.html.contains("<h1>Storage error reference</h1>"))
+                #expect(page.alternates["fr"] == "/docs?locale=fr")
+                #expect(page.html.contains("hreflang=\"fr\" lang=\"fr\" aria-current=\"page\">Français</a>"))
+            }
+        }
+    }
+
+    @Test func withReadTokensRequiredThePagesAreReadsToo() async throws {
+        try await TestService(configuration: ServerConfiguration(port: 0, requireReadToken: true)).test(.live) { client in
+            try await client.execute(uri: "/docs/errors/NoSuchKey", method: .get) { (response) throws in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/client/errata.js", method: .get) { (response) throws in
+                #expect(response.status == .ok, "the client holds no catalog data")
+            }
+        }
+    }
 }
