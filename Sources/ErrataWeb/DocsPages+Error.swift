@@ -29,7 +29,8 @@ extension DocsPages {
             category: strings.contains(categoryKey) ? strings[categoryKey] : entry.category.rawValue,
             serviceMessageHeading: strings["error.serviceMessageHeading"], serviceMessage: entry.serviceMessage,
             variantsHeading: strings["error.variantsHeading"], hasVariants: !variants.isEmpty, variants: variants,
-            examplesHeading: strings["error.examplesHeading"], copy: strings["error.copy"], copied: strings["error.copied"],
+            examplesHeading: strings["error.examplesHeading"],
+            examplesHint: links.base.isEmpty ? strings["error.examplesHint"] : nil, copy: strings["error.copy"], copied: strings["error.copied"],
             examples: [
                 ErrorView.Example(id: "rest-example", label: strings["error.restExample"], command: restExample(entry.key, locale: locale)),
                 ErrorView.Example(id: "rpc-example", label: strings["error.rpcExample"], command: rpcExample(entry.key, locale: locale)),
@@ -84,6 +85,9 @@ struct ErrorView {
     var retryLabel, retry, faultLabel, fault, categoryLabel, category, serviceMessageHeading, serviceMessage, variantsHeading: String
     var hasVariants: Bool
     var variants: [Variant]
-    var examplesHeading, copy, copied: String
+    var examplesHeading: String
+    /// How to set the address the examples use, when the server does not know its public URL.
+    var examplesHint: String?
+    var copy, copied: String
     var examples: [Example]
 }

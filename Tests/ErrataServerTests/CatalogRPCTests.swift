@@ -21,9 +21,10 @@ import Testing
         let result = try #require(answer["result"])
         guard case .object(let members) = result else { Issue.record("result is not an object"); return }
         #expect(Set(members.keys) == [
-            "code", "variant", "httpStatus", "category", "retry", "fault", "serviceMessage", "locale", "fallback",
+            "code", "docsUrl", "variant", "httpStatus", "category", "retry", "fault", "serviceMessage", "locale", "fallback",
             "message", "remediation", "revision",
         ])
+        #expect(result["docsUrl"] == "/docs/errors/EntityTooLarge?locale=zh-Hans")
         #expect(result["variant"] == .null)
         #expect(result["locale"] == "zh-Hans")
         #expect(result["revision"] == 1)

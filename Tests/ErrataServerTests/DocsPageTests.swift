@@ -31,7 +31,8 @@ import Testing
                         "zh-Hant": "/docs/errors/NoSuchKey?locale=zh-Hant", "x-default": "/docs/errors/NoSuchKey",
                     ])
                     #expect(page.html.contains("The specified key does not exist."), "the service's own message")
-                    #expect(page.html.contains("/v1/errors/NoSuchKey?locale=\(locale)"), "the REST example")
+                    #expect(page.html.contains("curl &quot;$ERRATA_URL/v1/errors/NoSuchKey?locale=\(locale)&quot;"), "the REST example")
+                    #expect(page.html.contains("http://127.0.0.1:8080"), "how to set ERRATA_URL")
                     #expect(page.html.contains("&quot;method&quot;:&quot;errors.describe&quot;"), "the JSON-RPC example")
                     messages.insert(page.html.components(separatedBy: "<p class=\"message\">")[1].components(separatedBy: "</p>")[0])
                     return response.headers[.eTag]
@@ -188,6 +189,33 @@ import Testing
             }
             try await client.execute(uri: "/assets/nothing.css", method: .get) { (response) throws in
                 #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func aLocaleWithoutPageStringsGetsEnglishChromeAroundItsTexts() async throws {
+        let service = try await TestService()
+        _ = try await service.edits.addLocale(try #require(LanguageTag(rawValue: "fr")), name: "Français", by: TestService.root)
+        try await service.test(.live) { client in
+            try await client.execute(uri: "/docs?locale=fr", method: .get) { (response) throws in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentLanguage] == "fr")
+                let page = HTMLPage(response)
+                #expect(page.attribute("lang", ofTagStartingWith: "<html") == "fr")
+                #expect(page.html.contains("<h1>Storage error reference</h1>"))
+                #expect(page.alternates["fr"] == "/docs?locale=fr")
+                #expect(page.html.contains("hreflang=\"fr\" lang=\"fr\" aria-current=\"page\">Français</a>"))
+            }
+        }
+    }
+
+    @Test func withReadTokensRequiredThePagesAreReadsToo() async throws {
+        try await TestService(configuration: ServerConfiguration(port: 0, requireReadToken: true)).test(.live) { client in
+            try await client.execute(uri: "/docs/errors/NoSuchKey", method: .get) { (response) throws in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/client/errata.js", method: .get) { (response) throws in
+                #expect(response.status == .ok, "the client holds no catalog data")
             }
         }
     }

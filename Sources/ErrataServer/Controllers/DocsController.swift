@@ -51,7 +51,7 @@ package struct DocsController<Context: RequestContext>: Sendable {
             throw Problem.badRequest("code is longer than \(ErrorCode.maximumLength) bytes", parameter: "code")
         }
         let negotiation = served.negotiate(request)
-        let variant = request.nonEmptyQueryParameter("variant").map { VariantName(String($0.prefix(VariantName.maximumLength))) }
+        let variant = request.nonEmptyQueryParameter("variant").map { VariantName($0) }
         let entry: CatalogEntry
         do throws(CatalogLookupError) {
             entry = try served.snapshot.entry(code: ErrorCode(code), variant: variant)
