@@ -46,13 +46,14 @@ final class WarningLog: Sendable {
 }
 
 extension ErrataClient {
-    /// A client on `cache`, optionally syncing from `server`, reporting warnings to `warnings`.
+    /// A client on `cache`, optionally syncing from `server`, reporting warnings to `warnings`. Its
+    /// request timeout only bounds a failure: a loaded 2-core machine can take seconds to answer.
     static func make(
         cache: TemporaryDirectory, server: URL? = nil, minimumSyncInterval: TimeInterval = 0,
         locales: Set<LanguageTag>? = nil, warnings: WarningLog? = nil
     ) -> ErrataClient {
         ErrataClient(configuration: ClientConfiguration(
-            serverURL: server, cacheDirectory: cache.url, timeout: 10, minimumSyncInterval: minimumSyncInterval,
+            serverURL: server, cacheDirectory: cache.url, timeout: 60, minimumSyncInterval: minimumSyncInterval,
             locales: locales, warningHandler: warnings?.handler
         ))
     }

@@ -6,8 +6,9 @@ final class ServerProcess: Sendable {
     let process: Process
     let port: Int
 
-    /// Starts `errata-server serve --port 0` with further `arguments` and waits (at most 15 s) for
-    /// the line on standard output that says where it listens.
+    /// Starts `errata-server serve --port 0` with further `arguments` and waits (at most 60 s: a bound
+    /// for a failure, generous for a machine busy with the rest of the suite) for the line on standard
+    /// output that says where it listens.
     ///
     /// Every wait here and in ``exited()`` sleeps its task rather than blocking a thread: the
     /// concurrency pool has one thread per core, and the rest of the suite runs on it meanwhile.
@@ -26,7 +27,7 @@ final class ServerProcess: Sendable {
             }
         }
         try process.run()
-        let deadline = Date().addingTimeInterval(15)
+        let deadline = Date().addingTimeInterval(60)
         var port: Int?
         while port == nil, Date() < deadline, process.isRunning {
             port = printed.withLock { Self.listeningPort(in: $0) }
