@@ -1,5 +1,6 @@
 """Driving the admin console as a screen-reader user would: controls are found by their labels."""
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -27,9 +28,23 @@ def by_label(driver, label: str):
              f" | //button[normalize-space(.)={text}] | //a[normalize-space(.)={text}]")
 
     def visible(driver):
-        shown = [element for element in driver.find_elements(By.XPATH, xpath) if element.is_displayed()]
+        try:
+            shown = [element for element in driver.find_elements(By.XPATH, xpath) if element.is_displayed()]
+        except StaleElementReferenceException:  # the view re-rendered meanwhile: look again
+            return False
         return shown[0] if shown else False
     return wait_for(driver, visible, f"no visible control labelled {label!r}")
+
+
+def click(driver, label: str):
+    """Clicks the control labelled `label`, looking again if the view re-rendered under the click."""
+    def clicked(driver):
+        try:
+            by_label(driver, label).click()
+            return True
+        except StaleElementReferenceException:
+            return False
+    wait_for(driver, clicked, f"could not click {label!r}")
 
 
 def absent(driver, label: str) -> bool:
@@ -76,12 +91,12 @@ def csp_violations(driver) -> list:
 
 
 def heading(driver) -> str:
-    return text_of(driver, "#view h1")
+    return driver.execute_script("return document.querySelector('#view h1')?.textContent ?? ''")
 
 
 def go(driver, link: str, expected_heading: str):
     """Follows the navigation link `link` and waits for the view titled `expected_heading`."""
-    by_label(driver, link).click()
+    click(driver, link)
     wait_for(driver, lambda d: heading(d) == expected_heading, f"{expected_heading} never showed")
 
 
@@ -90,7 +105,7 @@ def open_error(driver, code: str):
     search = by_label(driver, "Code or words")
     search.clear()
     search.send_keys(code)
-    by_label(driver, code).click()
+    click(driver, code)
     wait_for(driver, lambda d: heading(d) == code and d.find_elements(By.CSS_SELECTOR, ".text-card"), f"{code} never opened")
 
 
@@ -103,3 +118,15 @@ def replace_text(element, text: str):
 def save(driver):
     """Saves with Ctrl+S, as an admin at the keyboard would."""
     driver.switch_to.active_element.send_keys(Keys.CONTROL, "s")
+
+
+def diff_texts(driver, side: str = "after") -> list:
+    """The texts the `.diff` paragraphs show, before or after: without their removed (or added) parts and the
+    words only screen readers read."""
+    return driver.execute_script("""
+        return [...document.querySelectorAll('.diff')].map((diff) => {
+          const copy = diff.cloneNode(true);
+          copy.querySelectorAll(arguments[0] === 'after' ? 'del, .visually-hidden' : 'ins, .visually-hidden')
+            .forEach((node) => node.remove());
+          return copy.textContent;
+        })""", side)

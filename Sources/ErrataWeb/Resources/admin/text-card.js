@@ -29,7 +29,7 @@ export class TextCard {
       this.textarea, this.problems, this.error,
       h("div", { class: "actions" }, this.reviewButton),
       this.conflictSlot);
-    this.update(answer);
+    this.update(answer, { keepInput: false });
   }
 
   /// Whether the textarea differs from the text last read or saved.
