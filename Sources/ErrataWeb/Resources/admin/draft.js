@@ -39,7 +39,7 @@ function changeItem(change) {
 }
 
 function publishForm(count) {
-  const note = h("input", { type: "text", maxLength: 500, required: true, autocomplete: "off" });
+  const note = h("input", { type: "text", maxLength: 500, "aria-required": "true", autocomplete: "off" });
   const error = errorRegion();
   const button = h("button", { type: "submit", class: "primary" }, "Publish");
   return h("form", { class: "stack", "aria-labelledby": "publish-title", onsubmit: (event) => {
@@ -96,6 +96,8 @@ export async function showDraft() {
     h("ol", { class: "changes" }, changes.map(changeItem)),
     allows("publish")
       ? [publishForm(changes.length),
+        h("h2", {}, "Discard"),
+        h("p", {}, "Drop every pending edit; the published texts stay as they are."),
         h("div", { class: "actions" }, h("button", { type: "button", class: "danger",
           onclick: (event) => busy(event.target, () => discardAll(changes.length, discardError)) }, "Discard all edits")),
         discardError]

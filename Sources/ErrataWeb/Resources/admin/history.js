@@ -10,6 +10,7 @@ import { allows } from "./session.js";
 import { announce, busy, confirmAction, errorRegion, showError, showView } from "./ui.js";
 
 const filters = { code: "", locale: "", token: "", reviewChanges: false };
+const PAGE = 100;
 
 function textKey(change) {
   return `${change.code}\u0000${change.variant ?? ""}\u0000${change.locale}\u0000${change.field}`;
@@ -33,7 +34,7 @@ async function revert(revision, error) {
   if (allows("admin")) {
     const changes = await changesSince(revision);
     body = [h("p", {}, changes.length
-      ? `Publishes the texts and review states of revision ${revision} again as a new revision. These ${changes.length} texts change:`
+      ? `Publishes the texts and review states of revision ${revision} again as a new revision. ${changes.length === 1 ? "This text changes" : `These ${changes.length} texts change`}:`
       : `No text differs from revision ${revision}; review states return to those of revision ${revision}.`),
     h("ul", { class: "changes" }, changes.map((text) => h("li", {}, h("strong", {}, textName(text)),
       renderDiff(text.now, text.then, `What reverting changes in ${textName(text)}`))))];
@@ -61,16 +62,20 @@ function revisionGroups(changes) {
   return groups;
 }
 
-function renderGroup({ revision, changes }, error) {
+// A revision of many changes (the initial import has every text) is folded until the admin opens it.
+const FOLDED_OVER = 6;
+
+function renderGroup({ revision, changes, truncated }, error) {
   const first = changes[0];
+  const list = h("ul", { class: "changes" }, changes.map((change) => h("li", {},
+    h("strong", {}, textName(change)),
+    change.oldText === change.newText
+      ? h("p", { class: "meta" }, `Review state set to ${change.state === "needs_review" ? "needs review" : "translated"}.`)
+      : renderDiff(change.oldText ?? "", change.newText, `Changes to ${textName(change)} in revision ${revision}`))));
   return h("li", { class: "revision" },
     h("h2", {}, `Revision ${revision}`),
     h("p", { class: "meta" }, `${formatTime(first.createdAt)} · by ${first.author ?? "initial import"} · `, h("q", {}, first.note)),
-    h("ul", { class: "changes" }, changes.map((change) => h("li", {},
-      h("strong", {}, textName(change)),
-      change.oldText === change.newText
-        ? h("p", { class: "meta" }, `Review state set to ${change.state === "needs_review" ? "needs review" : "translated"}.`)
-        : renderDiff(change.oldText ?? "", change.newText, `Changes to ${textName(change)} in revision ${revision}`)))),
+    changes.length > FOLDED_OVER ? h("details", {}, h("summary", {}, `Show its ${truncated ? "first " : ""}${changes.length} changes`), list) : list,
     allows("publish")
       ? h("button", { type: "button", onclick: (event) => busy(event.target, () => revert(revision, error)) }, `Revert to revision ${revision}`)
       : null);
@@ -112,20 +117,37 @@ export async function showHistory() {
   }
   const catalog = await overview();
   const list = h("ol", { class: "revisions", "aria-label": "Revisions, newest first" });
-  const load = async () => {
+  const older = h("button", { type: "button", hidden: true }, "Older changes");
+  let before = null;
+  const load = async ({ more = false } = {}) => {
     showError(error, null);
-    const params = { limit: 200 };
+    if (!more) before = null;
+    const params = { limit: PAGE };
+    if (before) params.before = before;
     if (filters.code) params.code = filters.code;
     if (filters.locale) params.locale = filters.locale;
     if (filters.token && supports("admin.history", "token")) params.token = filters.token;
     if (filters.reviewChanges && supports("admin.history", "reviewChanges")) params.reviewChanges = true;
     try {
       const { changes } = await call("admin.history", params);
-      replace(list, changes.length ? revisionGroups(changes).map((group) => renderGroup(group, error)) : h("li", {}, "No change matches these filters."));
+      let groups = revisionGroups(changes);
+      before = null;
+      // A full page may end inside a revision: leave that revision for the next page, which starts with it
+      // whole, unless it is the page's only revision (then the rest of it is skipped, and said so).
+      if (changes.length === PAGE) {
+        const last = groups.at(-1);
+        if (groups.length > 1) { groups = groups.slice(0, -1); before = last.revision + 1; }
+        else { last.truncated = true; before = last.revision; }
+      }
+      const items = groups.map((group) => renderGroup(group, error));
+      if (more) list.append(...items);
+      else replace(list, items.length ? items : h("li", {}, "No change matches these filters."));
+      older.hidden = before === null;
     } catch (failure) {
       showError(error, failure);
     }
   };
-  showView("History", result, filterForm(catalog.locales, load), error, revertForm, list);
+  older.addEventListener("click", () => busy(older, () => load({ more: true })));
+  showView("History", result, filterForm(catalog.locales, () => load()), error, revertForm, list, older);
   await load();
 }

@@ -9,8 +9,8 @@ function textKey(code, variant, field) {
 export function overviewFromSnapshot(snapshot, draft) {
   const pending = new Map(draft.changes.map((change) =>
     [`${textKey(change.code, change.variant, change.field)}/${change.locale}`, change]));
-  const needsReview = new Set(snapshot.needsReview.map((key) =>
-    `${textKey(key.code, key.variant, key.field)}/${key.locale}`));
+  // The snapshot names each text awaiting review as `Code[.variant].field@locale`.
+  const needsReview = new Set(snapshot.needsReview);
   const source = snapshot.sourceLanguage;
 
   const entries = snapshot.entries.map((entry) => {
@@ -22,7 +22,7 @@ export function overviewFromSnapshot(snapshot, draft) {
         const change = pending.get(key);
         const text = change?.text ?? snapshot.texts[textKey(entry.code, entry.variant, field)]?.[tag];
         if (text === undefined) continue;
-        const state = change?.state ?? (needsReview.has(key) ? "needs_review" : "translated");
+        const state = change?.state ?? (needsReview.has(`${textKey(entry.code, entry.variant, field)}@${tag}`) ? "needs_review" : "translated");
         texts[field] = { text, state, pending: Boolean(change) };
       }
       const values = Object.values(texts);
