@@ -10,7 +10,7 @@ export function renderConflict(name, theirs, yours, resolve) {
   const merged = h("textarea", { rows: 5, value: yours });
   return h("section", { class: "conflict", role: "group", "aria-label": `Conflict in ${name}` },
     h("h4", {}, "Someone else saved this text first"),
-    h("p", {}, `Their version (${theirs.version}) and yours are shown below. Nothing is lost: keep theirs, keep yours, or merge them and save.`),
+    h("p", {}, "They saved it after you opened it. Both texts are below, and nothing is lost: keep theirs, keep yours, or merge them and save."),
     h("div", { class: "two-columns" },
       field("Their text", h("textarea", { rows: 5, readOnly: true, value: theirs.text })),
       field("Your text", h("textarea", { rows: 5, readOnly: true, value: yours }))),

@@ -65,7 +65,7 @@ function revisionGroups(changes) {
 // A revision of many changes (the initial import has every text) is folded until the admin opens it.
 const FOLDED_OVER = 6;
 
-function renderGroup({ revision, changes, truncated }, error) {
+function renderGroup({ revision, changes, truncated }, newest, error) {
   const first = changes[0];
   const list = h("ul", { class: "changes" }, changes.map((change) => h("li", {},
     h("strong", {}, textName(change)),
@@ -76,7 +76,7 @@ function renderGroup({ revision, changes, truncated }, error) {
     h("h2", {}, `Revision ${revision}`),
     h("p", { class: "meta" }, `${formatTime(first.createdAt)} · by ${first.author ?? "initial import"} · `, h("q", {}, first.note)),
     changes.length > FOLDED_OVER ? h("details", {}, h("summary", {}, `Show its ${truncated ? "first " : ""}${changes.length} changes`), list) : list,
-    allows("publish")
+    allows("publish") && revision < newest
       ? h("button", { type: "button", onclick: (event) => busy(event.target, () => revert(revision, error)) }, `Revert to revision ${revision}`)
       : null);
 }
@@ -115,6 +115,7 @@ export async function showHistory() {
     showView("History", result, h("p", {}, "Reading the history needs a token of scope admin."), revertForm, error);
     return;
   }
+  invalidate();  // the newest revision must be current: it has no revert button
   const catalog = await overview();
   const list = h("ol", { class: "revisions", "aria-label": "Revisions, newest first" });
   const older = h("button", { type: "button", hidden: true }, "Older changes");
@@ -139,7 +140,7 @@ export async function showHistory() {
         if (groups.length > 1) { groups = groups.slice(0, -1); before = last.revision + 1; }
         else { last.truncated = true; before = last.revision; }
       }
-      const items = groups.map((group) => renderGroup(group, error));
+      const items = groups.map((group) => renderGroup(group, catalog.revision, error));
       if (more) list.append(...items);
       else replace(list, items.length ? items : h("li", {}, "No change matches these filters."));
       older.hidden = before === null;
