@@ -77,7 +77,7 @@ export function explain(error) {
   if (!(error instanceof RpcError)) return `Something went wrong: ${error?.message ?? error}`;
   if (error.reason === "Forbidden") return `Your token's scope does not allow this (${error.message}).`;
   if (error.reason === "InvalidParams") {
-    return error.field ? `${error.field}: ${error.message}` : error.message;
+    return error.field && !error.message.startsWith(error.field) ? `${error.field}: ${error.message}` : error.message;
   }
   return WORDS[error.reason] ?? error.message;
 }
