@@ -84,3 +84,23 @@ def test_publish_then_history_and_revert(own_errata, admin_console, browser, ope
     assert published_remediation(own_errata) == original
     assert needs_review(own_errata) == []
     assert csp_violations(admin) == []
+
+
+def test_discarding_the_whole_draft_asks_first(own_errata, admin_console, browser):
+    token = own_errata.token("publish", "publisher")
+    current = own_errata.rpc("admin.getText", {"code": "SlowDown", "locale": "en", "field": "message"}, token)
+    own_errata.rpc("admin.setText", {"code": "SlowDown", "locale": "en", "field": "message",
+                                     "text": "Too many requests: slow down.", "expectedVersion": current["version"]}, token)
+    sign_in(browser, admin_console, token)
+    go(browser, "Draft", "Draft")
+    wait_text(browser, ".changes", "SlowDown message (en)")
+    click(browser, "Discard all edits")
+    wait_text(browser, "#confirm-body", "pending edits will be dropped")
+    click(browser, "Cancel")
+    assert own_errata.rpc("admin.draft", {}, token)["changes"]
+    click(browser, "Discard all edits")
+    click(browser, "Discard all")
+    wait_text(browser, "#view", "The draft is empty")
+    assert own_errata.rpc("admin.draft", {}, token)["changes"] == []
+    screenshot(browser, "admin-draft-empty")
+    assert_accessible(browser)
