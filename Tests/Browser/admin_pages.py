@@ -48,6 +48,7 @@ def click(driver, label: str):
 
 
 def absent(driver, label: str) -> bool:
+    """Whether no button, link or labelled control named `label` is shown (right now, without waiting)."""
     text = literal(label)
     xpath = f"//button[normalize-space(.)={text}] | //a[normalize-space(.)={text}] | //*[@id=//label[normalize-space(.)={text}]/@for]"
     return not any(element.is_displayed() for element in driver.find_elements(By.XPATH, xpath))
@@ -56,10 +57,6 @@ def absent(driver, label: str) -> bool:
 def shown_codes(driver) -> set:
     """The errors the find view lists."""
     return set(driver.execute_script("return [...document.querySelectorAll('.entries > li > a')].map((a) => a.textContent)"))
-
-
-def text_of(driver, css: str) -> str:
-    return driver.find_element(By.CSS_SELECTOR, css).text
 
 
 def wait_text(driver, css: str, expected: str):
@@ -130,3 +127,10 @@ def diff_texts(driver, side: str = "after") -> list:
             .forEach((node) => node.remove());
           return copy.textContent;
         })""", side)
+
+
+def draft_edit(errata, token: str, code: str, locale: str, field: str, text: str):
+    """Puts an edit of one text in the draft through the API, against the version it reads first."""
+    key = {"code": code, "locale": locale, "field": field}
+    current = errata.rpc("admin.getText", key, token)
+    errata.rpc("admin.setText", key | {"text": text, "expectedVersion": current["version"]}, token)

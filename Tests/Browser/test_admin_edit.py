@@ -3,8 +3,8 @@ the server's rules are shown next to the text, a hostile text stays inert, unsav
 
 from selenium.webdriver.common.by import By
 
-from admin_pages import (absent, by_label, csp_violations, diff_texts, go, heading, open_error, replace_text, save,
-                         sign_in, wait_text)
+from admin_pages import (absent, by_label, csp_violations, diff_texts, draft_edit, go, heading, open_error, replace_text,
+                         save, sign_in, wait_text)
 from browser_support import assert_accessible, horizontal_overflow, screenshot, wait_for
 
 NEW_REMEDIATION = "Check the object key for typos and letter case, then list the bucket to see whether the object exists."
@@ -55,9 +55,7 @@ def test_an_edit_of_the_english_remediation_puts_the_translations_up_for_review(
 
 def test_marking_a_translation_reviewed(own_errata, admin_console, browser):
     token = own_errata.token("edit", "editor")
-    current = own_errata.rpc("admin.getText", {"code": "NoSuchKey", "locale": "en", "field": "message"}, token)
-    own_errata.rpc("admin.setText", {"code": "NoSuchKey", "locale": "en", "field": "message",
-                                     "text": "The object you asked for is not in this bucket.", "expectedVersion": current["version"]}, token)
+    draft_edit(own_errata, token, "NoSuchKey", "en", "message", "The object you asked for is not in this bucket.")
     sign_in(browser, admin_console, token)
     open_error(browser, "NoSuchKey")
     assert card_state(browser, "zh-Hans", "message") == "zh-Hans: needs review · draft"

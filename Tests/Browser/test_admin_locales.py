@@ -1,7 +1,5 @@
 """Locales in the admin console: completeness per locale, and adding a locale with an admin token."""
 
-from selenium.webdriver.common.by import By
-
 from admin_pages import absent, by_label, click, csp_violations, go, replace_text, sign_in, wait_text
 from browser_support import assert_accessible, horizontal_overflow, screenshot, wait_for
 

@@ -5,7 +5,8 @@ import json
 
 from selenium.webdriver.common.by import By
 
-from admin_pages import by_label, click, csp_violations, diff_texts, go, open_error, replace_text, save, sign_in, wait_text
+from admin_pages import (by_label, click, csp_violations, diff_texts, draft_edit, go, open_error, replace_text, save,
+                         sign_in, wait_text)
 from browser_support import assert_accessible, horizontal_overflow, screenshot, wait_for
 
 NEW_REMEDIATION = "Check the object key for typos and letter case, then list the bucket to see whether the object exists."
@@ -88,9 +89,7 @@ def test_publish_then_history_and_revert(own_errata, admin_console, browser, ope
 
 def test_discarding_the_whole_draft_asks_first(own_errata, admin_console, browser):
     token = own_errata.token("publish", "publisher")
-    current = own_errata.rpc("admin.getText", {"code": "SlowDown", "locale": "en", "field": "message"}, token)
-    own_errata.rpc("admin.setText", {"code": "SlowDown", "locale": "en", "field": "message",
-                                     "text": "Too many requests: slow down.", "expectedVersion": current["version"]}, token)
+    draft_edit(own_errata, token, "SlowDown", "en", "message", "Too many requests: slow down.")
     sign_in(browser, admin_console, token)
     go(browser, "Draft", "Draft")
     wait_text(browser, ".changes", "SlowDown message (en)")

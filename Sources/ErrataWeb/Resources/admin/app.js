@@ -4,16 +4,14 @@
 import { loadCapabilities } from "./capabilities.js";
 import { invalidate } from "./catalog.js";
 import { h } from "./dom.js";
-import { explain } from "./rpc.js";
-import * as session from "./session.js";
-import { token } from "./rpc.js";
-import { announce, showView } from "./ui.js";
-import { showFind } from "./find.js";
-import { showEditor, unsavedEdits } from "./editor.js";
 import { showDraft } from "./draft.js";
+import { showEditor, unsavedEdits } from "./editor.js";
+import { showFind } from "./find.js";
 import { showHistory } from "./history.js";
 import { showLocales } from "./locales.js";
-import { confirmAction } from "./ui.js";
+import { explain, token } from "./rpc.js";
+import * as session from "./session.js";
+import { announce, confirmAction, showView } from "./ui.js";
 
 const routes = { find: showFind, edit: showEditor, draft: showDraft, history: showHistory, locales: showLocales };
 let shownHash = null;
