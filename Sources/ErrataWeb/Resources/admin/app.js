@@ -37,6 +37,7 @@ async function route() {
   const [name, ...rest] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   const view = routes[name] ?? showFind;
   shownHash = location.hash;
+  announce("");
   for (const link of document.querySelectorAll("#nav a")) {
     if (link.dataset.view === (routes[name] ? name : "find")) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
@@ -64,8 +65,8 @@ async function onHashChange() {
 async function signIn(secret) {
   await session.signIn(secret);
   showSignedIn(true);
-  announce(`Signed in${session.current.name ? ` as ${session.current.name}` : ""} with scope ${session.current.scope}.`);
   await route();
+  announce(`Signed in${session.current.name ? ` as ${session.current.name}` : ""} with scope ${session.current.scope}.`);
 }
 
 document.getElementById("sign-in-form").addEventListener("submit", async (event) => {

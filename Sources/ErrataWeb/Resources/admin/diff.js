@@ -34,7 +34,32 @@ export function wordDiff(before, after) {
   }
   while (i < a.length) push("removed", a[i++]);
   while (j < b.length) push("added", b[j++]);
-  return operations;
+  return joinChanges(operations);
+}
+
+// Changes kept apart only by a space read as one change: its removed words, then its added words.
+function joinChanges(operations) {
+  const joined = [];
+  let removed = "";
+  let added = "";
+  const flush = () => {
+    if (removed) joined.push({ kind: "removed", text: removed });
+    if (added) joined.push({ kind: "added", text: added });
+    removed = added = "";
+  };
+  operations.forEach((operation, index) => {
+    if (operation.kind === "removed") removed += operation.text;
+    else if (operation.kind === "added") added += operation.text;
+    else if ((removed || added) && index < operations.length - 1 && /^\s+$/u.test(operation.text)) {
+      removed += operation.text;
+      added += operation.text;
+    } else {
+      flush();
+      joined.push(operation);
+    }
+  });
+  flush();
+  return joined;
 }
 
 /// The diff as a paragraph with `<del>` and `<ins>`, labelled for screen readers.

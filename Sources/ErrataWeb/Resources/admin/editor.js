@@ -58,7 +58,9 @@ async function save(toSave) {
   invalidate();
   await refresh();
   const failed = toSave.length - saved;
-  announce(failed ? `Saved ${saved} of ${toSave.length} texts; ${failed} need your attention.` : `Saved ${saved} text${saved === 1 ? "" : "s"} to the draft.`);
+  const texts = (count) => `${count} text${count === 1 ? "" : "s"}`;
+  announce(failed === 0 ? `Saved ${texts(saved)} to the draft.`
+    : `Saved ${texts(saved)}; ${texts(failed)} not saved, see below.`);
 }
 
 async function markReviewed(card) {
