@@ -3,10 +3,11 @@ the history lists it, and a confirmed revert restores the old text and review st
 
 import json
 
+import pytest
 from selenium.webdriver.common.by import By
 
 from admin_pages import (by_label, click, csp_violations, diff_texts, draft_edit, go, open_error, replace_text, save,
-                         sign_in, wait_text)
+                         server_has, sign_in, wait_text)
 from browser_support import assert_accessible, horizontal_overflow, screenshot, wait_for
 
 NEW_REMEDIATION = "Check the object key for typos and letter case, then list the bucket to see whether the object exists."
@@ -102,4 +103,22 @@ def test_discarding_the_whole_draft_asks_first(own_errata, admin_console, browse
     wait_text(browser, "#view", "The draft is empty")
     assert own_errata.rpc("admin.draft", {}, token)["changes"] == []
     screenshot(browser, "admin-draft-empty")
+    assert_accessible(browser)
+
+
+def test_history_filters_by_token(own_errata, admin_console, browser):
+    if not server_has(own_errata, "admin.history", "author"):
+        pytest.skip("this errata-server's admin.history has no token filter")
+    for name, code in (("alice", "SlowDown"), ("bob", "NoSuchBucket")):
+        token = own_errata.token("publish", name)
+        draft_edit(own_errata, token, code, "en", "message", f"A clearer {code} message.")
+        own_errata.rpc("admin.publish", {"note": f"{name}'s {code}"}, token)
+    sign_in(browser, admin_console, own_errata.token("admin", "root"))
+    go(browser, "History", "History")
+    wait_text(browser, ".revisions", "bob's NoSuchBucket")
+    by_label(browser, "Published by (token name)").send_keys("alice")
+    click(browser, "Show")
+    wait_for(browser, lambda d: "bob's" not in d.find_element(By.CSS_SELECTOR, ".revisions").text, "the token filter never applied")
+    assert "alice's SlowDown" in browser.find_element(By.CSS_SELECTOR, ".revisions").text
+    screenshot(browser, "admin-history-by-token")
     assert_accessible(browser)

@@ -1,4 +1,4 @@
-// History (admin scope): published changes, newest first, filtered by code, locale and token, each with
+// History (admin scope): published changes, newest first, filtered by code, locale and author, each with
 // its diff; revert to a revision (publish scope) after a confirmation that says what will change.
 
 import { supports } from "./capabilities.js";
@@ -9,7 +9,7 @@ import { call } from "./rpc.js";
 import { allows } from "./session.js";
 import { announce, busy, confirmAction, errorRegion, showError, showView } from "./ui.js";
 
-const filters = { code: "", locale: "", token: "", reviewChanges: false };
+const filters = { code: "", locale: "", author: "", reviewChanges: false };
 const PAGE = 100;
 
 function textKey(change) {
@@ -86,15 +86,15 @@ function filterForm(locales, onSubmit) {
   const locale = h("select", {}, h("option", { value: "" }, "Any locale"),
     locales.map(({ tag, name }) => h("option", { value: tag }, `${name} (${tag})`)));
   locale.value = filters.locale;
-  const token = h("input", { type: "text", value: filters.token, autocomplete: "off" });
+  const author = h("input", { type: "text", value: filters.author, autocomplete: "off" });
   const review = h("input", { type: "checkbox", id: uniqueId("review"), checked: filters.reviewChanges });
   return h("form", { class: "filters", role: "search", "aria-label": "Filter history", onsubmit: (event) => {
     event.preventDefault();
-    Object.assign(filters, { code: code.value.trim(), locale: locale.value, token: token.value.trim(), reviewChanges: review.checked });
+    Object.assign(filters, { code: code.value.trim(), locale: locale.value, author: author.value.trim(), reviewChanges: review.checked });
     onSubmit();
   } },
   field("Code", code), field("Locale", locale),
-  supports("admin.history", "token") ? field("Token name", token) : null,
+  supports("admin.history", "author") ? field("Published by (token name)", author) : null,
   supports("admin.history", "reviewChanges") ? h("div", { class: "field checkbox" }, review, h("label", { for: review.id }, "Review-state changes too")) : null,
   h("div", { class: "field" }, h("button", { type: "submit" }, "Show")));
 }
@@ -127,7 +127,7 @@ export async function showHistory() {
     if (before) params.before = before;
     if (filters.code) params.code = filters.code;
     if (filters.locale) params.locale = filters.locale;
-    if (filters.token && supports("admin.history", "token")) params.token = filters.token;
+    if (filters.author && supports("admin.history", "author")) params.author = filters.author;
     if (filters.reviewChanges && supports("admin.history", "reviewChanges")) params.reviewChanges = true;
     try {
       const { changes } = await call("admin.history", params);
