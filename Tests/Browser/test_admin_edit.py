@@ -128,3 +128,5 @@ def test_leaving_with_unsaved_edits_asks_first(own_errata, admin_console, browse
     by_label(browser, "Find").click()
     by_label(browser, "Leave without saving").click()
     wait_for(browser, lambda d: heading(d) == "Find an error", "leaving without saving never left")
+    go(browser, "Draft", "Draft")  # the edits left behind ask no more
+    assert not browser.find_element(By.ID, "confirm").is_displayed()

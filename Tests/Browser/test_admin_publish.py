@@ -108,7 +108,7 @@ def test_discarding_the_whole_draft_asks_first(own_errata, admin_console, browse
 
 def test_history_filters_by_token(own_errata, admin_console, browser):
     if not server_has(own_errata, "admin.history", "author"):
-        pytest.skip("this errata-server's admin.history has no token filter")
+        pytest.skip("this errata-server's admin.history has no author filter")
     for name, code in (("alice", "SlowDown"), ("bob", "NoSuchBucket")):
         token = own_errata.token("publish", name)
         draft_edit(own_errata, token, code, "en", "message", f"A clearer {code} message.")
@@ -122,3 +122,20 @@ def test_history_filters_by_token(own_errata, admin_console, browser):
     assert "alice's SlowDown" in browser.find_element(By.CSS_SELECTOR, ".revisions").text
     screenshot(browser, "admin-history-by-token")
     assert_accessible(browser)
+
+
+def test_a_publish_token_reverts_by_revision_number(own_errata, admin_console, browser):
+    original = published_remediation(own_errata)
+    token = own_errata.token("publish", "publisher")
+    draft_edit(own_errata, token, "NoSuchKey", "en", "remediation", NEW_REMEDIATION)
+    own_errata.rpc("admin.publish", {"note": "Clearer NoSuchKey steps"}, token)
+    sign_in(browser, admin_console, token)
+    go(browser, "History", "History")
+    click(browser, "Revert…")
+    wait_text(browser, "#view .error", "write a revision number")
+    by_label(browser, "Revision to revert to").send_keys("1")
+    click(browser, "Revert…")
+    wait_text(browser, "#confirm-body", "every text changed since goes back")
+    click(browser, "Revert to revision 1")
+    wait_text(browser, "#history-result", "published as revision 3")
+    assert published_remediation(own_errata) == original

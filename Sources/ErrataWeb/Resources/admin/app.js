@@ -5,7 +5,7 @@ import { loadCapabilities } from "./capabilities.js";
 import { invalidate } from "./catalog.js";
 import { h } from "./dom.js";
 import { showDraft } from "./draft.js";
-import { showEditor, unsavedEdits } from "./editor.js";
+import { closeEditor, showEditor, unsavedEdits } from "./editor.js";
 import { showFind } from "./find.js";
 import { showHistory } from "./history.js";
 import { showLocales } from "./locales.js";
@@ -37,6 +37,7 @@ async function route() {
   const [name, ...rest] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   const view = routes[name] ?? showFind;
   shownHash = location.hash;
+  closeEditor();
   announce("");
   for (const link of document.querySelectorAll("#nav a")) {
     if (link.dataset.view === (routes[name] ? name : "find")) link.setAttribute("aria-current", "page");
@@ -95,6 +96,7 @@ document.getElementById("sign-in-form").addEventListener("submit", async (event)
 document.getElementById("sign-out").addEventListener("click", async () => {
   if (unsavedEdits() && !(await confirmAction("Sign out without saving?", "This error has edits that are not saved to the draft.", "Sign out"))) return;
   session.signOut();
+  closeEditor();
   invalidate();
   showSignedIn(false);
   announce("Signed out.");

@@ -17,6 +17,11 @@ export function unsavedEdits() {
   return cards.some((card) => card.dirty);
 }
 
+/// Forgets the open editor (its unsaved edits too), when another view replaces it.
+export function closeEditor() {
+  cards = [];
+}
+
 function textParams(card) {
   return { code: card.entry.code, variant: card.entry.variant ?? null, locale: card.locale, field: card.field };
 }
@@ -94,7 +99,6 @@ function entryFacts(entry) {
 
 /// The editor of the entry at route `[code, variant?]`.
 export async function showEditor([code, variant]) {
-  cards = [];
   const catalog = await overview();
   const entry = findEntry(catalog, variant ? `${code}/${variant}` : code);
   if (!entry) {
