@@ -34,7 +34,10 @@ function showSignedIn(signedIn) {
 
 async function route() {
   if (!session.current) return;
-  const [name, ...rest] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
+  // A hand-edited route may not decode; it then names no view and shows the list.
+  const [name, ...rest] = location.hash.replace(/^#\/?/, "").split("/").map((part) => {
+    try { return decodeURIComponent(part); } catch { return ""; }
+  });
   const view = routes[name] ?? showFind;
   shownHash = location.hash;
   closeEditor();
