@@ -28,8 +28,13 @@ export function invalidate() {
 }
 
 /// The entry's identity in routes: `Code` or `Code/variant`.
-export function entryPath(entry) {
+function entryPath(entry) {
   return entry.variant ? `${entry.code}/${entry.variant}` : entry.code;
+}
+
+/// The route of the entry's editor.
+export function editHref(entry) {
+  return `#/edit/${entryPath(entry).split("/").map(encodeURIComponent).join("/")}`;
 }
 
 /// The entry's name for people: `Code` or `Code (variant)`.

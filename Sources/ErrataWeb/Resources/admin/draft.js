@@ -1,8 +1,8 @@
 // Review the shared draft: every pending edit with a word-level diff against the published text, who made
-// it and when; discard edits (publish scope) and publish the draft with a note (publish scope).
+// it and when; publish the draft with a note or discard it whole (publish scope). The API has no way to
+// discard one edit yet.
 
-import { supports } from "./capabilities.js";
-import { entryPath, invalidate, textName } from "./catalog.js";
+import { editHref, invalidate, textName } from "./catalog.js";
 import { renderDiff } from "./diff.js";
 import { field, formatTime, h } from "./dom.js";
 import { call } from "./rpc.js";
@@ -11,31 +11,14 @@ import { announce, busy, confirmAction, errorRegion, showError, showView } from 
 
 function changeItem(change) {
   const name = textName(change);
-  const discardError = errorRegion();
-  // Discarding one edit needs a server whose admin.discardDraft names the text; older ones discard all only.
-  const discardOne = allows("publish") && supports("admin.discardDraft", "code")
-    ? h("button", { type: "button", onclick: async (event) => {
-      if (!(await confirmAction("Discard this edit?", `The pending edit of ${name} will be dropped.`, "Discard edit"))) return;
-      await busy(event.target, async () => {
-        try {
-          await call("admin.discardDraft", { code: change.code, variant: change.variant ?? null, locale: change.locale, field: change.field });
-          invalidate();
-          announce(`Discarded the edit of ${name}.`);
-          await showDraft();
-        } catch (error) { showError(discardError, error); }
-      });
-    } }, `Discard edit of ${name}`)
-    : null;
-  const path = entryPath(change).split("/").map(encodeURIComponent).join("/");
   return h("li", { class: "change" },
-    h("h3", {}, h("a", { href: `#/edit/${path}` }, name)),
+    h("h3", {}, h("a", { href: editHref(change) }, name)),
     h("p", { class: "meta" }, `${change.state === "needs_review" ? "needs review" : "translated"} · by ${change.author ?? "unknown"} · ${formatTime(change.updatedAt)}`),
     change.previousText === undefined
       ? h("p", { class: "diff" }, h("ins", {}, change.text))
       : change.previousText === change.text
         ? h("p", { class: "meta" }, "Text unchanged; review state only.")
-        : renderDiff(change.previousText, change.text, `Changes to ${name}`),
-    discardOne, discardError);
+        : renderDiff(change.previousText, change.text, `Changes to ${name}`));
 }
 
 function publishForm(count) {

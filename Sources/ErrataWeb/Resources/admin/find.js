@@ -1,7 +1,7 @@
 // Find an error: by code or words of its text in any locale, category, HTTP status, and review state or
 // missing translation in a locale. Each entry shows its state in every locale.
 
-import { entryName, entryPath, overview, STATE_WORDS } from "./catalog.js";
+import { editHref, entryName, overview, STATE_WORDS } from "./catalog.js";
 import { field, h, replace } from "./dom.js";
 import { showView, stateBadge } from "./ui.js";
 
@@ -35,7 +35,7 @@ function matches(entry, catalog) {
 function entryItem(entry, catalog) {
   const source = entry.locales[catalog.sourceLocale];
   return h("li", { class: "entry" },
-    h("a", { href: `#/edit/${entryPath(entry).split("/").map(encodeURIComponent).join("/")}` }, entryName(entry)),
+    h("a", { href: editHref(entry) }, entryName(entry)),
     h("span", { class: "meta" }, `HTTP ${entry.httpStatus} · ${entry.category}`),
     h("p", { class: "summary" }, source?.message?.text ?? entry.serviceMessage),
     h("p", { class: "badges", "aria-label": `States of ${entryName(entry)}` },
