@@ -11,6 +11,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
+from admin_origin import AdminOrigin
 from errata_server import REPOSITORY, ErrataServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -55,6 +56,14 @@ def own_errata(console_origin):
     server = ErrataServer(cors_origins=[console_origin]).start()
     yield server
     server.close()
+
+
+@pytest.fixture
+def admin_console(own_errata):
+    """The admin console's URL for `own_errata`, on one origin with its `/rpc` (until errata-server serves
+    `/admin` itself; then this answers `own_errata.url + "/admin"`)."""
+    with AdminOrigin(own_errata) as origin:
+        yield origin.url
 
 
 @pytest.fixture
