@@ -58,7 +58,10 @@ let package = Package(
                 "ErrataCore",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/strings"), .copy("Resources/client")],
+            resources: [
+                .copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/strings"), .copy("Resources/client"),
+                .copy("Resources/admin"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

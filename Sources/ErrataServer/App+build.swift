@@ -93,6 +93,8 @@ package func buildRouter(
     let assets = AssetsController<ErrataRequestContext>()
     router.addRoutes(assets.assetEndpoints, atPath: "/assets")
     router.addRoutes(assets.clientEndpoints, atPath: "/client")
+    // The console holds no catalog data; what it shows comes from `/rpc` with the admin's token.
+    router.addRoutes(assets.adminEndpoints, atPath: "/admin")
     let admin = AdminController<ErrataRequestContext>(
         service: service, maximumBodySize: configuration.maximumBodySize, maximumDepth: configuration.rpcLimits.maximumDepth
     )

@@ -24,6 +24,7 @@ package struct WebAsset: Sendable {
 
     private static func contentType(of name: String) -> String {
         switch name.split(separator: ".").last {
+        case "html": "text/html; charset=utf-8"
         case "css": "text/css; charset=utf-8"
         case "js", "mjs": "text/javascript; charset=utf-8"
         case "ts": "application/typescript; charset=utf-8"

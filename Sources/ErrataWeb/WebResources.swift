@@ -3,7 +3,7 @@ import Foundation
 import Mustache
 
 /// Everything the pages are made of, read once from the module's resources: templates, the
-/// strings of each locale, the stylesheet and script, and the browser client's files.
+/// strings of each locale, the stylesheet and script, the browser client's files and the admin console's.
 package struct WebResources: Sendable {
     /// The resources shipped with this build, or why they cannot be used.
     package static let bundled: Result<WebResources, WebResourceError> = Result { () throws(WebResourceError) in
@@ -15,6 +15,8 @@ package struct WebResources: Sendable {
     package let assets: [String: WebAsset]
     /// The files of `GET /client/{name}`, by file name.
     package let clientFiles: [String: WebAsset]
+    /// The admin console's shell (`index.html`, at `GET /admin`) and modules (`GET /admin/{name}`), by file name.
+    package let adminFiles: [String: WebAsset]
     /// Flattened strings by locale; English is always present.
     private let strings: [LanguageTag: [String: String]]
     /// A hash of the templates, strings and assets: what a page looks like besides the catalog's texts.
@@ -50,6 +52,8 @@ package struct WebResources: Sendable {
         content.append(contentsOf: assets.keys.sorted().compactMap { assets[$0]?.version }.joined().utf8)
         self.assets = assets
         self.clientFiles = try Self.assets(in: directory.appendingPathComponent("client"))
+        self.adminFiles = try Self.assets(in: directory.appendingPathComponent("admin"))
+        guard adminFiles["index.html"] != nil else { throw WebResourceError("the admin console's index.html is missing") }
         self.fingerprint = Fingerprint.of(content)
     }
 

@@ -11,7 +11,6 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from admin_origin import AdminOrigin
 from errata_server import REPOSITORY, ErrataServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -60,10 +59,8 @@ def own_errata(console_origin):
 
 @pytest.fixture
 def admin_console(own_errata):
-    """The admin console's URL for `own_errata`, on one origin with its `/rpc` (until errata-server serves
-    `/admin` itself; then this answers `own_errata.url + "/admin"`)."""
-    with AdminOrigin(own_errata) as origin:
-        yield origin.url
+    """The admin console's URL on `own_errata`: served by errata-server itself, on one origin with its `/rpc`."""
+    return own_errata.url + "/admin"
 
 
 @pytest.fixture
