@@ -18,7 +18,8 @@ For every 200 or 204 answer of POST /rpc, positive or negative test case alike:
 * a call that fits the schema is not refused for anything the schema states: no `-32700`,
   `-32600` or `-32601`, and `-32602` only for what a schema cannot state (an unknown code,
   variant or locale in an admin method, `since`/`toRevision` outside the current history, a
-  placeholder the entry does not use or a text's placeholders);
+  placeholder the entry does not use, a text's placeholders, or a storage response to explain
+  that cannot be read);
 * no call is answered `-32603` (the JSON-RPC form of a server error).
 """
 
@@ -37,6 +38,9 @@ MAX_BATCH = 100
 MAX_DEPTH = 32
 # -32602 that a schema cannot rule out, by `data.field` (see the module docstring).
 SEMANTIC_INVALID_PARAMS_FIELDS = {"code", "variant", "locale", "since", "toRevision", "text"}
+# -32602 that a schema cannot rule out, by `data.reason`: a storage response given to
+# `errors.explain` that is a string, as the schema says, but not a readable XML or JSON error body.
+SEMANTIC_INVALID_PARAMS_REASONS = {"UnreadableResponse"}
 _VALIDATORS: dict[int, Any] = {}
 
 
@@ -202,6 +206,7 @@ def jsonrpc_answers_conformance(ctx, response, case):
             if not (
                 field in SEMANTIC_INVALID_PARAMS_FIELDS
                 or field.startswith("params.")
+                or data.get("reason") in SEMANTIC_INVALID_PARAMS_REASONS
             ):
                 _fail(
                     f"{where.capitalize()} fits the request schema but was refused with -32602 for `{field or '(no field)'}`",

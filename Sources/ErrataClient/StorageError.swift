@@ -124,6 +124,23 @@ extension ErrataClient {
         StorageErrorResponse(body: responseBody).map { storageError($0, locale: locale) }
     }
 
+    /// Explains a raw storage response: its body when it has one, else its headers (a `HEAD`), read
+    /// offline by ErrataCore's `StorageResponse`.
+    ///
+    /// - Parameters:
+    ///   - responseBody: The body of the storage service's response; `nil` or empty for none.
+    ///   - headers: The response headers, names compared ignoring case (`x-amz-error-code`, `x-amz-request-id`…).
+    ///   - httpStatus: The response's status.
+    ///   - locale: A BCP 47 tag; `nil` for the source locale.
+    /// - Returns: The error, explained from the current snapshot; its explanation is `nil` when the
+    ///   response names no code or one the catalog does not know.
+    /// - Throws: `StorageResponseError` naming what cannot be read.
+    public func storageError(
+        responseBody: Data?, headers: [String: String], httpStatus: Int? = nil, locale: String? = nil
+    ) throws(StorageResponseError) -> StorageError {
+        storageError(try StorageErrorResponse(body: responseBody, headers: headers, httpStatus: httpStatus), locale: locale)
+    }
+
     /// Explains the storage error a JSON-RPC error object carries (see ``StorageErrorResponse/init(rpcError:)``).
     ///
     /// - Parameters:

@@ -1,12 +1,13 @@
 public import ErrataCore
 public import Foundation
 
-/// The error a storage service answered, as its response carried it: code, message and request ID.
+/// The error a storage service answered, as its response carried it: code, message, request ID and
+/// the rest of what ErrataCore's `StorageResponse` reads.
 ///
-/// Parse one from a raw response body with ``init(body:)``, or from a JSON-RPC error object with
-/// ``init(rpcError:)``, then explain it with ``ErrataClient/storageError(_:locale:)``.
+/// Parse one from a raw response with ``init(body:headers:httpStatus:)`` (or ``init(body:)``), or from
+/// a JSON-RPC error object with ``init(rpcError:)``, then explain it with ``ErrataClient/storageError(_:locale:)``.
 public struct StorageErrorResponse: Hashable, Sendable {
-    /// The storage service's error code, such as `NoSuchKey`.
+    /// The storage service's error code, such as `NoSuchKey`; empty when the response named none.
     public var code: ErrorCode
     /// The service's own message, which also tells apart the variants of a code.
     public var message: String?
@@ -14,6 +15,14 @@ public struct StorageErrorResponse: Hashable, Sendable {
     public var requestID: String?
     /// The bucket or object the error concerns, when the body names it.
     public var resource: String?
+    /// The ID of the host that answered (`HostId`, `x-amz-id-2`).
+    public var hostID: String?
+    /// The bucket the error concerns (`BucketName`).
+    public var bucket: String?
+    /// The object key the error concerns (`Key`).
+    public var key: String?
+    /// The HTTP status of the response, when known.
+    public var httpStatus: Int?
 
     /// Creates a response from its parts.
     ///
@@ -22,15 +31,48 @@ public struct StorageErrorResponse: Hashable, Sendable {
     ///   - message: The service's own message.
     ///   - requestID: The request ID.
     ///   - resource: The bucket or object concerned.
-    public init(code: ErrorCode, message: String? = nil, requestID: String? = nil, resource: String? = nil) {
+    ///   - hostID: The ID of the host that answered.
+    ///   - bucket: The bucket concerned.
+    ///   - key: The object key concerned.
+    ///   - httpStatus: The HTTP status of the response.
+    public init(
+        code: ErrorCode, message: String? = nil, requestID: String? = nil, resource: String? = nil,
+        hostID: String? = nil, bucket: String? = nil, key: String? = nil, httpStatus: Int? = nil
+    ) {
         self.code = code
         self.message = message
         self.requestID = requestID
         self.resource = resource
+        self.hostID = hostID
+        self.bucket = bucket
+        self.key = key
+        self.httpStatus = httpStatus
+    }
+
+    /// The response ErrataCore read, with an empty code when it named none.
+    public init(_ response: StorageResponse) {
+        self.init(
+            code: response.code ?? ErrorCode(""), message: response.message, requestID: response.requestID,
+            resource: response.resource, hostID: response.hostID, bucket: response.bucket, key: response.key,
+            httpStatus: response.httpStatus
+        )
     }
 
     /// The largest body parsed; a storage error body is a few hundred bytes.
-    public static let maximumBodySize = 1 << 20
+    public static let maximumBodySize = StorageResponse.maximumBodySize
+
+    /// Reads a raw response: its body (S3-style XML or JSON) when it has one, else its headers
+    /// (`x-amz-error-code`, `x-amz-error-message`, `x-amz-request-id`, `x-amz-id-2`), as ErrataCore's
+    /// `StorageResponse` does.
+    ///
+    /// - Parameters:
+    ///   - body: The response body; `nil` or empty for none (a `HEAD`).
+    ///   - headers: The response headers, names compared ignoring case.
+    ///   - httpStatus: The response's status.
+    /// - Throws: `StorageResponseError` naming what cannot be read: a DTD, invalid UTF-8, a truncated body…
+    public init(body: Data?, headers: [String: String], httpStatus: Int? = nil) throws(StorageResponseError) {
+        self.init(try StorageResponse(body: body, headers: headers, httpStatus: httpStatus))
+    }
 
     /// Parses a raw error response body.
     ///
@@ -40,19 +82,10 @@ public struct StorageErrorResponse: Hashable, Sendable {
     /// - Parameter body: The response body.
     /// - Returns: `nil` when the body is none of these, is larger than ``maximumBodySize`` or names no code.
     public init?(body: Data) {
-        // Leading whitespace and a UTF-8 byte order mark do not decide the format.
-        let ignored: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF]
-        guard body.count <= Self.maximumBodySize, let first = body.first(where: { !ignored.contains($0) }) else {
+        guard let response = try? StorageResponse(body: body), response.format != .headers, response.code?.rawValue.isEmpty == false else {
             return nil
         }
-        let parsed: Self?
-        switch first {
-        case UInt8(ascii: "<"): parsed = StorageErrorXML.parse(body)
-        case UInt8(ascii: "{"): parsed = (try? JSONDecoder().decode(JSONValue.self, from: body)).flatMap(Self.init(json:))
-        default: parsed = nil
-        }
-        guard let parsed, !parsed.code.rawValue.isEmpty else { return nil }
-        self = parsed
+        self.init(response)
     }
 
     /// Reads the storage error a JSON-RPC error object carries.
@@ -61,47 +94,6 @@ public struct StorageErrorResponse: Hashable, Sendable {
     /// the object's `message`; the request ID is `data.requestId`. Keys in `data` match in any case.
     /// - Parameter rpcError: The JSON-RPC error object.
     public init(rpcError: JSONRPCErrorObject) {
-        let data: [String: JSONValue]
-        if case .object(let members) = rpcError.data { data = members } else { data = [:] }
-        let code = Self.string(in: data, named: ["code"]) ?? Self.string(in: data, named: ["reason"]) ?? String(rpcError.code)
-        self.init(
-            code: ErrorCode(code),
-            message: rpcError.message,
-            requestID: Self.string(in: data, named: ["requestid", "request_id"]),
-            resource: Self.string(in: data, named: ["resource"])
-        )
-    }
-
-    /// Reads a JSON body: a JSON-RPC response or error object (integer `code`), or S3-style (string `Code`).
-    private init?(json: JSONValue) {
-        guard case .object(var members) = json else { return nil }
-        if let inner = Self.member(of: members, named: ["error"]), case .object(let error) = inner {
-            members = error
-        }
-        switch Self.member(of: members, named: ["code"]) {
-        case .integer(let number)?:
-            let message = Self.string(in: members, named: ["message"]) ?? ""
-            self.init(rpcError: JSONRPCErrorObject(code: Int(number), message: message, data: Self.member(of: members, named: ["data"])))
-        case .string(let code)?:
-            self.init(
-                code: ErrorCode(code),
-                message: Self.string(in: members, named: ["message"]),
-                requestID: Self.string(in: members, named: ["requestid", "request_id"]),
-                resource: Self.string(in: members, named: ["resource"])
-            )
-        default:
-            return nil
-        }
-    }
-
-    /// The member named one of `names` (lowercase), compared ignoring case.
-    private static func member(of members: [String: JSONValue], named names: Set<String>) -> JSONValue? {
-        members.first { names.contains($0.key.lowercased()) }?.value
-    }
-
-    /// The member named one of `names` (lowercase), compared ignoring case, if it is a non-empty string.
-    private static func string(in members: [String: JSONValue], named names: Set<String>) -> String? {
-        guard case .string(let value)? = member(of: members, named: names), !value.isEmpty else { return nil }
-        return value
+        self.init(StorageResponse(rpcError: rpcError))
     }
 }

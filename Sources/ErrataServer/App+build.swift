@@ -50,7 +50,7 @@ package func buildDispatcher(configuration: ServerConfiguration, live: LiveCatal
     return RPCDispatcher(methods: methods, limits: configuration.rpcLimits)
 }
 
-/// Builds the router: JSON-RPC at `/rpc`, REST reads under `/v1`, admin edits under `/v1/admin`,
+/// Builds the router: JSON-RPC at `/rpc`, REST reads under `/v1` (and `POST /v1/explain`), admin edits under `/v1/admin`,
 /// the error pages under `/docs` with their assets, the browser client under `/client`, and the
 /// operational endpoints.
 ///
@@ -88,6 +88,10 @@ package func buildRouter(
     readGroup("/v1/errors").addRoutes(ErrorsController(live: live).endpoints)
     readGroup("/v1").addRoutes(CatalogController(live: live).endpoints)
     readGroup("/v1/revisions").addRoutes(RevisionsController(live: live).endpoints)
+    let explain = ExplainController<ErrataRequestContext>(
+        live: live, maximumBodySize: configuration.maximumBodySize, maximumDepth: configuration.rpcLimits.maximumDepth
+    )
+    readGroup("/v1/explain").addRoutes(explain.endpoints)
     // The pages show the catalog, so they are reads; their assets and the client hold no catalog data.
     readGroup("/docs").addRoutes(DocsController(live: live).endpoints)
     let assets = AssetsController<ErrataRequestContext>()

@@ -26,8 +26,8 @@ struct ExplanationText {
     ///
     /// - Parameters:
     ///   - description: The catalog's explanation.
-    ///   - requestID: The request ID of the storage response, when explaining one.
-    func lines(for description: ErrorDescription, requestID: String? = nil) -> [String] {
+    ///   - details: What the storage response carried (request ID, bucket, key…), when explaining one.
+    func lines(for description: ErrorDescription, details: [(label: String, value: String)] = []) -> [String] {
         let width = TerminalOutput.width
         let key = EntryKey(code: description.code, variant: description.variant)
         var lines = [output.bold("\(key) (HTTP \(description.httpStatus), \(description.category))")]
@@ -43,10 +43,15 @@ struct ExplanationText {
         lines.append("")
         lines += labeled("Retry:", Self.advice(for: description.retry))
         lines += labeled("Service message:", description.serviceMessage)
-        if let requestID { lines += labeled("Request ID:", requestID) }
+        lines += self.lines(for: details)
         let fallback = description.fallback ? " (no text in the language asked for)" : ""
         lines += labeled("Locale:", "\(description.locale)\(fallback), catalog revision \(description.revision)")
         return lines
+    }
+
+    /// Labeled values, one after the other.
+    func lines(for details: [(label: String, value: String)]) -> [String] {
+        details.flatMap { labeled($0.label, $0.value) }
     }
 
     /// A label and its value, wrapped so that continuation lines align with the value.

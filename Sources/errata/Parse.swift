@@ -4,38 +4,82 @@ import ErrataCore
 import Foundation
 
 extension Errata {
-    /// `errata parse [FILE|-]`: explains a raw storage error response, XML or JSON.
+    /// `errata parse [FILE|-] [--header NAME:VALUE…] [--status N]`: explains a raw storage error response.
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Explain a raw storage error response (XML or JSON) from a file or standard input.",
-            discussion: "For example: curl -s https://storage.example.com/bucket/key | errata parse"
+            abstract: "Explain a raw storage error response: its body (XML or JSON), its headers, or both.",
+            usage: "errata parse [<file>] [--header <header> ...] [--status <n>] [<options>]",
+            discussion: """
+                For example: curl -s https://storage.example.com/bucket/key | errata parse
+                A HEAD has no body: errata parse --status 404 --header 'x-amz-error-code: NoSuchKey'
+                """
         )
 
-        @Argument(help: ArgumentHelp("The file holding the response body; - reads standard input.", valueName: "file"))
-        var file: String = "-"
+        @Argument(help: ArgumentHelp("The file holding the response body; - reads standard input (the default without --header).", valueName: "file"))
+        var file: String?
+
+        @Option(name: .customLong("header"), help: ArgumentHelp("A response header, such as 'x-amz-request-id: 4442587FB7D0A2F9'; repeatable.", valueName: "header"))
+        var headerLines: [String] = []
+
+        @Option(name: .customLong("status"), help: ArgumentHelp("The response's HTTP status, such as 404.", valueName: "n"))
+        var httpStatus: Int?
 
         @OptionGroup var locale: LocaleOption
 
         @OptionGroup var client: ClientOptions
 
+        func validate() throws {
+            if let httpStatus, !(100...599).contains(httpStatus) {
+                throw ValidationError("--status must be between 100 and 599")
+            }
+            for line in headerLines where !line.contains(":") {
+                throw ValidationError("--header takes 'name: value', not '\(line.prefix(64))'")
+            }
+        }
+
         func run() throws {
-            let body = try readBody()
+            let source = file ?? (headerLines.isEmpty ? "-" : nil)
+            let body = try source.map(readBody)
             let client = client.makeClient()
-            guard let error = client.storageError(responseBody: body, locale: locale.requested()) else {
-                let source = file == "-" ? "standard input" : file
-                throw CommandFailure("\(source) is not a storage error response (XML <Error> or JSON with a code)", status: 1)
+            let error: StorageError
+            do {
+                error = try client.storageError(responseBody: body, headers: headers, httpStatus: httpStatus, locale: locale.requested())
+            } catch {
+                let name = source.map { $0 == "-" ? "standard input" : $0 } ?? "the headers"
+                throw CommandFailure("\(name) is not a storage error response: \(error)", status: 1)
             }
             let output = TerminalOutput()
+            let text = ExplanationText(output: output)
             guard let explanation = error.explanation else {
                 // Still show what the service said, then fail with the catalog's suggestions.
-                output.write(TextWrapping.wrap(error.description, width: TerminalOutput.width))
+                output.write(TextWrapping.wrap(error.description, width: TerminalOutput.width) + text.lines(for: Self.details(of: error.response)))
+                guard !error.code.rawValue.isEmpty else { throw CommandFailure("the response names no error code", status: 1) }
                 let suggestions = client.snapshot.suggestions(for: error.code.rawValue)
                 throw CommandFailure(.unknownCode(error.code, suggestions: suggestions))
             }
-            output.write(ExplanationText(output: output).lines(for: explanation, requestID: error.response.requestID))
+            output.write(text.lines(for: explanation, details: Self.details(of: error.response)))
         }
 
-        private func readBody() throws -> Data {
+        /// The `--header` lines as a dictionary, names and values trimmed.
+        private var headers: [String: String] {
+            var headers: [String: String] = [:]
+            for line in headerLines {
+                let parts = line.split(separator: ":", maxSplits: 1)
+                headers[parts[0].trimmingCharacters(in: .whitespaces)] = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+            }
+            return headers
+        }
+
+        /// What the response carried that support asks for, labeled, those it did not carry left out.
+        private static func details(of response: StorageErrorResponse) -> [(label: String, value: String)] {
+            let all: [(String, String?)] = [
+                ("Request ID:", response.requestID), ("Host ID:", response.hostID), ("Bucket:", response.bucket),
+                ("Key:", response.key), ("Resource:", response.resource),
+            ]
+            return all.compactMap { label, value in value.map { (label, $0) } }
+        }
+
+        private func readBody(_ file: String) throws -> Data {
             guard file != "-" else { return FileHandle.standardInput.readDataToEndOfFile() }
             do {
                 return try Data(contentsOf: URL(fileURLWithPath: file))

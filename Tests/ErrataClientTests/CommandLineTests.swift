@@ -168,6 +168,34 @@ import ErrataStore
         #expect(garbage.errors.contains("not a storage error response"))
     }
 
+    @Test func parseReadsHeadersAndPrintsWhatTheResponseCarried() async throws {
+        let cache = try TemporaryDirectory()
+        defer { cache.remove() }
+        let head = try await Self.run([
+            "parse", "--status", "404", "--header", "x-amz-error-code: NoSuchKey", "--header", "X-Amz-Request-Id:R-7",
+            "--cache-dir", cache.url.path,
+        ])
+        #expect(head.status == 0, "\(head.errors)")
+        #expect(head.output.hasPrefix("NoSuchKey (HTTP 404, object)"))
+        #expect(head.output.contains("Request ID:") && head.output.contains("R-7"))
+
+        let body = "<Error><Code>NoSuchKey</Code><BucketName>photos</BucketName><Key>2006/sample.jpg</Key><HostId>h-9</HostId></Error>"
+        let full = try await Self.run(["parse", "--cache-dir", cache.url.path], input: Data(body.utf8))
+        #expect(full.status == 0)
+        #expect(full.output.contains("Bucket:") && full.output.contains("photos") && full.output.contains("2006/sample.jpg"))
+        #expect(full.output.contains("Host ID:") && full.output.contains("h-9"))
+
+        let noCode = try await Self.run(["parse", "--status", "403", "--header", "x-amz-request-id: R-8", "--cache-dir", cache.url.path])
+        #expect(noCode.status == 1 && noCode.output.contains("R-8"))
+        #expect(noCode.errors.contains("names no error code"))
+
+        let hostile = try await Self.run(["parse", "--cache-dir", cache.url.path], input: Data("<!DOCTYPE x><Error/>".utf8))
+        #expect(hostile.status == 1 && hostile.errors.contains("refused"))
+
+        let badHeader = try await Self.run(["parse", "--header", "no-colon", "--cache-dir", cache.url.path])
+        #expect(badHeader.status == 2)
+    }
+
     @Test func aBrokenCacheIsReportedOnStandardErrorAndIgnored() async throws {
         let cache = try TemporaryDirectory()
         defer { cache.remove() }

@@ -114,6 +114,21 @@ import Testing
         #expect(bare.localizedDescription == "NoSuchThing", "never an empty string")
     }
 
+    @Test func rawResponsesAreExplainedOfflineWithEveryField() throws {
+        defer { cache.remove() }
+        let body = Data("<Error><Code>NoSuchKey</Code><BucketName>photos</BucketName><Key>a.jpg</Key><HostId>h</HostId></Error>".utf8)
+        let error = try client.storageError(responseBody: body, headers: ["x-amz-request-id": "R"], httpStatus: 404, locale: "zh-Hant")
+        #expect(error.response == StorageErrorResponse(
+            code: ErrorCode("NoSuchKey"), requestID: "R", hostID: "h", bucket: "photos", key: "a.jpg", httpStatus: 404
+        ))
+        #expect(error.explanation?.locale.rawValue == "zh-Hant")
+        let head = try client.storageError(responseBody: nil, headers: ["X-Amz-Error-Code": "SlowDown"], httpStatus: 503)
+        #expect(head.isThrottling)
+        #expect(throws: StorageResponseError.declarationRefused("DOCTYPE", offset: 0)) {
+            try client.storageError(responseBody: Data("<!DOCTYPE Error><Error/>".utf8), headers: [:])
+        }
+    }
+
     @Test func anOversizedBodyIsRefused() {
         defer { cache.remove() }
         let padding = String(repeating: " ", count: StorageErrorResponse.maximumBodySize)

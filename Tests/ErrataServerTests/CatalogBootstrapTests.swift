@@ -16,8 +16,8 @@ import Testing
             localizations: TestService.localizations, logger: TestService.logger
         )
         #expect(first.served.revision == 1)
-        #expect(first.served.snapshot.entries.count == 57)
-        #expect(first.served.snapshot.catalog.texts.count == 57 * 3 * 2)
+        #expect(first.served.snapshot.entries.count == 59)
+        #expect(first.served.snapshot.catalog.texts.count == 59 * 3 * 2)
 
         // A restart reads the database as it is; Localizations/ is not needed any more.
         let missing = directory.appendingPathComponent("no-such-directory")

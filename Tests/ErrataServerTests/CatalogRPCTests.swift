@@ -58,7 +58,7 @@ import Testing
         #expect(!entries.isEmpty && entries.allSatisfy { $0["category"] == "auth" && $0["locale"] == "zh-Hant" })
         let catalog = try await call("catalog.get", "{}")
         guard case .array(let all) = catalog["result"]?["entries"] else { Issue.record("no entries"); return }
-        #expect(all.count == 57)
+        #expect(all.count == 59)
         #expect(catalog["result"]?["revision"] == 1)
         let locales = try await call("locales.list", "[]")
         #expect(locales["result"]?[1]?["tag"] == "zh-Hans")

@@ -33,7 +33,7 @@ test('the stored catalog answers with the service stopped, in the negotiated loc
     const errata = createErrata({ server: server.url, storage, languages: ['zh-CN'] });
     assert.deepEqual(await errata.describe('NoSuchKey'), online);
     assert.equal(errata.locale, 'zh-Hans');
-    assert.equal((await errata.list()).entries.length, 57);
+    assert.equal((await errata.list()).entries.length, 59);
     await assert.rejects(errata.sync(), { reason: 'offline' });
     assert.equal(errata.lastSyncError.reason, 'offline');
     await assert.rejects(errata.describe('NoSuchKye'), { reason: 'unknown-code', offline: true });

@@ -141,23 +141,7 @@ package struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
 
     /// The request body: a JSON object of the members in `names`, parsed as strictly as `POST /rpc` is.
     private func body(_ request: Request, names: [String]) async throws -> InputMembers {
-        var request = request
-        let buffer = try await request.collectBody(upTo: maximumBodySize)
-        guard buffer.readableBytes > 0 else { return try InputMembers([:], names: names, noun: "member") }
-        guard RPCController<Context>.isJSON(request.headers[.contentType]) else {
-            throw Problem(
-                status: .unsupportedMediaType, kind: "unsupported-media-type", title: "Unsupported Media Type",
-                detail: "send a JSON body with Content-Type: application/json", reason: "UnsupportedMediaType"
-            )
-        }
-        switch StrictJSONParser.parse(Data(buffer: buffer, byteTransferStrategy: .noCopy), maximumDepth: maximumDepth) {
-        case .success(.object(let members)):
-            return try InputMembers(members, names: names, noun: "member")
-        case .success(let other):
-            throw Problem.badRequest("the body must be a JSON object, not \(other.typeName)")
-        case .failure(let violation):
-            throw Problem.badRequest("the body is not strict JSON: \(violation)")
-        }
+        try await request.jsonMembers(names, maximumBodySize: maximumBodySize, maximumDepth: maximumDepth)
     }
 
     private static func response(_ answer: some Encodable, entityTag: String? = nil) -> Response {

@@ -22,6 +22,7 @@ package enum DomainFailure {
     case edit(EditError)
     case lookup(CatalogLookupError)
     case feed(FeedError)
+    case response(StorageResponseError)
 }
 
 // MARK: - Reasons and members of every domain error
@@ -117,4 +118,14 @@ extension FeedError: DomainError {
         case .resyncRequired(_, let floor): ["historyStartsAfter": .integer(Int64(floor))]
         }
     }
+}
+
+extension StorageResponseError: DomainError {
+    package var failure: DomainFailure { .response(self) }
+
+    /// One reason for every way a storage response cannot be read; the status tells a body too large (413) apart.
+    package var reason: String { "UnreadableResponse" }
+
+    /// The storage response to read is always the `body` input (with `headers` when it has none).
+    package var members: [String: JSONValue] { ["field": "body"] }
 }

@@ -62,6 +62,9 @@ extension JSONRPCErrorObject {
             case .sinceOutOfRange: invalidParams
             case .resyncRequired: (ErrataRPCErrorCode.resyncRequired, "Resync required")
             }
+        case .response:
+            // The storage response to explain is a param, so what cannot be read in it is an invalid param.
+            invalidParams
         }
     }
 

@@ -58,6 +58,11 @@ extension Problem {
             case .sinceOutOfRange: (.badRequest, "Invalid params")
             case .resyncRequired: (.gone, "Resync required")
             }
+        case .response(let error):
+            switch error {
+            case .tooLarge: (.contentTooLarge, "Unreadable response")
+            default: (.unprocessableContent, "Unreadable response")
+            }
         }
     }
 

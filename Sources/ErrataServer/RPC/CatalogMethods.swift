@@ -3,7 +3,7 @@ import Foundation
 import HTTPTypes
 import ErrataStore
 
-/// The public read methods: `errors.describe`, `errors.match`, `errors.list`, `catalog.get`,
+/// The public read methods: `errors.describe`, `errors.match`, `errors.explain`, `errors.list`, `catalog.get`,
 /// `catalog.snapshot`, `catalog.changes`, `locales.list`.
 ///
 /// Every method answers from the served snapshot; the locale is the `locale` param when given,
@@ -16,6 +16,7 @@ struct CatalogMethods: Sendable {
         [
             RPCMethod("errors.describe", parameters: ["code", "variant", "locale", "params"], handler: describe),
             RPCMethod("errors.match", parameters: ["code", "serviceMessage", "locale"], handler: match),
+            RPCMethod("errors.explain", parameters: ExplainInput.names, handler: explain),
             RPCMethod("errors.list", parameters: ["locale", "category", "httpStatus"], handler: list),
             RPCMethod("catalog.get", parameters: ["locale"], handler: catalog),
             RPCMethod("catalog.snapshot", handler: snapshot),
@@ -46,6 +47,11 @@ struct CatalogMethods: Sendable {
         let negotiation = try Self.negotiate(input, call, served)
         let entry = try served.snapshot.matchEntry(code: code, serviceMessage: message)
         return try served.describeBody(entry, negotiation: negotiation)
+    }
+
+    @Sendable func explain(_ call: RPCCall) async throws -> Data {
+        let input = try ExplainInput(try await readInput(call))
+        return try live.served.explain(input, acceptLanguage: call.context.headers[.acceptLanguage]).body
     }
 
     @Sendable func list(_ call: RPCCall) async throws -> Data {

@@ -1,4 +1,3 @@
-import ErrataCore
 extension StrictJSONParser.Reader {
     // MARK: Strings
 

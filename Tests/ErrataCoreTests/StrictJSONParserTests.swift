@@ -1,5 +1,4 @@
 import ErrataCore
-import ErrataServer
 import Foundation
 import Testing
 

@@ -1,4 +1,3 @@
-package import ErrataCore
 package import Foundation
 
 /// Reads strict RFC 8259 JSON in UTF-8 into a `JSONValue`, in one pass over the bytes.
