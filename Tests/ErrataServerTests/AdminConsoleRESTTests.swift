@@ -32,6 +32,30 @@ import Testing
         }
     }
 
+    @Test func everyConsoleRouteNeedsItsScope() async throws {
+        let service = try await TestService()
+        let read = try await service.store.createToken(name: "reader", scope: .read)
+        let edit = try await service.store.createToken(name: "erin", scope: .edit)
+        let routes: [(uri: String, method: HTTPRequest.Method, body: String, allowed: Set<String>)] = [
+            ("/v1/admin/overview", .get, "", ["erin"]),
+            (Self.hansRemediation + "/validation", .post, #"{"text":"x"}"#, ["erin"]),
+            (Self.hansRemediation + "/review-state", .put, #"{"state":"translated"}"#, ["erin"]),
+            ("/v1/admin/history?author=erin", .get, "", []),
+        ]
+        try await service.test(.live) { client in
+            for (uri, method, body, allowed) in routes {
+                try await client.execute(uri: uri, method: method, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .unauthorized, "\(uri)")
+                }
+                for (name, token) in [("reader", read), ("erin", edit)] where !allowed.contains(name) {
+                    try await client.execute(uri: uri, method: method, headers: Self.headers(token, [.ifMatch: "\"t1\""]), body: ByteBuffer(string: body)) { response in
+                        #expect(response.status == .forbidden, "\(uri) as \(name)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func validationAnswersTheVerdictOfThePut() async throws {
         let service = try await TestService()
         let edit = try await service.store.createToken(name: "erin", scope: .edit)

@@ -102,6 +102,37 @@ import Testing
         }
     }
 
+    // MARK: - Scopes
+
+    @Test func everyConsoleMethodNeedsItsScopeBeforeItsParams() async throws {
+        let service = try await TestService()
+        let tokens = [
+            TokenScope.read: try await service.store.createToken(name: "reader", scope: .read),
+            .edit: try await service.store.createToken(name: "erin", scope: .edit),
+            .publish: try await service.store.createToken(name: "pat", scope: .publish),
+        ]
+        let review = Self.merging(Self.englishRemediation, ["state": "translated", "expectedVersion": 1])
+        let calls: [(method: String, params: JSONValue, scope: TokenScope)] = [
+            ("admin.overview", [:], .edit),
+            ("admin.validateText", Self.merging(Self.englishRemediation, ["text": "x"]), .edit),
+            ("admin.setReviewState", review, .edit),
+            ("admin.publish", ["note": "x"], .publish),
+            ("admin.history", ["author": "erin"], .admin),
+        ]
+        try await service.test(.live) { client in
+            for (method, params, needed) in calls {
+                #expect(try await Self.call(client, method, params, token: nil)["error"]?["code"] == -32001, "\(method)")
+                // A scope too small is refused before the params are read, even when they are wrong.
+                for (scope, token) in tokens where !scope.includes(needed) {
+                    let refused = try await Self.call(client, method, Self.merging(params, ["unknown": 1]), token: token)
+                    #expect(refused["error"]?["code"] == -32003, "\(method) with \(scope)")
+                    #expect(refused["error"]?["data"]?["reason"] == "Forbidden", "\(method) with \(scope)")
+                }
+            }
+            #expect(try await Self.call(client, "session.whoami", token: tokens[.read])["result"]?["allows"]?["edit"] == false)
+        }
+    }
+
     static func reasons(_ problems: JSONValue) -> [String] {
         guard case .array(let items) = problems else { return [] }
         return items.compactMap { if case .string(let reason)? = $0["reason"] { reason } else { nil } }
