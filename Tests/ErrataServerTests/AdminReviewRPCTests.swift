@@ -74,7 +74,7 @@ import Testing
                 token: token
             )
             #expect(review["error"]?["code"] == -32004)
-            #expect(review["error"]?["data"]?["reason"] == "MissingText")
+            #expect(review["error"]?["data"]?["reason"] == "UnknownText")
         }
     }
 

@@ -48,6 +48,7 @@ import Testing
         (["--trusted-proxy", "10.0.0.0/33"], "--trusted-proxy"),
         (["--trusted-proxy", "proxy.example.com"], "--trusted-proxy"),
         (["--idle-timeout", "0"], "--idle-timeout"),
+        (["--max-auth-failures", "0"], "--max-auth-failures"),
         (["--grace-period", "0"], "--grace-period"),
     ])
     func badFlagsFailWithOneLineAndExitCodeTwo(arguments: [String], named: String) throws {

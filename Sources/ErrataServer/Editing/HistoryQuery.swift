@@ -16,16 +16,4 @@ package struct HistoryQuery: Hashable, Sendable {
     package var limit = Self.defaultLimit
     /// Only changes published before this revision, for paging.
     package var before: Int?
-
-    package init(
-        code: ErrorCode? = nil, locale: LanguageTag? = nil, author: String? = nil, reviewChanges: Bool = false,
-        limit: Int = Self.defaultLimit, before: Int? = nil
-    ) {
-        self.code = code
-        self.locale = locale
-        self.author = author
-        self.reviewChanges = reviewChanges
-        self.limit = limit
-        self.before = before
-    }
 }

@@ -57,7 +57,7 @@ extension EditError: DomainError {
         case .unknownCode: "UnknownCode"
         case .unknownVariant: "UnknownVariant"
         case .unknownLocale: "UnknownLocale"
-        case .missingText: "MissingText"
+        case .missingText: "UnknownText"
         case .invalidText, .revisionUnavailable: "InvalidParams"
         case .conflict: "Conflict"
         case .emptyDraft: "DraftEmpty"

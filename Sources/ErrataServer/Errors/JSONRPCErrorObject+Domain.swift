@@ -10,7 +10,7 @@ package enum ErrataRPCErrorCode {
     /// The token's scope does not allow the method (`Forbidden`).
     package static let forbidden = -32003
     /// The code, variant, locale or text asked for is not in the catalog (`UnknownCode`, `UnknownVariant`,
-    /// `UnknownLocale`, `MissingText`).
+    /// `UnknownLocale`, `UnknownText`).
     package static let notFound = -32004
     /// The text changed since the editor read it, or the draft or catalog is not in the needed state
     /// (`Conflict`, `DraftEmpty`, `DraftPending`, `LocaleExists`).
