@@ -111,6 +111,9 @@ package func buildRouter(
 extension AccessControl {
     /// The access control `configuration` asks for.
     init(configuration: ServerConfiguration, store: CatalogStore) {
-        self.init(store: store, requireReadToken: configuration.requireReadToken, tokenCacheLifetime: configuration.tokenCacheLifetime)
+        self.init(
+            store: store, requireReadToken: configuration.requireReadToken, tokenCacheLifetime: configuration.tokenCacheLifetime,
+            maximumFailures: configuration.maximumAuthFailures
+        )
     }
 }

@@ -16,6 +16,9 @@ package struct ServerConfiguration: Sendable {
     /// How long tokens read from the store are trusted before being read again: a token revoked by
     /// `errata-server token revoke` stops working within this time (a new token works at once).
     package var tokenCacheLifetime: Duration
+    /// How many failed authentications one client address may make per minute before every request
+    /// of it that needs a token is answered 429 for the rest of that minute.
+    package var maximumAuthFailures: Int
     /// How often the store is checked for what another process published (``CatalogWatcher``).
     package var catalogCheckInterval: Duration
     /// How often when tokens were last used is written to the store (``TokenUseRecorder``).
@@ -38,6 +41,7 @@ package struct ServerConfiguration: Sendable {
         corsAllowedOrigins: [String] = [],
         requireReadToken: Bool = false,
         tokenCacheLifetime: Duration = .seconds(1),
+        maximumAuthFailures: Int = 10,
         catalogCheckInterval: Duration = .seconds(1),
         tokenUseWriteInterval: Duration = .seconds(60),
         trustedProxies: [IPAddressRange] = [],
@@ -51,6 +55,7 @@ package struct ServerConfiguration: Sendable {
         self.corsAllowedOrigins = corsAllowedOrigins
         self.requireReadToken = requireReadToken
         self.tokenCacheLifetime = tokenCacheLifetime
+        self.maximumAuthFailures = maximumAuthFailures
         self.catalogCheckInterval = catalogCheckInterval
         self.tokenUseWriteInterval = tokenUseWriteInterval
         self.trustedProxies = trustedProxies

@@ -36,6 +36,9 @@ extension ErrataServerCommand {
         @Flag(help: "Require a bearer token of scope read (or higher) for reads too.")
         var requireReadToken = false
 
+        @Option(help: ArgumentHelp("Failed authentications one client address may make per minute; then its requests that need a token are 429 until the minute has passed.", valueName: "count"))
+        var maxAuthFailures: Int = 10
+
         @Option(
             name: .customLong("trusted-proxy"),
             help: ArgumentHelp(
@@ -69,6 +72,7 @@ extension ErrataServerCommand {
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
             guard maxBodySize >= 1_024 else { throw ValidationError("--max-body-size must be at least 1024 bytes") }
+            guard (1...1_000_000).contains(maxAuthFailures) else { throw ValidationError("--max-auth-failures must be between 1 and 1000000") }
             guard (1...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 86400 seconds") }
             guard (1...3_600).contains(gracePeriod) else { throw ValidationError("--grace-period must be between 1 and 3600 seconds") }
             guard (0...3_600).contains(drainDelay) else { throw ValidationError("--drain-delay must be between 0 and 3600 seconds") }
@@ -108,8 +112,8 @@ extension ErrataServerCommand {
             }
             let configuration = ServerConfiguration(
                 host: host, port: port, maximumBodySize: maxBodySize, corsAllowedOrigins: corsOrigins,
-                requireReadToken: requireReadToken, trustedProxies: trustedProxies.compactMap { IPAddressRange($0) },
-                idleTimeout: .seconds(idleTimeout), docsLinks: links
+                requireReadToken: requireReadToken, maximumAuthFailures: maxAuthFailures,
+                trustedProxies: trustedProxies.compactMap { IPAddressRange($0) }, idleTimeout: .seconds(idleTimeout), docsLinks: links
             )
             defer {
                 // The server and its services have stopped: closing the database lets SQLite checkpoint its log.

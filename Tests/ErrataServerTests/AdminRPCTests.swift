@@ -127,6 +127,18 @@ import Testing
         }
     }
 
+    @Test func theThrottleLimitIsConfigurable() async throws {
+        let service = try await TestService(configuration: .init(port: 0, maximumAuthFailures: 15))
+        try await service.test { client in
+            for _ in 0..<15 {
+                let refused = try await client.rpc(Self.call("admin.draft", "{}"), headers: Self.bearer("errata_wrong")).json()
+                #expect(refused["error"]?["code"] == -32001)
+            }
+            let throttled = try await client.rpc(Self.call("admin.draft", "{}"), headers: Self.bearer("errata_wrong")).json()
+            #expect(throttled["error"]?["code"] == -32029)
+        }
+    }
+
     @Test func revertHistoryAndLocales() async throws {
         let service = try await TestService()
         let admin = try await service.store.createToken(name: "root", scope: .admin)

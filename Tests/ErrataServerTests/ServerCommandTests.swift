@@ -48,6 +48,7 @@ import Testing
         (["--trusted-proxy", "10.0.0.0/33"], "--trusted-proxy"),
         (["--trusted-proxy", "proxy.example.com"], "--trusted-proxy"),
         (["--idle-timeout", "0"], "--idle-timeout"),
+        (["--max-auth-failures", "0"], "--max-auth-failures"),
         (["--grace-period", "0"], "--grace-period"),
         (["--public-url", "errata.example.com"], "--public-url"),
         (["--public-url", "ftp://errata.example.com"], "--public-url"),

@@ -35,6 +35,15 @@ package struct AccessControl: Sendable {
     /// - Throws: ``AccessError``.
     package func authorize(_ scope: TokenScope, headers: HTTPFields, peer: String) async throws -> TokenInfo? {
         if scope == .read, !requireReadToken { return nil }
+        return try await authenticate(scope, headers: headers, peer: peer)
+    }
+
+    /// Checks the request's bearer token against `scope`, even for `.read` when reads are public:
+    /// for operations that are about the token itself, such as `session.whoami`, and the admin operations.
+    ///
+    /// - Returns: The token used.
+    /// - Throws: ``AccessError``.
+    package func authenticate(_ scope: TokenScope, headers: HTTPFields, peer: String) async throws -> TokenInfo {
         let presented = Self.bearerToken(headers[.authorization])
         let info: TokenInfo
         if let wait = throttle.retryAfter(for: peer) {

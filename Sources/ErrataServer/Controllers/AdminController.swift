@@ -22,8 +22,12 @@ package struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
 
     package var endpoints: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
+        routes.get("session", use: session)
+        routes.get("overview", use: overview)
         routes.get("errors/:code/texts/:locale/:field", use: getText)
         routes.put("errors/:code/texts/:locale/:field", use: setText)
+        routes.post("errors/:code/texts/:locale/:field/validation", use: validateText)
+        routes.put("errors/:code/texts/:locale/:field/review-state", use: setReviewState)
         routes.get("draft", use: draft)
         routes.delete("draft", use: discardDraft)
         routes.post("publish", use: publish)
@@ -31,6 +35,20 @@ package struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
         routes.post("locales", use: addLocale)
         routes.get("history", use: history)
         return routes
+    }
+
+    // MARK: - The session and the overview
+
+    /// `GET /v1/admin/session`: the calling token's name, scope and what the scope allows.
+    @Sendable func session(_ request: Request, context: Context) async throws -> Response {
+        let editor = try await authenticate(.identify, request, context)
+        return Self.response(try service.session(of: editor))
+    }
+
+    /// `GET /v1/admin/overview`: every entry with its texts, states and versions in every locale.
+    @Sendable func overview(_ request: Request, context: Context) async throws -> Response {
+        let editor = try await authenticate(.readOverview, request, context)
+        return Self.response(try await service.overview(by: editor))
     }
 
     // MARK: - Texts
@@ -48,24 +66,47 @@ package struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
     /// names the text's current version (or is `*` for a text that exists); otherwise 412 with the current text.
     @Sendable func setText(_ request: Request, context: Context) async throws -> Response {
         let editor = try await authenticate(.editText, request, context)
-        guard let ifMatch = request.headers[.ifMatch] else {
+        let expected = try Self.precondition(request)
+        let key = try textKey(request, context)
+        let change = try AdminInput.textChange(in: try await body(request, names: ["text", "publish", "note"]))
+        let answer = try await service.setText(key, to: change.text, expected: expected, publish: change.publish, note: change.note, by: editor)
+        return Self.response(answer, entityTag: answer.entityTag)
+    }
+
+    /// `POST /v1/admin/errors/{code}/texts/{locale}/{field}/validation?variant=` with `{text}`:
+    /// what the `PUT` would find wrong with the text, saving nothing.
+    @Sendable func validateText(_ request: Request, context: Context) async throws -> Response {
+        let editor = try await authenticate(.validateText, request, context)
+        let key = try textKey(request, context)
+        let text = try AdminInput.text(in: try await body(request, names: ["text"]))
+        return Self.response(try await service.validate(key, text: text, by: editor))
+    }
+
+    /// `PUT /v1/admin/errors/{code}/texts/{locale}/{field}/review-state?variant=` with `If-Match`
+    /// (the text's ETag, as for an edit) and `{state}`.
+    @Sendable func setReviewState(_ request: Request, context: Context) async throws -> Response {
+        let editor = try await authenticate(.reviewText, request, context)
+        let expected = try Self.precondition(request)
+        let key = try textKey(request, context)
+        let state = try AdminInput.reviewState(in: try await body(request, names: ["state"]))
+        let answer = try await service.setReviewState(key, to: state, expected: expected, by: editor)
+        return Self.response(answer, entityTag: answer.entityTag)
+    }
+
+    /// The versions the request's `If-Match` list lets a change replace: those its strong
+    /// `"t<version>"` tags name, or any existing version for `*`; the store checks it in the
+    /// change's own transaction.
+    ///
+    /// - Throws: 428 without `If-Match`.
+    private static func precondition(_ request: Request) throws(Problem) -> VersionPrecondition {
+        guard let header = request.headers[.ifMatch] else {
             throw Problem(
                 status: .preconditionRequired, kind: "precondition-required", title: "Precondition Required",
                 detail: "send If-Match with the ETag of the text as you last read it", reason: "PreconditionRequired"
             )
         }
-        let key = try textKey(request, context)
-        let change = try AdminInput.textChange(in: try await body(request, names: ["text", "publish", "note"]))
-        let answer = try await service.setText(
-            key, to: change.text, expected: Self.precondition(EntityTagList(ifMatch)), publish: change.publish, note: change.note, by: editor
-        )
-        return Self.response(answer, entityTag: answer.entityTag)
-    }
-
-    /// The versions an `If-Match` list lets the edit replace: those its strong `"t<version>"` tags
-    /// name, or any existing version for `*`; the store checks it in the edit's own transaction.
-    private static func precondition(_ ifMatch: EntityTagList) -> VersionPrecondition {
-        ifMatch.matchesAny ? .anyExisting : .anyOf(Set(ifMatch.strongTags.compactMap(TextAnswer.version(inEntityTag:))))
+        let ifMatch = EntityTagList(header)
+        return ifMatch.matchesAny ? .anyExisting : .anyOf(Set(ifMatch.strongTags.compactMap(TextAnswer.version(inEntityTag:))))
     }
 
     // MARK: - The draft and revisions
@@ -103,20 +144,24 @@ package struct AdminController<Context: RemoteAddressRequestContext>: Sendable {
         return Self.response(try await service.addLocale(locale.tag, name: locale.name, by: editor))
     }
 
-    /// `GET /v1/admin/history?code=&locale=&limit=&before=`.
+    /// `GET /v1/admin/history?code=&locale=&author=&reviewChanges=&limit=&before=`.
     @Sendable func history(_ request: Request, context: Context) async throws -> Response {
         let editor = try await authenticate(.readHistory, request, context)
         let code = request.nonEmptyQueryParameter("code")
         guard (code?.utf8.count ?? 0) <= ErrorCode.maximumLength else {
             throw Problem.badRequest("code is longer than \(ErrorCode.maximumLength) bytes", parameter: "code")
         }
-        let listing = try await service.history(
-            code: code.map { ErrorCode($0) }, locale: try request.languageTagQueryParameter("locale"),
-            limit: try request.integerQueryParameter("limit", in: 1...CatalogStore.maximumHistoryLimit) ?? 50,
-            before: try request.integerQueryParameter("before", in: 1...Int.max),
-            by: editor
+        let author = request.nonEmptyQueryParameter("author")
+        guard (author?.count ?? 0) <= AdminInput.maximumTokenNameLength else {
+            throw Problem.badRequest("author is longer than \(AdminInput.maximumTokenNameLength) characters", parameter: "author")
+        }
+        let query = HistoryQuery(
+            code: code.map { ErrorCode($0) }, locale: try request.languageTagQueryParameter("locale"), author: author,
+            reviewChanges: try request.booleanQueryParameter("reviewChanges") ?? false,
+            limit: try request.integerQueryParameter("limit", in: 1...CatalogStore.maximumHistoryLimit) ?? HistoryQuery.defaultLimit,
+            before: try request.integerQueryParameter("before", in: 1...Int.max)
         )
-        return Self.response(listing)
+        return Self.response(try await service.history(query, by: editor))
     }
 
     // MARK: - Reading requests

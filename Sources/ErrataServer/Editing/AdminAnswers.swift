@@ -108,7 +108,7 @@ package struct DraftListing: Codable, Hashable, Sendable {
     }
 }
 
-/// `admin.history`: published text changes, newest first.
+/// `admin.history`: published text changes, newest first, each with the text before and after.
 package struct HistoryListing: Codable, Hashable, Sendable {
     package struct Change: Codable, Hashable, Sendable {
         /// The catalog revision that published the change.
@@ -124,6 +124,8 @@ package struct HistoryListing: Codable, Hashable, Sendable {
         /// The text before; absent when the text was created.
         package var oldText: String?
         package var newText: String
+        /// The review state the change left the text in.
+        package var state: String
     }
 
     package var changes: [Change]
@@ -132,7 +134,8 @@ package struct HistoryListing: Codable, Hashable, Sendable {
         self.changes = items.map {
             Change(
                 revision: $0.revision, createdAt: $0.createdAt, author: $0.author, note: $0.note, code: $0.code,
-                variant: $0.variant, locale: $0.locale, field: $0.field, oldText: $0.oldText, newText: $0.newText
+                variant: $0.variant, locale: $0.locale, field: $0.field, oldText: $0.oldText, newText: $0.newText,
+                state: $0.state.rawValue
             )
         }
     }

@@ -7,6 +7,8 @@ package enum AdminInput {
     package static let maximumNoteLength = 500
     /// The longest locale name, in characters.
     package static let maximumLocaleNameLength = 100
+    /// The longest token name, in characters (as `token create` allows).
+    package static let maximumTokenNameLength = 64
 
     /// The text an admin operation names.
     ///
@@ -62,10 +64,23 @@ package enum AdminInput {
         }
     }
 
+    /// The `text` member of an edit or a dry run of one.
+    package static func text(in input: InputMembers) throws(InvalidInput) -> String {
+        try input.string("text", required: true, maximumLength: TextRules.maximumLength)!
+    }
+
     /// The members of a text edit: `text`, `publish` and `note`.
     package static func textChange(in input: InputMembers) throws(InvalidInput) -> (text: String, publish: Bool, note: String?) {
-        let text = try input.string("text", required: true, maximumLength: TextRules.maximumLength)!
-        return (text, try input.bool("publish") ?? false, try note(in: input, required: false))
+        (try text(in: input), try input.bool("publish") ?? false, try note(in: input, required: false))
+    }
+
+    /// The `state` member of a review: `translated` or `needs_review`.
+    package static func reviewState(in input: InputMembers) throws(InvalidInput) -> TranslationState {
+        let raw = try input.string("state", required: true, maximumLength: 32)!
+        guard let state = [TranslationState.translated, .needsReview].first(where: { $0.rawValue == raw }) else {
+            throw InvalidInput("state must be \"translated\" or \"needs_review\", not '\(raw)'", field: "state")
+        }
+        return state
     }
 
     /// The members of a revert: `toRevision` and `note`.

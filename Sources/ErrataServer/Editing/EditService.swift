@@ -36,10 +36,13 @@ package struct EditService: Sendable {
     /// - Throws: ``AccessError`` (no or unknown token, too small a scope, throttled), or a database
     ///   error when tokens had to be read and could not be.
     package func authenticate(for operation: AdminOperation, headers: HTTPFields, peer: String, logger: Logger) async throws -> Editor {
-        guard let token = try await access.authorize(operation.scope, headers: headers, peer: peer) else {
-            throw AccessError.unauthorized(tokenPresented: false)
-        }
-        return Editor(token: token, logger: logger)
+        Editor(token: try await access.authenticate(operation.scope, headers: headers, peer: peer), logger: logger)
+    }
+
+    /// Who the editor is: the token's name, scope and what the scope allows.
+    package func session(of editor: Editor) throws -> SessionAnswer {
+        try editor.require(.identify)
+        return SessionAnswer(editor.token)
     }
 
     // MARK: - Texts
@@ -50,6 +53,15 @@ package struct EditService: Sendable {
     package func text(_ key: TextKey, by editor: Editor) async throws -> TextAnswer {
         try editor.require(.readText)
         return TextAnswer(try await store.text(key))
+    }
+
+    /// What ``setText(_:to:expected:publish:note:by:)`` would find wrong with `text`, by the same
+    /// check, without saving anything: cheap enough to ask as an admin types.
+    ///
+    /// - Throws: ``AccessError``, `EditError` (unknown code, variant or locale).
+    package func validate(_ key: TextKey, text: String, by editor: Editor) async throws -> TextVerdict {
+        try editor.require(.validateText)
+        return TextVerdict(try await store.problems(in: text, for: key), text: text, field: key.field)
     }
 
     /// Changes one text in the draft if its version is one `expected` allows; with `publish`,
@@ -67,6 +79,20 @@ package struct EditService: Sendable {
             editor.audit("Published", revision: published, note: publishNote)
         }
         return TextEditAnswer(outcome)
+    }
+
+    /// Sets a text's review state in the draft if its version is one `expected` allows.
+    ///
+    /// - Throws: ``AccessError``, `EditError` (unknown text, text not written yet, conflict).
+    package func setReviewState(_ key: TextKey, to state: TranslationState, expected: VersionPrecondition, by editor: Editor) async throws -> TextAnswer {
+        try editor.require(.reviewText)
+        return TextAnswer(try await store.setReviewState(key, to: state, expected: expected, author: editor.name))
+    }
+
+    /// Every entry with its texts, review states and versions in every locale, and per-locale completeness.
+    package func overview(by editor: Editor) async throws -> OverviewAnswer {
+        try editor.require(.readOverview)
+        return OverviewAnswer(try await store.overview())
     }
 
     // MARK: - The draft
@@ -107,10 +133,15 @@ package struct EditService: Sendable {
         return RevisionAnswer(revision: published)
     }
 
-    /// Published text changes, newest first, filtered and paged as `CatalogStore/history(code:locale:limit:before:)` describes.
-    package func history(code: ErrorCode?, locale: LanguageTag?, limit: Int, before: Int?, by editor: Editor) async throws -> HistoryListing {
+    /// Published text changes, newest first, filtered and paged as
+    /// `CatalogStore/history(code:locale:author:reviewChanges:limit:before:)` describes.
+    package func history(_ query: HistoryQuery, by editor: Editor) async throws -> HistoryListing {
         try editor.require(.readHistory)
-        return HistoryListing(try await store.history(code: code, locale: locale, limit: limit, before: before))
+        return HistoryListing(
+            try await store.history(
+                code: query.code, locale: query.locale, author: query.author, reviewChanges: query.reviewChanges, limit: query.limit, before: query.before
+            )
+        )
     }
 
     /// Adds a locale, published at once as the next revision.

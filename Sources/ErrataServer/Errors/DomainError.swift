@@ -58,6 +58,7 @@ extension EditError: DomainError {
         case .unknownCode: "UnknownCode"
         case .unknownVariant: "UnknownVariant"
         case .unknownLocale: "UnknownLocale"
+        case .missingText: "UnknownText"
         case .invalidText, .revisionUnavailable: "InvalidParams"
         case .conflict: "Conflict"
         case .emptyDraft: "DraftEmpty"
@@ -71,6 +72,7 @@ extension EditError: DomainError {
         case .unknownCode(let code): ["field": "code", "code": .string(code.rawValue)]
         case .unknownVariant(_, _, let available): ["field": "variant", "available": .array(available.map { .string($0.rawValue) })]
         case .unknownLocale: ["field": "locale"]
+        case .missingText(let key): ["code": .string(key.entry.code.rawValue), "locale": .string(key.locale.rawValue), "field": .string(key.field.rawValue)]
         case .invalidText(let problems): ["field": "text", "problems": .array(problems.map { .string($0.description) })]
         case .revisionUnavailable: ["field": "toRevision"]
         case .conflict(let current): ["current": TextAnswer(current).json]

@@ -9,7 +9,8 @@ package enum ErrataRPCErrorCode {
     package static let unauthorized = -32001
     /// The token's scope does not allow the method (`Forbidden`).
     package static let forbidden = -32003
-    /// The code, variant or locale asked for is not in the catalog (`UnknownCode`, `UnknownVariant`, `UnknownLocale`).
+    /// The code, variant, locale or text asked for is not in the catalog (`UnknownCode`, `UnknownVariant`,
+    /// `UnknownLocale`, `UnknownText`).
     package static let notFound = -32004
     /// The text changed since the editor read it, or the draft or catalog is not in the needed state
     /// (`Conflict`, `DraftEmpty`, `DraftPending`, `LocaleExists`).
@@ -48,6 +49,7 @@ extension JSONRPCErrorObject {
             case .unknownCode: (ErrataRPCErrorCode.notFound, "Unknown error code")
             case .unknownVariant: (ErrataRPCErrorCode.notFound, "Unknown variant")
             case .unknownLocale: (ErrataRPCErrorCode.notFound, "Unknown locale")
+            case .missingText: (ErrataRPCErrorCode.notFound, "No such text")
             case .invalidText, .revisionUnavailable: invalidParams
             case .conflict, .emptyDraft, .draftPending, .localeExists: (ErrataRPCErrorCode.conflict, "Conflict")
             }

@@ -42,6 +42,7 @@ extension Problem {
             case .unknownCode: (.notFound, "Unknown error code")
             case .unknownVariant: (.notFound, "Unknown variant")
             case .unknownLocale: (.notFound, "Unknown locale")
+            case .missingText: (.notFound, "No such text")
             case .invalidText, .revisionUnavailable: (.unprocessableContent, "Invalid params")
             // The REST edit is conditional on If-Match, so a stale version is a failed precondition.
             case .conflict: (.preconditionFailed, "Conflict")

@@ -44,4 +44,16 @@ extension Request {
         }
         return value
     }
+
+    /// A query parameter holding `true` or `false`, if present.
+    ///
+    /// - Throws: A 400 ``Problem`` naming the parameter when it is neither.
+    func booleanQueryParameter(_ name: String) throws(Problem) -> Bool? {
+        switch nonEmptyQueryParameter(name) {
+        case nil: return nil
+        case "true": return true
+        case "false": return false
+        default: throw Problem.badRequest("\(name) must be true or false", parameter: name)
+        }
+    }
 }

@@ -11,8 +11,7 @@ extension CatalogStore {
             let context = EditingContext(db: db)
             let entry = try context.entry(key.entry)
             try context.requireLocale(key.locale)
-            return try context.currentVersion(entryID: entry.id!, locale: key.locale, field: key.field)
-                ?? TextVersion(text: "", number: 0, state: .needsReview, pending: false)
+            return try context.currentVersion(entryID: entry.id!, locale: key.locale, field: key.field) ?? .missing
         }
     }
 
@@ -40,17 +39,8 @@ extension CatalogStore {
             let entry = try context.entry(key.entry)
             try context.requireLocale(key.locale)
             let entryID = entry.id!
-            let current = try context.currentVersion(entryID: entryID, locale: key.locale, field: key.field)
-            guard expected.allows(current?.number ?? 0) else {
-                throw EditError(.conflict(current: current ?? TextVersion(text: "", number: 0, state: .needsReview, pending: false)))
-            }
-            let sourceLocale = try context.sourceLocale()
-            let source = key.locale == sourceLocale
-                ? nil
-                : try context.currentVersion(entryID: entryID, locale: sourceLocale, field: key.field)?.text
-            let problems = TextRules.problems(
-                in: text, sourceText: source, declaredParameters: Set(try entry.catalogEntry().parameters.keys)
-            )
+            let current = try context.currentVersion(of: key, entryID: entryID, allowedBy: expected)
+            let problems = try context.problems(in: text, for: key, entry: entry)
             guard problems.isEmpty else { throw EditError(.invalidText(problems)) }
             var version: TextVersion
             if let current, current.text == text, current.state == .translated {
@@ -60,6 +50,7 @@ extension CatalogStore {
                 version = current
             } else {
                 version = try context.stage(entryID: entryID, locale: key.locale, field: key.field, value: text, state: .translated, author: author)
+                let sourceLocale = try context.sourceLocale()
                 if key.locale == sourceLocale, current?.text != text {
                     try markTranslationsForReview(entryID: entryID, field: key.field, sourceLocale: sourceLocale, author: author, context: context)
                 }
@@ -68,6 +59,20 @@ extension CatalogStore {
             let published = try publishDraft(note: publishNote, author: author, db: db)
             version = try context.currentVersion(entryID: entryID, locale: key.locale, field: key.field) ?? version
             return (version, published)
+        }
+    }
+
+    /// What ``setText(_:text:expected:author:publishNote:)`` would find wrong with `text` as the new
+    /// value of `key`, by the same check, without writing anything.
+    ///
+    /// - Returns: The problems, empty when the edit would be accepted as far as the text goes.
+    /// - Throws: ``EditError`` for an unknown code, variant or locale.
+    package func problems(in text: String, for key: TextKey) async throws -> [TextProblem] {
+        try await pool.read { db in
+            let context = EditingContext(db: db)
+            let entry = try context.entry(key.entry)
+            try context.requireLocale(key.locale)
+            return try context.problems(in: text, for: key, entry: entry)
         }
     }
 

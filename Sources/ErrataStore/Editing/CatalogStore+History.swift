@@ -8,8 +8,9 @@ extension CatalogStore {
 
     /// Published text changes, newest first.
     ///
-    /// Changes of a review state alone, which the change log records for reverts and the delta feed,
-    /// are not listed: each item changed a text.
+    /// Changes of a review state alone (a translation marked reviewed, or marked for review by an edit
+    /// of its source text), which the change log records for reverts and the delta feed, are listed
+    /// only with `reviewChanges`; otherwise each item changed a text.
     ///
     /// A page never ends inside a revision: when the last revision on it has more changes, they are
     /// all included (so a page can hold more than `limit`), and `before` = the last revision seen
@@ -18,11 +19,15 @@ extension CatalogStore {
     /// - Parameters:
     ///   - code: Only changes of this code.
     ///   - locale: Only changes in this locale.
+    ///   - author: Only changes published by the token of this name.
+    ///   - reviewChanges: Also list changes of a review state alone.
     ///   - limit: How many at least, when there are that many (1…``maximumHistoryLimit``).
     ///   - before: Only changes published before this revision, for paging.
-    package func history(code: ErrorCode? = nil, locale: LanguageTag? = nil, limit: Int = 50, before: Int? = nil) async throws -> [HistoryItem] {
+    package func history(
+        code: ErrorCode? = nil, locale: LanguageTag? = nil, author: String? = nil, reviewChanges: Bool = false, limit: Int = 50, before: Int? = nil
+    ) async throws -> [HistoryItem] {
         try await pool.read { db in
-            var conditions = ["c.oldValue IS NOT c.newValue"]
+            var conditions = [reviewChanges ? "1" : "c.oldValue IS NOT c.newValue"]
             var arguments: StatementArguments = []
             if let code {
                 conditions.append("e.code = ?")
@@ -32,6 +37,10 @@ extension CatalogStore {
                 conditions.append("c.locale = ?")
                 arguments += [locale.rawValue]
             }
+            if let author {
+                conditions.append("r.author = ?")
+                arguments += [author]
+            }
             if let before {
                 conditions.append("c.revision < ?")
                 arguments += [before]
@@ -40,11 +49,11 @@ extension CatalogStore {
             let limit = min(max(limit, 1), Self.maximumHistoryLimit)
             // The revisions of the first `limit` changes, then every change of those revisions.
             let rows = try Row.fetchAll(db, sql: """
-                SELECT c.revision, r.createdAt, r.author, r.note, e.code, e.variant, c.locale, c.field, c.oldValue, c.newValue
+                SELECT c.revision, r.createdAt, r.author, r.note, e.code, e.variant, c.locale, c.field, c.oldValue, c.newValue, c.state
                 FROM textChange c JOIN revision r ON r.number = c.revision JOIN entry e ON e.id = c.entryId
                 \(filter) AND c.revision >= COALESCE((
                     SELECT MIN(revision) FROM (
-                        SELECT c.revision FROM textChange c JOIN entry e ON e.id = c.entryId \(filter)
+                        SELECT c.revision FROM textChange c JOIN revision r ON r.number = c.revision JOIN entry e ON e.id = c.entryId \(filter)
                         ORDER BY c.revision DESC, c.id DESC LIMIT \(limit)
                     )
                 ), 0)
@@ -56,7 +65,8 @@ extension CatalogStore {
                 return HistoryItem(
                     revision: row["revision"], createdAt: row["createdAt"], author: row["author"], note: row["note"],
                     code: entry.code, variant: entry.variant,
-                    locale: locale, field: field, oldText: row["oldValue"], newText: row["newValue"]
+                    locale: locale, field: field, oldText: row["oldValue"], newText: row["newValue"],
+                    state: TranslationState(rawValue: row["state"])
                 )
             }
         }
@@ -103,4 +113,6 @@ package struct HistoryItem: Codable, Hashable, Sendable {
     /// The text before; `nil` when the text was created.
     package var oldText: String?
     package var newText: String
+    /// The review state the change left the text in.
+    package var state: TranslationState
 }

@@ -10,6 +10,8 @@ package struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownVariant(ErrorCode, VariantName?, available: [VariantName])
         /// The locale is not in the catalog; `admin.addLocale` adds it.
         case unknownLocale(LanguageTag)
+        /// The text does not exist yet, so it has no review state to set.
+        case missingText(TextKey)
         /// The locale is already in the catalog.
         case localeExists(LanguageTag)
         /// The text breaks the text rules.
@@ -40,6 +42,7 @@ package struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownVariant(let code, let variant?, let available):
             "error code '\(code)' has no variant '\(variant)'; it has \(available.map(\.rawValue).joined(separator: ", "))"
         case .unknownLocale(let tag): "locale \(tag) is not in the catalog; add it with admin.addLocale first"
+        case .missingText(let key): "\(key) has no text yet; write it with admin.setText first"
         case .localeExists(let tag): "locale \(tag) is already in the catalog"
         case .invalidText(let problems): problems.map(\.description).joined(separator: "; ")
         case .conflict(let current): "the text changed since it was read; its current version is \(current.number)"
@@ -68,4 +71,7 @@ package struct TextVersion: Codable, Hashable, Sendable {
         self.state = state
         self.pending = pending
     }
+
+    /// The version of a text that does not exist yet: empty, version 0.
+    package static let missing = TextVersion(text: "", number: 0, state: .needsReview, pending: false)
 }

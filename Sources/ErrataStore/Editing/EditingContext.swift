@@ -29,16 +29,29 @@ struct EditingContext {
         try String.fetchOne(db, sql: "SELECT tag FROM locale WHERE isSource").map(LanguageTag.stored) ?? .english
     }
 
+    /// What is wrong with `text` as the new value of `key`, by ``TextRules``: a translation must have
+    /// the placeholders of the same field's source text (as the editor sees it), a source text only
+    /// placeholders the entry declares. The one check of an edit, also answered on its own by a dry run.
+    func problems(in text: String, for key: TextKey, entry: EntryRecord) throws -> [TextProblem] {
+        let sourceLocale = try sourceLocale()
+        let source = key.locale == sourceLocale ? nil : try currentVersion(entryID: entry.id!, locale: sourceLocale, field: key.field)?.text
+        return TextRules.problems(in: text, sourceText: source, declaredParameters: Set(try entry.catalogEntry().parameters.keys))
+    }
+
     /// The text as an editor sees it: the pending draft edit if any, else the published text.
     func currentVersion(entryID: Int64, locale: LanguageTag, field: TextField) throws -> TextVersion? {
         let key = ["entryId": DatabaseValue(value: entryID), "locale": locale.rawValue.databaseValue, "field": field.rawValue.databaseValue]
-        if let draft = try DraftTextRecord.fetchOne(db, key: key) {
-            return TextVersion(text: draft.value, number: draft.draftRevision, state: TranslationState(rawValue: draft.state), pending: true)
-        }
-        if let published = try TextRecord.fetchOne(db, key: key) {
-            return TextVersion(text: published.value, number: published.revision, state: TranslationState(rawValue: published.state), pending: false)
-        }
-        return nil
+        if let draft = try DraftTextRecord.fetchOne(db, key: key) { return TextVersion(draft) }
+        return try TextRecord.fetchOne(db, key: key).map(TextVersion.init)
+    }
+
+    /// The text as an editor sees it, if `expected` lets an edit replace it.
+    ///
+    /// - Throws: ``EditError`` `conflict`, carrying the current version, when it does not.
+    func currentVersion(of key: TextKey, entryID: Int64, allowedBy expected: VersionPrecondition) throws -> TextVersion? {
+        let current = try currentVersion(entryID: entryID, locale: key.locale, field: key.field)
+        guard expected.allows(current?.number ?? 0) else { throw EditError(.conflict(current: current ?? .missing)) }
+        return current
     }
 
     /// The next draft revision; see ``DraftVersion``.
@@ -61,5 +74,17 @@ struct EditingContext {
     /// The newest published revision.
     func currentRevision() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT MAX(number) FROM revision") ?? 0
+    }
+}
+
+extension TextVersion {
+    /// A text with a pending edit, as an editor sees it.
+    init(_ draft: DraftTextRecord) {
+        self.init(text: draft.value, number: draft.draftRevision, state: TranslationState(rawValue: draft.state), pending: true)
+    }
+
+    /// A text without a pending edit, as an editor sees it.
+    init(_ published: TextRecord) {
+        self.init(text: published.value, number: published.revision, state: TranslationState(rawValue: published.state), pending: false)
     }
 }
