@@ -134,14 +134,3 @@ def draft_edit(errata, token: str, code: str, locale: str, field: str, text: str
     key = {"code": code, "locale": locale, "field": field}
     current = errata.rpc("admin.getText", key, token)
     errata.rpc("admin.setText", key | {"text": text, "expectedVersion": current["version"]}, token)
-
-
-def server_has(errata, method: str, param: str | None = None) -> bool:
-    """Whether the errata-server under test has `method` (taking `param`), by its own OpenRPC document."""
-    document = errata.rpc("rpc.discover", {})
-    descriptors = document["components"].get("contentDescriptors", {})
-    for entry in document["methods"]:
-        if entry["name"] == method:
-            names = {descriptors[p["$ref"].split("/")[-1]]["name"] if "$ref" in p else p["name"] for p in entry.get("params", [])}
-            return param is None or param in names
-    return False

@@ -1,11 +1,10 @@
 """Editing in the admin console with an edit token: a source edit puts translations up for review,
 the server's rules are shown next to the text, a hostile text stays inert, unsaved edits are guarded."""
 
-import pytest
 from selenium.webdriver.common.by import By
 
 from admin_pages import (absent, by_label, csp_violations, diff_texts, draft_edit, go, heading, open_error, replace_text,
-                         save, server_has, sign_in, wait_text)
+                         save, sign_in, wait_text)
 from browser_support import assert_accessible, horizontal_overflow, screenshot, wait_for
 
 NEW_REMEDIATION = "Check the object key for typos and letter case, then list the bucket to see whether the object exists."
@@ -81,8 +80,6 @@ def test_the_server_rules_are_shown_next_to_the_text(own_errata, admin_console, 
 
 
 def test_the_server_checks_a_text_as_it_is_typed(own_errata, admin_console, browser):
-    if not server_has(own_errata, "admin.validateText"):
-        pytest.skip("this errata-server has no admin.validateText; the rules are shown when saving")
     sign_in(browser, admin_console, own_errata.token("edit", "editor"))
     open_error(browser, "EntityTooLarge")
     text = by_label(browser, "Remediation in 繁體中文 (zh-Hant)")

@@ -4,7 +4,7 @@ signing out forgets the token; the list of errors shows each locale's state and 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from admin_pages import (absent, by_label, csp_violations, go, heading, open_console, replace_text, server_has, shown_codes,
+from admin_pages import (absent, by_label, csp_violations, go, heading, open_console, replace_text, shown_codes,
                          sign_in, wait_text)
 from browser_support import assert_accessible, horizontal_overflow, screenshot, wait_for
 
@@ -28,7 +28,7 @@ def test_an_edit_token_sees_the_list_with_states_and_no_history(own_errata, admi
     token = own_errata.token("edit", "editor")
     sign_in(browser, admin_console, token)
     who = browser.find_element(By.ID, "who").text
-    assert who == ("editor · scope edit" if server_has(own_errata, "session.whoami") else "scope edit")
+    assert who == "editor · scope edit"
     assert heading(browser) == "Find an error"
     assert absent(browser, "History")
     assert browser.execute_script("return localStorage.length") == 0

@@ -1,7 +1,6 @@
 // The console's entry point: sign in and out, the scope-aware navigation, and hash routes
 // (`#/find`, `#/edit/Code[/variant]`, `#/draft`, `#/history`, `#/locales`). Routes hold no token.
 
-import { loadCapabilities } from "./capabilities.js";
 import { invalidate } from "./catalog.js";
 import { h } from "./dom.js";
 import { showDraft } from "./draft.js";
@@ -118,11 +117,6 @@ window.addEventListener("keydown", (event) => {
   }
 });
 
-try {
-  await loadCapabilities();
-} catch (error) {
-  document.getElementById("sign-in-error").textContent = explain(error);
-}
 const saved = token.get();
 if (saved) {
   try {

@@ -1,9 +1,7 @@
 // The catalog as editors see it: every entry with its texts in every locale, review states and counts.
-// `admin.overview` answers it in one call; an older server's snapshot and draft are combined instead.
+// `admin.overview` answers it in one call.
 
-import { supports } from "./capabilities.js";
 import { call } from "./rpc.js";
-import { overviewFromSnapshot } from "./overview-fallback.js";
 
 export const FIELDS = ["message", "remediation"];
 
@@ -11,9 +9,7 @@ let cached = null;
 
 /// The overview `{revision, sourceLocale, locales, entries}`, loaded once until `invalidate()`.
 export async function overview() {
-  cached ??= supports("admin.overview")
-    ? call("admin.overview")
-    : Promise.all([call("catalog.snapshot"), call("admin.draft")]).then(([snapshot, draft]) => overviewFromSnapshot(snapshot, draft));
+  cached ??= call("admin.overview");
   try {
     return await cached;
   } catch (error) {

@@ -2,7 +2,6 @@
 // message and placeholders, live checks by the server's own rules, a preview, review marks, and saving
 // to the draft against the version read (Ctrl/Cmd+S too), with conflicts shown, never lost.
 
-import { supports } from "./capabilities.js";
 import { entryName, FIELDS, findEntry, invalidate, overview } from "./catalog.js";
 import { h, replace } from "./dom.js";
 import { renderPreview } from "./preview.js";
@@ -27,7 +26,7 @@ function textParams(card) {
 }
 
 async function validate(card) {
-  if (!supports("admin.validateText") || !card.element.isConnected) return;
+  if (!card.element.isConnected) return;
   try {
     const verdict = await call("admin.validateText", { ...textParams(card), text: card.textarea.value });
     card.showProblems(verdict.problems, verdict.length, verdict.maximumLength);
@@ -70,10 +69,7 @@ async function save(toSave) {
 
 async function markReviewed(card) {
   try {
-    const answer = supports("admin.setReviewState")
-      ? await call("admin.setReviewState", { ...textParams(card), state: "translated", expectedVersion: card.version })
-      // Without setReviewState, setting a translation again, even to the same text, confirms it.
-      : await call("admin.setText", { ...textParams(card), text: card.saved, expectedVersion: card.version });
+    const answer = await call("admin.setReviewState", { ...textParams(card), state: "translated", expectedVersion: card.version });
     card.update(answer);
     invalidate();
     announce(`${card.name} marked reviewed.`);

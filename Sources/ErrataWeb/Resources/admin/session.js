@@ -1,10 +1,6 @@
-// Who the signed-in token is and what its scope allows. `session.whoami` answers that where the server has
-// it; an older server is asked three side-effect-free questions whose answers differ only by scope.
+// Who the signed-in token is and what its scope allows, as `session.whoami` answers.
 
-import { supports } from "./capabilities.js";
-import { batch, call, token, RpcError } from "./rpc.js";
-
-const SCOPES = ["read", "edit", "publish", "admin"];
+import { call, token, RpcError } from "./rpc.js";
 
 /// The signed-in token: `{name, scope, allows: {read, edit, publish, admin}}`, or null.
 export let current = null;
@@ -14,7 +10,7 @@ export let current = null;
 export async function signIn(secret) {
   token.set(secret);
   try {
-    const session = supports("session.whoami") ? await call("session.whoami") : await probe();
+    const session = await call("session.whoami");
     if (!session.allows.edit) {
       throw new RpcError({ code: -32003, message: "Forbidden", data: { reason: "Forbidden",
         detail: `the console needs scope 'edit' or higher; the token has '${session.scope}'` } });
@@ -37,21 +33,4 @@ export function signOut() {
 /// Whether the signed-in scope includes `scope`.
 export function allows(scope) {
   return Boolean(current?.allows[scope]);
-}
-
-// Scope is checked before params, so a call with a param out of range is refused as Forbidden below the
-// method's scope and as InvalidParams at or above it, and changes nothing either way.
-async function probe() {
-  const [draft, revert, history] = await batch([
-    { method: "admin.draft" },
-    { method: "admin.revert", params: { toRevision: 0, note: "scope probe" } },
-    { method: "admin.history", params: { limit: 0 } },
-  ]);
-  for (const answer of [draft, revert, history]) {
-    if (answer.error && answer.error.reason !== "Forbidden" && answer.error.reason !== "InvalidParams") throw answer.error;
-  }
-  const granted = (answer) => answer.error?.reason !== "Forbidden";
-  const allowed = { read: true, edit: granted(draft), publish: granted(revert), admin: granted(history) };
-  const scope = SCOPES.filter((name) => allowed[name]).pop();
-  return { name: null, scope, allows: allowed };
 }
