@@ -47,6 +47,13 @@ def test_publish_then_history_and_revert(own_errata, admin_console, browser, ope
     wait_text(browser, "#draft-result", "as revision 2")
     screenshot(browser, "admin-published")
     assert published_remediation(own_errata) == NEW_REMEDIATION
+    # The error page shows it too, at once.
+    browser.execute_script("window.open(arguments[0], 'docs')", own_errata.url + "/docs/errors/NoSuchKey?locale=en")
+    console = browser.current_window_handle
+    browser.switch_to.window("docs")
+    wait_text(browser, "main", NEW_REMEDIATION)
+    browser.close()
+    browser.switch_to.window(console)
     assert sorted(needs_review(own_errata)) == ["NoSuchKey.remediation@zh-Hans", "NoSuchKey.remediation@zh-Hant"]
     go(browser, "Find", "Find an error")
     replace_text(by_label(browser, "Code or words"), "NoSuchKey")
@@ -102,6 +109,26 @@ def test_discarding_the_whole_draft_asks_first(own_errata, admin_console, browse
     wait_text(browser, "#view", "The draft is empty")
     assert own_errata.rpc("admin.draft", {}, token)["changes"] == []
     screenshot(browser, "admin-draft-empty")
+    assert_accessible(browser)
+
+
+def test_discarding_one_edit_keeps_the_rest_of_the_draft(own_errata, admin_console, browser):
+    token = own_errata.token("publish", "publisher")
+    draft_edit(own_errata, token, "SlowDown", "en", "message", "Too many requests: slow down.")
+    draft_edit(own_errata, token, "NoSuchBucket", "zh-Hans", "message", "找不到这个存储桶。")
+    sign_in(browser, admin_console, token)
+    go(browser, "Draft", "Draft")
+    wait_text(browser, ".changes", "NoSuchBucket message (zh-Hans)")
+    click(browser, "Discard the edit of NoSuchBucket message (zh-Hans)")
+    wait_text(browser, "#confirm-body", "the published text stays")
+    screenshot(browser, "admin-discard-one-confirm")
+    click(browser, "Discard this edit")
+    wait_for(browser, lambda d: "NoSuchBucket" not in d.execute_script("return document.querySelector('.changes')?.innerText ?? ''"),
+             "the discarded edit never left the draft")
+    # The English edit and the review marks it put on the translations are still pending.
+    pending = {(change["code"], change["locale"]) for change in own_errata.rpc("admin.draft", {}, token)["changes"]}
+    assert pending == {("SlowDown", "en"), ("SlowDown", "zh-Hans"), ("SlowDown", "zh-Hant")}
+    assert "SlowDown message (en)" in browser.find_element(By.CSS_SELECTOR, ".changes").text
     assert_accessible(browser)
 
 

@@ -103,10 +103,11 @@ package struct EditService: Sendable {
         return DraftListing(try await store.draft())
     }
 
-    /// Drops every pending edit.
-    package func discardDraft(by editor: Editor) async throws -> DiscardAnswer {
+    /// Drops every pending edit, or only the pending edit of `text` (with the review marks it caused).
+    package func discardDraft(of text: TextKey? = nil, by editor: Editor) async throws -> DiscardAnswer {
         try editor.require(.discardDraft)
-        return DiscardAnswer(discarded: try await store.discardDraft())
+        guard let text else { return DiscardAnswer(discarded: try await store.discardDraft()) }
+        return DiscardAnswer(discarded: try await store.discardDraft(of: text))
     }
 
     // MARK: - Revisions

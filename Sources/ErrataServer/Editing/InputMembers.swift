@@ -31,6 +31,11 @@ package struct InputMembers: Sendable {
         self.noun = noun
     }
 
+    /// Whether no input was given at all (members that are `null` count as absent).
+    package var isEmpty: Bool {
+        members.values.allSatisfy { $0 == .null }
+    }
+
     /// A string input; `null` counts as absent.
     ///
     /// - Throws: `-32602` when required and absent, not a string, or longer than `maximumLength` scalars.

@@ -21,7 +21,7 @@ struct AdminMethods: Sendable {
                 "admin.setReviewState", parameters: ["code", "variant", "locale", "field", "state", "expectedVersion"], handler: setReviewState
             ),
             RPCMethod("admin.draft", handler: draft),
-            RPCMethod("admin.discardDraft", handler: discardDraft),
+            RPCMethod("admin.discardDraft", parameters: ["code", "variant", "locale", "field"], handler: discardDraft),
             RPCMethod("admin.publish", parameters: ["note"], handler: publish),
             RPCMethod("admin.revert", parameters: ["toRevision", "note"], handler: revert),
             RPCMethod("admin.history", parameters: ["code", "locale", "limit", "before", "author", "reviewChanges"], handler: history),
@@ -82,8 +82,10 @@ struct AdminMethods: Sendable {
 
     @Sendable func discardDraft(_ call: RPCCall) async throws -> Data {
         let editor = try await authenticate(.discardDraft, call)
-        _ = try call.input()
-        return CanonicalJSON.encode(try await service.discardDraft(by: editor))
+        let input = try call.input()
+        // No params: the whole draft; a text's code, locale and field (and variant): its edit only.
+        let text = input.isEmpty ? nil : try Self.textKey(input)
+        return CanonicalJSON.encode(try await service.discardDraft(of: text, by: editor))
     }
 
     @Sendable func publish(_ call: RPCCall) async throws -> Data {

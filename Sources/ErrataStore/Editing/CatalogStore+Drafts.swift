@@ -123,6 +123,39 @@ extension CatalogStore {
     package func discardDraft() async throws -> Int {
         try await pool.write { db in try DraftTextRecord.deleteAll(db) }
     }
+
+    /// Drops the pending edit of one text, keeping the rest of the draft.
+    ///
+    /// Discarding an edit of the source locale also drops what it put up for review: the translations
+    /// of the same field whose pending change is only a `needs_review` mark on their published text.
+    ///
+    /// - Parameter key: The entry, locale and field.
+    /// - Returns: How many edits were dropped: 0 when the text has no pending edit.
+    /// - Throws: ``EditError`` for an unknown code, variant or locale.
+    package func discardDraft(of key: TextKey) async throws -> Int {
+        try await pool.write { db in
+            let context = EditingContext(db: db)
+            let entryID = try context.entry(key.entry).id!
+            try context.requireLocale(key.locale)
+            let ownEdit = DraftTextRecord.filter(
+                Column("entryId") == entryID && Column("locale") == key.locale.rawValue && Column("field") == key.field.rawValue
+            )
+            var dropped = try ownEdit.deleteAll(db)
+            if dropped > 0, key.locale == (try context.sourceLocale()) {
+                try db.execute(
+                    sql: """
+                        DELETE FROM draftText
+                        WHERE entryId = ? AND field = ? AND locale != ? AND state = ?
+                          AND value = (SELECT t.value FROM text t
+                                       WHERE t.entryId = draftText.entryId AND t.locale = draftText.locale AND t.field = draftText.field)
+                        """,
+                    arguments: [entryID, key.field.rawValue, key.locale.rawValue, TranslationState.needsReview.rawValue]
+                )
+                dropped += db.changesCount
+            }
+            return dropped
+        }
+    }
 }
 
 /// One pending edit in the shared draft.

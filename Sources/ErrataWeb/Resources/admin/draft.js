@@ -1,6 +1,5 @@
 // Review the shared draft: every pending edit with a word-level diff against the published text, who made
-// it and when; publish the draft with a note or discard it whole (publish scope). The API has no way to
-// discard one edit yet.
+// it and when; publish the draft with a note, or discard one edit or the whole draft (publish scope).
 
 import { editHref, invalidate, textName } from "./catalog.js";
 import { renderDiff } from "./diff.js";
@@ -11,14 +10,20 @@ import { announce, busy, confirmAction, errorRegion, showError, showView } from 
 
 function changeItem(change) {
   const name = textName(change);
+  const error = errorRegion();
   return h("li", { class: "change" },
     h("h3", {}, h("a", { href: editHref(change) }, name)),
+    allows("publish")
+      ? h("button", { type: "button", class: "danger", "aria-label": `Discard the edit of ${name}`,
+        onclick: (event) => busy(event.target, () => discardOne(change, name, error)) }, "Discard")
+      : null,
     h("p", { class: "meta" }, `${change.state === "needs_review" ? "needs review" : "translated"} · by ${change.author ?? "unknown"} · ${formatTime(change.updatedAt)}`),
     change.previousText === undefined
       ? h("p", { class: "diff" }, h("ins", {}, change.text))
       : change.previousText === change.text
         ? h("p", { class: "meta" }, "Text unchanged; review state only.")
-        : renderDiff(change.previousText, change.text, `Changes to ${name}`));
+        : renderDiff(change.previousText, change.text, `Changes to ${name}`),
+    error);
 }
 
 function publishForm(count) {
@@ -50,6 +55,20 @@ function publishForm(count) {
   h("h2", { id: "publish-title" }, "Publish"),
   field("Note for this revision", note, "What changed and why, for the history (1–500 characters)."),
   error, h("div", {}, button));
+}
+
+async function discardOne(change, name, error) {
+  const body = "The pending edit is dropped and the published text stays. Discarding an edit of the source (English) text also drops the review marks it put on the translations.";
+  if (!(await confirmAction(`Discard the edit of ${name}?`, body, "Discard this edit"))) return;
+  try {
+    const { code, variant, locale, field } = change;
+    const { discarded } = await call("admin.discardDraft", { code, variant, locale, field });
+    invalidate();
+    await showDraft();
+    announce(`Discarded ${discarded} pending edit${discarded === 1 ? "" : "s"}.`);
+  } catch (failure) {
+    showError(error, failure);
+  }
 }
 
 async function discardAll(count, error) {
