@@ -98,6 +98,11 @@ extension ErrataServerCommand {
         func run() async throws {
             let logger = store.makeLogger(label: "errata-server")
             let links = try docsLinks()
+            // Pages, errata.js and the admin console come from a resource bundle beside the binary; a
+            // deployment that forgot to copy it is told at start, not by a failing page later.
+            if case .failure(let error) = WebResources.bundled {
+                throw CommandFailure(message: "\(error); copy errata_ErrataWeb.resources next to errata-server")
+            }
             let catalogStore = try store.openStore(logger: logger)
             let live: LiveCatalog
             do {
