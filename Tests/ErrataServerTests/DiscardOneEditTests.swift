@@ -62,6 +62,12 @@ import Testing
             let partial = try await Self.call(client, "admin.discardDraft", ["code": "NoSuchKey"], token: token)
             #expect(partial["error"]?["code"] == -32602)
             #expect(partial["error"]?["data"]?["field"] == "locale")
+            // Params given at all name one text: a null (named or by position) is not "no params".
+            for params: JSONValue in [["code": .null], [.null]] {
+                let nulls = try await Self.call(client, "admin.discardDraft", params, token: token)
+                #expect(nulls["error"]?["code"] == -32602)
+                #expect(nulls["error"]?["data"]?["field"] == "code")
+            }
             let unknown = try await Self.call(client, "admin.discardDraft", ["code": "NoSuchKee", "locale": "en", "field": "message"], token: token)
             #expect(unknown["error"]?["data"]?["reason"] == "UnknownCode")
             #expect(try await Self.pending(client, token: token) == ["NoSuchKey/zh-Hans/remediation"])

@@ -31,9 +31,9 @@ package struct InputMembers: Sendable {
         self.noun = noun
     }
 
-    /// Whether no input was given at all (members that are `null` count as absent).
+    /// Whether no input was given at all; a member given as `null` is input, so `[null]` is not empty.
     package var isEmpty: Bool {
-        members.values.allSatisfy { $0 == .null }
+        members.isEmpty
     }
 
     /// A string input; `null` counts as absent.
