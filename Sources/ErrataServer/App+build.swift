@@ -110,8 +110,7 @@ package func buildRouter(
         service: service, maximumBodySize: configuration.maximumBodySize, maximumDepth: configuration.rpcLimits.maximumDepth
     )
     router.addRoutes(admin.endpoints, atPath: "/v1/admin")
-    router.addRoutes(ServiceController(live: live, store: store, readiness: readiness).endpoints)
-    router.addRoutes(MetricsController(metrics: metrics, live: live).endpoints)
+    router.addRoutes(ServiceController(live: live, store: store, readiness: readiness, metrics: metrics).endpoints)
     routeTable.load(from: router)
     return router
 }

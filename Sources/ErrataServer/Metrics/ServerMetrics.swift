@@ -1,4 +1,4 @@
-package import HTTPTypes
+import HTTPTypes
 package import Prometheus
 
 /// The service's Prometheus metrics, all in one registry: what `GET /metrics` answers.
@@ -32,26 +32,36 @@ package struct ServerMetrics: Sendable {
     package init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
         notModified = registry.makeCounter(
-            name: "errata_http_not_modified_total", help: "HTTP responses 304 Not Modified: requests a client's cached copy answered."
+            descriptor: Self.named("http_not_modified", unit: "total", help: "HTTP responses 304 Not Modified: requests a client's cached copy answered.")
         )
-        servedRevision = registry.makeGauge(name: "errata_served_revision", help: "The catalog revision served now.")
+        servedRevision = registry.makeGauge(descriptor: Self.named("served_revision", help: "The catalog revision served now."))
         publishes = registry.makeCounter(
-            name: "errata_publishes_total", help: "Revisions published through this server (publish, revert, locale added, text edited and published)."
+            descriptor: Self.named(
+                "publishes", unit: "total", help: "Revisions published through this server (publish, revert, locale added, text edited and published)."
+            )
         )
         publishDuration = registry.makeDurationHistogram(
-            name: "errata_publish_duration_seconds", buckets: Self.durationBuckets,
-            help: "Time from a publishing request's start to its revision being served, in seconds."
+            descriptor: Self.named("publish_duration", unit: "seconds", help: "Time from a publishing request's start to its revision being served, in seconds."),
+            buckets: Self.durationBuckets
         )
         catalogBuildDuration = registry.makeDurationHistogram(
-            name: "errata_catalog_build_duration_seconds", buckets: Self.durationBuckets,
-            help: "Time to build and swap in the served catalog (snapshot) of a newly published revision, in seconds."
+            descriptor: Self.named(
+                "catalog_build_duration", unit: "seconds",
+                help: "Time to build and swap in the served catalog (snapshot) of a newly published revision, in seconds."
+            ),
+            buckets: Self.durationBuckets
         )
         authFailures = registry.makeCounter(
-            name: "errata_auth_failures_total", help: "Failed authentications: a missing, malformed or unknown bearer token where one was needed."
+            descriptor: Self.named("auth_failures", unit: "total", help: "Failed authentications: a missing, malformed or unknown bearer token where one was needed.")
         )
         throttledRequests = registry.makeCounter(
-            name: "errata_auth_throttled_total", help: "Requests refused (429) because their client address made too many failed authentications."
+            descriptor: Self.named("auth_throttled", unit: "total", help: "Requests refused (429) because their client address made too many failed authentications.")
         )
+    }
+
+    /// The descriptor of `errata_<name>_<unit>` (`errata_<name>` without a unit).
+    private static func named(_ name: String, unit: String = "", help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "errata", metricName: name, unitName: unit, helpText: help)
     }
 
     // MARK: - Recording
@@ -60,13 +70,14 @@ package struct ServerMetrics: Sendable {
     func recordRequest(route: String, method: HTTPRequest.Method, status: HTTPResponse.Status, duration: Duration) {
         let method = Self.standardMethods.contains(method) ? method.rawValue : "other"
         registry.makeCounter(
-            name: "errata_http_requests_total",
-            labels: [("route", route), ("method", method), ("status", String(status.code))],
-            help: "HTTP requests answered, by route pattern, method and status."
+            descriptor: Self.named("http_requests", unit: "total", help: "HTTP requests answered, by route pattern, method and status."),
+            labels: [("route", route), ("method", method), ("status", String(status.code))]
         ).increment()
         registry.makeDurationHistogram(
-            name: "errata_http_request_duration_seconds", labels: [("route", route), ("method", method)], buckets: Self.durationBuckets,
-            help: "Time to answer an HTTP request (until its response head), by route pattern and method, in seconds."
+            descriptor: Self.named(
+                "http_request_duration", unit: "seconds", help: "Time to answer an HTTP request (until its response head), by route pattern and method, in seconds."
+            ),
+            labels: [("route", route), ("method", method)], buckets: Self.durationBuckets
         ).record(duration)
         if status == .notModified { notModified.increment() }
     }
@@ -74,11 +85,11 @@ package struct ServerMetrics: Sendable {
     /// Records one JSON-RPC call: its method (``unknownRPCMethod`` when the service has none of that name) and duration.
     func recordCall(method: String, duration: Duration) {
         registry.makeCounter(
-            name: "errata_rpc_calls_total", labels: [("method", method)], help: "JSON-RPC calls run, by method."
+            descriptor: Self.named("rpc_calls", unit: "total", help: "JSON-RPC calls run, by method."), labels: [("method", method)]
         ).increment()
         registry.makeDurationHistogram(
-            name: "errata_rpc_call_duration_seconds", labels: [("method", method)], buckets: Self.durationBuckets,
-            help: "Time to run a JSON-RPC call, by method, in seconds."
+            descriptor: Self.named("rpc_call_duration", unit: "seconds", help: "Time to run a JSON-RPC call, by method, in seconds."),
+            labels: [("method", method)], buckets: Self.durationBuckets
         ).record(duration)
     }
 
