@@ -16,7 +16,8 @@ import Testing
     static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
 
     @Test func aPublishIsCountedTimedAndServed() async throws {
-        let service = try await TestService()
+        // No watcher check during the test: one racing the publish's own refresh may build the catalog too.
+        let service = try await TestService(configuration: ServerConfiguration(port: 0, catalogCheckInterval: .seconds(3_600)))
         let token = try await service.store.createToken(name: "alice", scope: .publish)
         try await service.test(.live) { client in
             let before = try await Self.metrics(client)
@@ -32,6 +33,18 @@ import Testing
             #expect(after.value("errata_publish_duration_seconds_count") == 1)
             #expect(after.value("errata_catalog_build_duration_seconds_count") == 1)
             #expect(after.value("errata_served_revision") == 2)
+        }
+    }
+
+    @Test func aRevisionPublishedElsewhereIsTimedAsACatalogBuildNotCountedAsAPublish() async throws {
+        let service = try await TestService(configuration: ServerConfiguration(port: 0, catalogCheckInterval: .milliseconds(50)))
+        let elsewhere = try CatalogStore(path: service.databasePath, logger: TestService.logger)
+        try await service.test(.live) { client in
+            let revision = try await CatalogWatcherTests.publish("Published elsewhere.", through: elsewhere)
+            #expect(try await eventually { try await Self.metrics(client).value("errata_served_revision") == Double(revision) })
+            let metrics = try await Self.metrics(client)
+            #expect(metrics.value("errata_catalog_build_duration_seconds_count") == 1)
+            #expect(metrics.value("errata_publishes_total") == 0)
         }
     }
 

@@ -58,10 +58,11 @@ package struct RPCDispatcher: Sendable {
             request = valid
         }
         let start = ContinuousClock.now
-        let outcome: JSONRPCResponse.Outcome
+        let method = methods[request.method]
         // Unknown names share one label, so a client cannot grow the metrics without bound.
-        defer { metrics.recordCall(method: methods[request.method] == nil ? ServerMetrics.unknownRPCMethod : request.method, duration: .now - start) }
-        if let method = methods[request.method] {
+        defer { metrics.recordCall(method: method?.name ?? ServerMetrics.unknownRPCMethod, duration: .now - start) }
+        let outcome: JSONRPCResponse.Outcome
+        if let method {
             do {
                 outcome = .result(try await method.handler(RPCCall(params: request.params, parameterNames: method.parameterNames, context: context)))
             } catch let error as any DomainError {
