@@ -15,6 +15,7 @@ package import NIOCore
 ///   - live: The catalog to serve; kept in step with every publish, here or by another process.
 ///   - logger: The application's logger.
 ///   - readiness: What `GET /readyz` reports as draining; run a ``DrainSignal`` on it after the application.
+///   - metrics: Where requests, calls, publishes and authentications are counted; what `GET /metrics` answers.
 ///   - onServerRunning: Called with the bound address once the server listens.
 /// - Returns: An application ready to `runService()`.
 package func buildApplication(
@@ -23,16 +24,17 @@ package func buildApplication(
     live: LiveCatalog,
     logger: Logger,
     readiness: Readiness = Readiness(),
+    metrics: ServerMetrics = ServerMetrics(),
     onServerRunning: @escaping @Sendable (SocketAddress?) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let access = AccessControl(configuration: configuration, store: store)
+    let access = AccessControl(configuration: configuration, store: store, metrics: metrics)
     return Application(
-        router: buildRouter(configuration: configuration, store: store, live: live, access: access, readiness: readiness),
+        router: buildRouter(configuration: configuration, store: store, live: live, access: access, readiness: readiness, metrics: metrics),
         server: .errataHTTP1(configuration),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "errata"),
         services: [
             TokenUseRecorder(access: access, interval: configuration.tokenUseWriteInterval, logger: logger),
-            CatalogWatcher(store: store, live: live, interval: configuration.catalogCheckInterval, logger: logger),
+            CatalogWatcher(store: store, live: live, interval: configuration.catalogCheckInterval, metrics: metrics, logger: logger),
         ],
         onServerRunning: { channel in await onServerRunning(channel.localAddress) },
         logger: logger
@@ -40,19 +42,21 @@ package func buildApplication(
 }
 
 /// The JSON-RPC methods the service registers, for `POST /rpc`.
-package func buildDispatcher(configuration: ServerConfiguration, live: LiveCatalog, access: AccessControl, service: EditService) -> RPCDispatcher {
+package func buildDispatcher(
+    configuration: ServerConfiguration, live: LiveCatalog, access: AccessControl, service: EditService, metrics: ServerMetrics = ServerMetrics()
+) -> RPCDispatcher {
     // `rpc.discover` (OpenRPC 1.3) is the one `rpc.*` name in use.
     let discovery = RPCMethod("rpc.discover") { call in
         _ = try call.input()
         return OpenRPCDocument.data
     }
     let methods = CatalogMethods(live: live, access: access).methods + AdminMethods(service: service).methods + [discovery]
-    return RPCDispatcher(methods: methods, limits: configuration.rpcLimits)
+    return RPCDispatcher(methods: methods, limits: configuration.rpcLimits, metrics: metrics)
 }
 
 /// Builds the router: JSON-RPC at `/rpc`, REST reads under `/v1` (and `POST /v1/explain`), admin edits under `/v1/admin`,
 /// the error pages under `/docs` with their assets, the browser client under `/client`, and the
-/// operational endpoints.
+/// operational endpoints (`/metrics` among them).
 ///
 /// - Parameters:
 ///   - configuration: Limits, CORS origins and read-token policy.
@@ -60,14 +64,17 @@ package func buildDispatcher(configuration: ServerConfiguration, live: LiveCatal
 ///   - live: The catalog to serve.
 ///   - access: Checks tokens; run a ``TokenUseRecorder`` on it to write their uses.
 ///   - readiness: What `GET /readyz` reports as draining.
+///   - metrics: Where requests, calls and publishes are counted; give `access` the same.
 package func buildRouter(
-    configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog, access: AccessControl, readiness: Readiness = Readiness()
+    configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog, access: AccessControl, readiness: Readiness = Readiness(),
+    metrics: ServerMetrics = ServerMetrics()
 ) -> Router<ErrataRequestContext> {
-    let service = EditService(store: store, live: live, access: access)
-    let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, service: service)
+    let service = EditService(store: store, live: live, access: access, metrics: metrics)
+    let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, service: service, metrics: metrics)
     let router = Router(context: ErrataRequestContext.self, options: .autoGenerateHeadEndpoints)
     // First, so its line covers everything below and every later line carries the request id.
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
     if !configuration.trustedProxies.isEmpty {
         router.add(middleware: ForwardedClientMiddleware(trustedProxies: configuration.trustedProxies))
     }
@@ -103,17 +110,17 @@ package func buildRouter(
         service: service, maximumBodySize: configuration.maximumBodySize, maximumDepth: configuration.rpcLimits.maximumDepth
     )
     router.addRoutes(admin.endpoints, atPath: "/v1/admin")
-    router.addRoutes(ServiceController(live: live, store: store, readiness: readiness).endpoints)
+    router.addRoutes(ServiceController(live: live, store: store, readiness: readiness, metrics: metrics).endpoints)
     routeTable.load(from: router)
     return router
 }
 
 extension AccessControl {
     /// The access control `configuration` asks for.
-    init(configuration: ServerConfiguration, store: CatalogStore) {
+    init(configuration: ServerConfiguration, store: CatalogStore, metrics: ServerMetrics) {
         self.init(
             store: store, requireReadToken: configuration.requireReadToken, tokenCacheLifetime: configuration.tokenCacheLifetime,
-            maximumFailures: configuration.maximumAuthFailures
+            maximumFailures: configuration.maximumAuthFailures, metrics: metrics
         )
     }
 }

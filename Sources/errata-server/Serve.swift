@@ -7,6 +7,8 @@ import Foundation
 import NIOCore
 import Hummingbird
 import Logging
+import Metrics
+import Prometheus
 import ServiceLifecycle
 import UnixSignals
 
@@ -125,7 +127,12 @@ extension ErrataServerCommand {
                 do { try catalogStore.close() } catch { logger.error("Could not close the database", metadata: ["error": "\(error)"]) }
             }
             let readiness = Readiness()
-            let app = buildApplication(configuration: configuration, store: catalogStore, live: live, logger: logger, readiness: readiness) { address in
+            // One registry for the process: Errata's own metrics, and whatever libraries record through swift-metrics.
+            let metrics = ServerMetrics()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+            let app = buildApplication(
+                configuration: configuration, store: catalogStore, live: live, logger: logger, readiness: readiness, metrics: metrics
+            ) { address in
                 FileHandle.standardOutput.write(Data("\(Self.listeningLine(address))\n".utf8))
             }
             // Shutdown runs in reverse order: /readyz turns 503 before the server stops accepting.

@@ -10,19 +10,22 @@ package struct AccessControl: Sendable {
     package let requireReadToken: Bool
     let tokens: TokenCache
     private let throttle: AuthFailureThrottle
+    private let metrics: ServerMetrics
 
     /// - Parameters:
     ///   - store: Where tokens are stored.
     ///   - requireReadToken: Whether reads need a token of scope `read` too.
     ///   - tokenCacheLifetime: How long tokens read from the store are trusted; a revoked token stops working within it.
     ///   - maximumFailures: Failed attempts a client may make per `window` before it is throttled.
+    ///   - metrics: Where failures and throttled requests are counted.
     package init(
         store: CatalogStore, requireReadToken: Bool = false, tokenCacheLifetime: Duration = .seconds(1),
-        maximumFailures: Int = 10, window: Duration = .seconds(60)
+        maximumFailures: Int = 10, window: Duration = .seconds(60), metrics: ServerMetrics = ServerMetrics()
     ) {
         self.requireReadToken = requireReadToken
         self.tokens = TokenCache(store: store, lifetime: tokenCacheLifetime)
         self.throttle = AuthFailureThrottle(maximumFailures: maximumFailures, window: window)
+        self.metrics = metrics
     }
 
     /// Checks the request's bearer token against `scope`.
@@ -51,16 +54,19 @@ package struct AccessControl: Sendable {
             // still gets through. Guesses cost at most one store read per token-cache lifetime, shared
             // by every throttled caller, and are refused without counting.
             guard let token = presented, let valid = try await tokens.authenticate(token, readingAgainIfUnknown: false) else {
+                metrics.recordThrottledRequest()
                 throw AccessError.throttled(retryAfter: max(1, Int((wait / .seconds(1)).rounded(.up))))
             }
             info = valid
         } else {
             guard let token = presented else {
                 if headers[.authorization] != nil { throttle.recordFailure(from: peer) }
+                metrics.recordAuthFailure()
                 throw AccessError.unauthorized(tokenPresented: headers[.authorization] != nil)
             }
             guard let valid = try await tokens.authenticate(token) else {
                 throttle.recordFailure(from: peer)
+                metrics.recordAuthFailure()
                 throw AccessError.unauthorized(tokenPresented: true)
             }
             info = valid

@@ -5,22 +5,25 @@ import Logging
 package import Hummingbird
 import NIOFoundationCompat
 
-/// Operational endpoints: `GET /healthz`, `GET /readyz` and `GET /openapi.yaml`.
+/// Operational endpoints: `GET /healthz`, `GET /readyz`, `GET /metrics` and `GET /openapi.yaml`.
 package struct ServiceController<Context: RequestContext>: Sendable {
     let live: LiveCatalog
     let store: CatalogStore
     let readiness: Readiness
+    let metrics: ServerMetrics
 
-    package init(live: LiveCatalog, store: CatalogStore, readiness: Readiness) {
+    package init(live: LiveCatalog, store: CatalogStore, readiness: Readiness, metrics: ServerMetrics) {
         self.live = live
         self.store = store
         self.readiness = readiness
+        self.metrics = metrics
     }
 
     package var endpoints: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("healthz", use: health)
         routes.get("readyz", use: ready)
+        routes.get("metrics", use: metricsExposition)
         routes.get("openapi.yaml", use: openAPI)
         return routes
     }
@@ -52,6 +55,19 @@ package struct ServiceController<Context: RequestContext>: Sendable {
             status: .ok,
             headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(data: body))
+        )
+    }
+
+    /// `GET /metrics`: the metrics in the Prometheus text format.
+    ///
+    /// Public, like `/healthz`, whatever `--require-read-token` says: the answer holds counts, durations,
+    /// route patterns and the served revision, no catalog text and nothing about tokens, and Prometheus
+    /// scrapes over a private network. A deployment keeps it off the public edge.
+    @Sendable func metricsExposition(_ request: Request, context: Context) async throws -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition(servedRevision: live.served.revision)))
         )
     }
 

@@ -22,11 +22,22 @@ package struct EditService: Sendable {
     package let store: CatalogStore
     package let live: LiveCatalog
     let access: AccessControl
+    let metrics: ServerMetrics
 
-    package init(store: CatalogStore, live: LiveCatalog, access: AccessControl) {
+    /// - Parameter metrics: Where publishes and catalog builds are counted and timed.
+    package init(store: CatalogStore, live: LiveCatalog, access: AccessControl, metrics: ServerMetrics = ServerMetrics()) {
         self.store = store
         self.live = live
         self.access = access
+        self.metrics = metrics
+    }
+
+    /// Serves `revision`, just committed by a request that began at `start`, and records the publish.
+    private func serve(published revision: Int, requestedAt start: ContinuousClock.Instant) async {
+        let building = ContinuousClock.now
+        await live.refresh(toServe: revision, from: store)
+        metrics.recordCatalogBuild(duration: .now - building)
+        metrics.recordPublish(duration: .now - start)
     }
 
     /// Authenticates the caller of `operation` by its bearer token; the first step of every admin request.
@@ -73,9 +84,10 @@ package struct EditService: Sendable {
     ) async throws -> TextEditAnswer {
         try editor.require(publish ? .editAndPublishText : .editText)
         let publishNote = publish ? note ?? "Edited \(key.stringKey) (\(key.locale))" : nil
+        let start = ContinuousClock.now
         let outcome = try await store.setText(key, text: text, expected: expected, author: editor.name, publishNote: publishNote)
         if let published = outcome.published {
-            await live.refresh(toServe: published, from: store)
+            await serve(published: published, requestedAt: start)
             editor.audit("Published", revision: published, note: publishNote)
         }
         return TextEditAnswer(outcome)
@@ -117,8 +129,9 @@ package struct EditService: Sendable {
     /// - Throws: ``AccessError``, `EditError` (empty draft).
     package func publish(note: String, by editor: Editor) async throws -> RevisionAnswer {
         try editor.require(.publish)
+        let start = ContinuousClock.now
         let revision = try await store.publish(note: note, author: editor.name)
-        await live.refresh(toServe: revision, from: store)
+        await serve(published: revision, requestedAt: start)
         editor.audit("Published", revision: revision, note: note)
         return RevisionAnswer(revision: revision)
     }
@@ -128,8 +141,9 @@ package struct EditService: Sendable {
     /// - Throws: ``AccessError``, `EditError` (draft pending, revision unavailable).
     package func revert(to revision: Int, note: String, by editor: Editor) async throws -> RevisionAnswer {
         try editor.require(.revert)
+        let start = ContinuousClock.now
         let published = try await store.revert(to: revision, note: note, author: editor.name)
-        await live.refresh(toServe: published, from: store)
+        await serve(published: published, requestedAt: start)
         editor.audit("Reverted", revision: published, note: note, ["reverted_to": .stringConvertible(revision)])
         return RevisionAnswer(revision: published)
     }
@@ -150,8 +164,9 @@ package struct EditService: Sendable {
     /// - Throws: ``AccessError``, `EditError` (the locale exists).
     package func addLocale(_ tag: LanguageTag, name: String, by editor: Editor) async throws -> RevisionAnswer {
         try editor.require(.addLocale)
+        let start = ContinuousClock.now
         let published = try await store.addLocale(tag, name: name, author: editor.name)
-        await live.refresh(toServe: published, from: store)
+        await serve(published: published, requestedAt: start)
         editor.audit("Added locale", revision: published, note: nil, ["locale": .string(tag.description)])
         return RevisionAnswer(revision: published)
     }

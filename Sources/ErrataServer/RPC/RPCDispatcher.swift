@@ -17,11 +17,14 @@ import Logging
 package struct RPCDispatcher: Sendable {
     package let limits: JSONRPCPayload.Limits
     private let methods: [String: RPCMethod]
+    private let metrics: ServerMetrics
 
+    /// - Parameter metrics: Where each call is counted and timed under its method.
     /// - Precondition: Method names are unique.
-    package init(methods: [RPCMethod], limits: JSONRPCPayload.Limits = .init()) {
+    package init(methods: [RPCMethod], limits: JSONRPCPayload.Limits = .init(), metrics: ServerMetrics = ServerMetrics()) {
         self.methods = Dictionary(uniqueKeysWithValues: methods.map { ($0.name, $0) })
         self.limits = limits
+        self.metrics = metrics
     }
 
     /// The registered method names, sorted.
@@ -54,8 +57,12 @@ package struct RPCDispatcher: Sendable {
         case .success(let valid):
             request = valid
         }
+        let start = ContinuousClock.now
+        let method = methods[request.method]
+        // Unknown names share one label, so a client cannot grow the metrics without bound.
+        defer { metrics.recordCall(method: method?.name ?? ServerMetrics.unknownRPCMethod, duration: .now - start) }
         let outcome: JSONRPCResponse.Outcome
-        if let method = methods[request.method] {
+        if let method {
             do {
                 outcome = .result(try await method.handler(RPCCall(params: request.params, parameterNames: method.parameterNames, context: context)))
             } catch let error as any DomainError {

@@ -13,17 +13,20 @@ package struct CatalogWatcher: Service {
     let store: CatalogStore
     let live: LiveCatalog
     let interval: Duration
+    let metrics: ServerMetrics
     let logger: Logger
 
     /// - Parameters:
     ///   - store: The database other writers publish to.
     ///   - live: The catalog to keep current.
     ///   - interval: How often the store is checked; bounds how late another writer's publish is served.
+    ///   - metrics: Where the time to build a reloaded catalog is recorded.
     ///   - logger: Where a failed check or reload is logged.
-    package init(store: CatalogStore, live: LiveCatalog, interval: Duration = .seconds(1), logger: Logger) {
+    package init(store: CatalogStore, live: LiveCatalog, interval: Duration = .seconds(1), metrics: ServerMetrics = ServerMetrics(), logger: Logger) {
         self.store = store
         self.live = live
         self.interval = interval
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -38,7 +41,9 @@ package struct CatalogWatcher: Service {
             guard let head = try await store.publishedHead() else { throw LiveCatalogError.noPublishedCatalog }
             let served = live.served
             guard head != PublishedHead(revision: served.revision, historyFloor: served.feed.floor) else { return }
+            let building = ContinuousClock.now
             if try await live.reload(from: store) {
+                metrics.recordCatalogBuild(duration: .now - building)
                 logger.info("Serving catalog", metadata: ["revision": "\(live.served.revision)"])
             }
         } catch {
