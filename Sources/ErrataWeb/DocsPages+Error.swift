@@ -1,4 +1,4 @@
-import ErrataCore
+package import ErrataCore
 
 extension DocsPages {
     /// `GET /docs/errors/{code}?variant=`: one error in one locale, with the calls that fetch it.

@@ -1,4 +1,4 @@
-public import ErrataCore
+package import ErrataCore
 
 extension DocsPages {
     /// `GET /docs`: every error grouped by category; those the filter leaves out are rendered

@@ -1,4 +1,4 @@
-public import ErrataCore
+package import ErrataCore
 
 extension DocsPages {
     /// What a page address named that does not exist.

@@ -1,4 +1,4 @@
-public import ErrataCore
+package import ErrataCore
 
 extension DocsPages {
     /// `GET /docs/problems/{slug}`: what a problem Errata answers means.

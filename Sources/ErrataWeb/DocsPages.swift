@@ -1,4 +1,4 @@
-public import ErrataCore
+package import ErrataCore
 import Foundation
 
 /// Renders the pages under `/docs` from a catalog snapshot: HTML strings, every text escaped.

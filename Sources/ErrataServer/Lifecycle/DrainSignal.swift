@@ -1,4 +1,4 @@
-package import ServiceLifecycle
+import ServiceLifecycle
 
 /// A service that marks ``Readiness`` as draining as soon as graceful shutdown begins.
 ///

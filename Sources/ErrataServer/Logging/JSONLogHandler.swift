@@ -1,4 +1,4 @@
-package import ErrataCore
+import ErrataCore
 package import Foundation
 package import Logging
 
