@@ -19,7 +19,10 @@ package struct RPCDispatcher: Sendable {
     private let methods: [String: RPCMethod]
     private let metrics: ServerMetrics
 
-    /// - Parameter metrics: Where each call is counted and timed under its method.
+    /// - Parameters:
+    ///   - methods: The methods to answer; their names are unique.
+    ///   - limits: The largest batch and the deepest nesting accepted.
+    ///   - metrics: Where each call is counted and timed under its method.
     /// - Precondition: Method names are unique.
     package init(methods: [RPCMethod], limits: JSONRPCPayload.Limits = .init(), metrics: ServerMetrics = ServerMetrics()) {
         self.methods = Dictionary(uniqueKeysWithValues: methods.map { ($0.name, $0) })
