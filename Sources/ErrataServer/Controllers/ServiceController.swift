@@ -30,12 +30,7 @@ package struct ServiceController<Context: RequestContext>: Sendable {
 
     /// `GET /healthz`: the service is up and serving a revision.
     @Sendable func health(_ request: Request, context: Context) async throws -> Response {
-        let body = CanonicalJSON.encode(HealthStatus(status: "ok", revision: live.served.revision))
-        return Response(
-            status: .ok,
-            headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(data: body))
-        )
+        status("ok")
     }
 
     /// `GET /readyz`: the process should get traffic: its catalog is loaded (it is, from before the
@@ -50,7 +45,12 @@ package struct ServiceController<Context: RequestContext>: Sendable {
             context.logger.warning("Not ready: the database cannot be read", metadata: ["error": "\(error)"])
             throw Problem.notReady(condition: "database", detail: "the database cannot be read")
         }
-        let body = CanonicalJSON.encode(HealthStatus(status: "ready", revision: live.served.revision))
+        return status("ready")
+    }
+
+    /// A probe's answer: `status` and the served revision, never cached.
+    private func status(_ status: String) -> Response {
+        let body = CanonicalJSON.encode(HealthStatus(status: status, revision: live.served.revision))
         return Response(
             status: .ok,
             headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
