@@ -25,7 +25,7 @@ import Testing
     @Test func rendersDefaultAndGivenParameters() throws {
         let entry = try snapshot.entry(code: ErrorCode("EntityTooLarge"), variant: nil)
         let defaults = try snapshot.describe(entry, negotiation: negotiation("en"))
-        #expect((defaults.message + defaults.remediation).contains("5 GiB"))
+        #expect((defaults.message + defaults.remediation).contains("5 GB"))
         #expect(!(defaults.message + defaults.remediation).contains("{"))
         let custom = try snapshot.describe(entry, negotiation: negotiation("zh-Hant"), parameters: ["maxObjectSize": "48.8 TiB"])
         #expect((custom.message + custom.remediation).contains("48.8 TiB"))

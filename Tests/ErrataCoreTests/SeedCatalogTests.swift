@@ -39,8 +39,25 @@ import Testing
         #expect(try entry("InternalError").retry == .retryable)
         #expect(try entry("RequestTimeout").retry == .retryable)
         #expect(try entry("InternalError").fault == .server)
-        #expect(try entry("EntityTooLarge").parameters["maxObjectSize"] == "5 GiB")
-        #expect(try entry("TooManyParts").parameters["maxPartNumber"] == "10000")
+    }
+
+    /// Where the service's own table gives a number, the defaults follow it: "5G" for a single upload,
+    /// and "Part number must less than 10000", so the highest part number is 9,999.
+    @Test func limitsFollowTheServiceTable() {
+        let parameters = Dictionary(uniqueKeysWithValues: catalog.entries.map { ($0.key.stringKeyPrefix, $0.parameters) })
+        #expect(parameters["EntityTooLarge"]?["maxObjectSize"] == "5 GB")
+        #expect(parameters["TooManyParts"]?["maxPartNumber"] == "9,999")
+        #expect(parameters["InvalidPartOrder"]?["maxPartNumber"] == "9,999")
+    }
+
+    /// Two entries naming the same limit give it the same default, so their texts never disagree.
+    @Test func sharedParametersHaveOneDefault() {
+        var defaults: [String: Set<String>] = [:]
+        for entry in catalog.entries {
+            for (name, value) in entry.parameters { defaults[name, default: []].insert(value) }
+        }
+        #expect(defaults.filter { $0.value.count > 1 }.isEmpty, "\(defaults.filter { $0.value.count > 1 })")
+        #expect(defaults["maxKeyLength"] == ["1,024"])
     }
 
     /// Every seed row is in the catalog with its message and status.

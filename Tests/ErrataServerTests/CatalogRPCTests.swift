@@ -31,7 +31,7 @@ import Testing
         guard case .string(let remediation) = result["remediation"], case .string(let message) = result["message"] else {
             Issue.record("texts missing"); return
         }
-        #expect((message + remediation).contains("5 GiB"))
+        #expect((message + remediation).contains("5 GB"))
     }
 
     @Test func describeTakesPositionalParamsAndPlaceholderValues() async throws {
