@@ -60,6 +60,21 @@ import Testing
         #expect(defaults["maxKeyLength"] == ["1,024"])
     }
 
+    /// Every key carries a note for translators, and the note explains each placeholder the key's text uses.
+    @Test func everyKeyHasATranslatorComment() throws {
+        let file = RepositoryFiles.localizations.appendingPathComponent(LocalizationsDirectory.stringCatalogFileName)
+        let strings = try JSONDecoder().decode(StringCatalog.self, from: Data(contentsOf: file)).strings
+        #expect(strings.count == catalog.entries.count * TextField.allCases.count)
+        for (key, entry) in strings.sorted(by: { $0.key < $1.key }) {
+            let comment = entry.comment ?? ""
+            #expect(!comment.isEmpty, "\(key) has no comment")
+            let source = entry.localizations?[catalog.sourceLocale.rawValue]?.stringUnit?.value ?? ""
+            for name in Set(TextTemplate(source).placeholders) {
+                #expect(comment.contains("{\(name)}"), "\(key)'s comment does not explain {\(name)}")
+            }
+        }
+    }
+
     /// Every seed row is in the catalog with its message and status.
     @Test func matchesTheSeedTable() throws {
         let seed = try String(contentsOf: RepositoryFiles.seed, encoding: .utf8)
