@@ -1,6 +1,7 @@
 import ErrataServer
 import ErrataWeb
 import Foundation
+import Logging
 import Testing
 
 @testable import errata_server

@@ -1,3 +1,4 @@
+import ErrataCore
 import Foundation
 import Testing
 
@@ -65,12 +66,13 @@ import Testing
 
     @Test func anInvalidValueFromAnySourceEndsTheCommandWithOneLineAndExitCodeTwo() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = try configFile(#"{"port": "abc", "log-format": "yaml"}"#)
+        let file = try configFile(#"{"port": "abc"}"#)
+        let logFile = try configFile(#"{"log-format": "yaml"}"#, name: "log.json")
         let cases: [(arguments: [String], environment: [String: String], line: String)] = [
             (["serve", "--port", "abc"], [:], "errata-server: --port=abc: port must be an integer 0–65535"),
             (["serve"], ["ERRATA_PORT": "abc"], "errata-server: ERRATA_PORT=abc: port must be an integer 0–65535"),
             (["serve", "--config", file], [:], "errata-server: \(file): port=abc: port must be an integer 0–65535"),
-            (["token", "list"], ["ERRATA_CONFIG": file], "errata-server: \(file): log-format=yaml: log-format must be one of text, json"),
+            (["token", "list"], ["ERRATA_CONFIG": logFile], "errata-server: \(logFile): log-format=yaml: log-format must be one of text, json"),
             (["backup", "--output", "backup.sqlite"], ["ERRATA_LOG_LEVEL": "loud"],
              "errata-server: ERRATA_LOG_LEVEL=loud: log-level must be one of trace, debug, info, notice, warning, error, critical"),
             (["serve"], ["ERRATA_REQUIRE_READ_TOKEN": "maybe"], "errata-server: ERRATA_REQUIRE_READ_TOKEN=maybe: require-read-token must be true or false"),
