@@ -119,6 +119,11 @@ import Testing
         #expect(objection?.hasPrefix("--config=\(notAnObject): not a readable JSON object of settings") == true, "\(objection ?? "")")
     }
 
+    @Test func variablesThatNameNoSettingAreFound() {
+        let environment = ["ERRATA_DATABSE": "x", "ERRATA_DATABASE": "x", "ERRATA_DOCS": "1", "HOME": "/root", "ERRATA_PROT": "1"]
+        #expect(SettingSources.unknownVariables(in: environment) == ["ERRATA_DATABSE", "ERRATA_PROT"])
+    }
+
     @Test func eachSettingsVariableIsItsKeyUpperCased() {
         #expect(Settings.maxBodySize.environmentVariable == "ERRATA_MAX_BODY_SIZE")
         #expect(Settings.corsOrigins.environmentVariable == "ERRATA_CORS_ORIGINS")

@@ -64,6 +64,15 @@ import Testing
         #expect(!other.standardOutput.contains("ops"))
     }
 
+    @Test func aVariableThatNamesNoSettingGetsAWarning() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("errata.sqlite").path
+        let listed = try ServerCommandTests.run(["token", "list"], environment: ["ERRATA_DATABASE": database, "ERRATA_DATABSE": "/elsewhere.sqlite"])
+        #expect(listed.status == 0)
+        #expect(listed.standardError == "errata-server: warning: ERRATA_DATABSE is not a setting; it is ignored\n")
+        #expect(FileManager.default.fileExists(atPath: database))
+    }
+
     @Test func anInvalidValueFromAnySourceEndsTheCommandWithOneLineAndExitCodeTwo() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = try configFile(#"{"port": "abc"}"#)

@@ -1,19 +1,27 @@
 import ArgumentParser
 import Configuration
 
+/// What every setting has whatever its value's type: its names and its default as the help shows it.
+protocol NamedSetting: Sendable {
+    /// The configuration file's key.
+    var key: String { get }
+    /// The command line's name, without `--`.
+    var flag: String { get }
+    var environmentVariable: String { get }
+    /// The default as the help and the README show it.
+    var defaultDescription: String { get }
+}
+
 /// One errata-server setting, defined once: its name on the command line, in the environment and
 /// in a configuration file, its default, how its text is read and what the help says of it.
 ///
 /// The key is the configuration file's key and the flag's name (`max-body-size`, `--max-body-size`);
 /// the environment variable is the key upper-cased with `ERRATA_` before it and underscores for
 /// dashes (`ERRATA_MAX_BODY_SIZE`). A list's flag is singular and repeatable (`--trusted-proxy`).
-struct Setting<Value: Sendable>: Sendable {
-    /// The configuration file's key.
+struct Setting<Value: Sendable>: NamedSetting {
     let key: String
-    /// The command line's name, without `--`.
     let flag: String
     let defaultValue: Value
-    /// The default as the help and the README show it.
     let defaultDescription: String
     /// What the help says, one sentence.
     let abstract: String
@@ -33,7 +41,6 @@ struct Setting<Value: Sendable>: Sendable {
         case list
     }
 
-    /// The environment variable: `ERRATA_` and the key, upper-cased, dashes as underscores.
     var environmentVariable: String {
         Settings.environmentVariable(for: key)
     }

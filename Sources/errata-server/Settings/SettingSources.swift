@@ -15,6 +15,10 @@ struct SettingSources: Sendable {
     /// Reads the configuration file the command line or the environment names, if any.
     /// - Throws: ``CommandFailure`` when that file cannot be read or is not a JSON object.
     init(commandLine: CommandLineSettings, environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
+        // A misspelt variable would otherwise be ignored without a word, and the default used.
+        for variable in Self.unknownVariables(in: environment) {
+            FileHandle.standardError.write(Data("errata-server: warning: \(variable) is not a setting; it is ignored\n".utf8))
+        }
         let flags = Source.commandLine(commandLine)
         let variables = Source.environment(environment)
         var sources = [flags, variables]
@@ -22,6 +26,12 @@ struct SettingSources: Sendable {
             sources.append(try await Source.file(path, origin: Self.origin(of: Settings.config, from: sources)))
         }
         self.sources = sources
+    }
+
+    /// The `ERRATA_*` variables in `environment` that name no setting, sorted.
+    static func unknownVariables(in environment: [String: String]) -> [String] {
+        let known = Set(Settings.all.map(\.environmentVariable)).union(Settings.manifestVariables)
+        return environment.keys.filter { $0.hasPrefix("ERRATA_") && !known.contains($0) }.sorted()
     }
 
     /// The setting's value from the first source that gives it, else its default.

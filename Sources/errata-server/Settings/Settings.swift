@@ -3,6 +3,16 @@ import Foundation
 /// Every setting of errata-server, each defined once (``Setting``): the store's, which every
 /// subcommand that opens the database shares, in `StoreSettings.swift`, and `serve`'s in `ServeSettings.swift`.
 enum Settings {
+    /// Every setting, in the order of README's table; a new setting goes here too.
+    static let all: [any NamedSetting] = [
+        config, database, logLevel, logFormat,
+        host, port, localizations, corsOrigins, trustedProxies, maxBodySize, maxAuthFailures, requireReadToken,
+        idleTimeout, gracePeriod, drainDelay, publicURL,
+    ]
+
+    /// `ERRATA_*` variables that are no setting of errata-server's but Package.swift's.
+    static let manifestVariables: Set<String> = ["ERRATA_BENCHMARKS", "ERRATA_DOCS"]
+
     /// The configuration file: a JSON object whose keys are settings' keys. It is named on the
     /// command line or in the environment only.
     static let config = Setting<String?>(
