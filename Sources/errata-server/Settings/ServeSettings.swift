@@ -26,6 +26,8 @@ extension Settings {
         abstract: "A reverse proxy (CIDR such as 10.0.0.0/8, or one address) whose X-Forwarded-For or Forwarded header names the client; repeatable.",
         requirement: "trusted-proxies must be addresses or CIDR ranges such as 10.0.0.0/8 or 2001:db8::/32",
         entry: IPAddressRange.init
+    ).explained(
+        "Failed authentications are throttled per client address; without this, every client behind a proxy shares the proxy's address. X-Forwarded-For wins over Forwarded: a proxy that writes only Forwarded must drop any X-Forwarded-For a client sends."
     )
     static let maxBodySize = Setting<Int>.integer(
         "max-body-size", default: 1 << 20, in: 1_024...(1 << 30), unit: "bytes", abstract: "The largest request body accepted, in bytes."
@@ -54,6 +56,7 @@ extension Settings {
         abstract: "The service's public address, such as https://errata.example.com: docsUrl and problem types become absolute URLs under it.",
         requirement: "public-url must be an absolute http or https URL with a host and no query, fragment or user information"
     ) { try? DocsLinks(publicURL: $0) }
+        .explained("Without it they are paths (/docs/errors/NoSuchKey?locale=en), relative to wherever the client reached the service.")
 }
 
 /// What `serve` runs with, read from ``SettingSources``.

@@ -32,6 +32,8 @@ struct Setting<Value: Sendable>: NamedSetting {
     let form: Form
     /// Reads one value from its texts: one text, or a list's entries.
     let read: @Sendable ([String]) -> Value?
+    /// What the help says after the abstract, if anything.
+    var discussion = ""
 
     /// How a value is written.
     enum Form: Sendable {
@@ -47,7 +49,14 @@ struct Setting<Value: Sendable>: NamedSetting {
 
     /// The flag's help: the abstract, then where else the setting comes from and its default.
     var help: ArgumentHelp {
-        ArgumentHelp("\(abstract) (\(environmentVariable); default: \(defaultDescription))", valueName: valueName)
+        ArgumentHelp("\(abstract) (\(environmentVariable); default: \(defaultDescription))", discussion: discussion, valueName: valueName)
+    }
+
+    /// This setting with `discussion` in its help.
+    func explained(_ discussion: String) -> Self {
+        var explained = self
+        explained.discussion = discussion
+        return explained
     }
 }
 
