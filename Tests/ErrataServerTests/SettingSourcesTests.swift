@@ -119,9 +119,14 @@ import Testing
         #expect(objection?.hasPrefix("--config=\(notAnObject): not a readable JSON object of settings") == true, "\(objection ?? "")")
     }
 
-    @Test func variablesThatNameNoSettingAreFound() {
-        let environment = ["ERRATA_DATABSE": "x", "ERRATA_DATABASE": "x", "ERRATA_DOCS": "1", "HOME": "/root", "ERRATA_PROT": "1"]
-        #expect(SettingSources.unknownVariables(in: environment) == ["ERRATA_DATABSE", "ERRATA_PROT"])
+    @Test func variablesALetterOrTwoFromASettingAreFound() {
+        let environment = [
+            "ERRATA_DATABSE": "x", "ERRATA_DATABASE": "x", "ERRATA_PROT": "1", "ERRATA_LOG_LEVELS": "debug",
+            "ERRATA_DOCS": "1", "ERRATA_URL": "http://127.0.0.1:8080", "ERRATA_TOKEN": "t", "HOME": "/root",
+        ]
+        let misspelt = SettingSources.misspeltVariables(in: environment)
+        #expect(misspelt.map(\.variable) == ["ERRATA_DATABSE", "ERRATA_LOG_LEVELS", "ERRATA_PROT"])
+        #expect(misspelt.map(\.setting) == ["ERRATA_DATABASE", "ERRATA_LOG_LEVEL", "ERRATA_PORT"])
     }
 
     @Test func eachSettingsVariableIsItsKeyUpperCased() {

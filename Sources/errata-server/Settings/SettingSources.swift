@@ -15,9 +15,10 @@ struct SettingSources: Sendable {
     /// Reads the configuration file the command line or the environment names, if any.
     /// - Throws: ``CommandFailure`` when that file cannot be read or is not a JSON object.
     init(commandLine: CommandLineSettings, environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
-        // A misspelt variable would otherwise be ignored without a word, and the default used.
-        for variable in Self.unknownVariables(in: environment) {
-            FileHandle.standardError.write(Data("errata-server: warning: \(variable) is not a setting; it is ignored\n".utf8))
+        // A misspelt variable would otherwise be ignored without a word, and the default used. Other
+        // ERRATA_* variables (the errata CLI's ERRATA_URL, scripts' own) are none of serve's business.
+        for (variable, setting) in Self.misspeltVariables(in: environment) {
+            FileHandle.standardError.write(Data("errata-server: warning: \(variable) is not a setting; did you mean \(setting)?\n".utf8))
         }
         let flags = Source.commandLine(commandLine)
         let variables = Source.environment(environment)
@@ -28,10 +29,29 @@ struct SettingSources: Sendable {
         self.sources = sources
     }
 
-    /// The `ERRATA_*` variables in `environment` that name no setting, sorted.
-    static func unknownVariables(in environment: [String: String]) -> [String] {
-        let known = Set(Settings.all.map(\.environmentVariable)).union(Settings.manifestVariables)
-        return environment.keys.filter { $0.hasPrefix("ERRATA_") && !known.contains($0) }.sorted()
+    /// The variables in `environment` that are no setting's but one or two letters from one, sorted,
+    /// each with that setting's variable.
+    static func misspeltVariables(in environment: [String: String]) -> [(variable: String, setting: String)] {
+        let known = Settings.all.map(\.environmentVariable)
+        return environment.keys.sorted().compactMap { variable in
+            guard variable.hasPrefix("ERRATA_"), !known.contains(variable) else { return nil }
+            let closest = known.map { (setting: $0, distance: editDistance(variable, $0)) }.min { $0.distance < $1.distance }
+            return closest.flatMap { $0.distance <= 2 ? (variable, $0.setting) : nil }
+        }
+    }
+
+    /// How many letters must be inserted, deleted or replaced to turn `a` into `b` (Levenshtein).
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, letter) in a.enumerated() {
+            var current = [i + 1]
+            for j in b.indices {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (letter == b[j] ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// The setting's value from the first source that gives it, else its default.

@@ -10,9 +10,6 @@ enum Settings {
         idleTimeout, gracePeriod, drainDelay, publicURL,
     ]
 
-    /// `ERRATA_*` variables that are no setting of errata-server's but Package.swift's.
-    static let manifestVariables: Set<String> = ["ERRATA_BENCHMARKS", "ERRATA_DOCS"]
-
     /// The configuration file: a JSON object whose keys are settings' keys. It is named on the
     /// command line or in the environment only.
     static let config = Setting<String?>(
