@@ -37,6 +37,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
+        // errata-server's settings: flags, ERRATA_* variables and a JSON file. Only the JSON trait: YAML
+        // would bring Yams, and the reloading providers ServiceLifecycle and swift-metrics' use we don't need.
+        .package(url: "https://github.com/apple/swift-configuration.git", exact: "1.4.0", traits: ["JSON"]),
+        // FilePath, which swift-configuration's file provider takes; already one of its dependencies.
+        .package(url: "https://github.com/apple/swift-system.git", exact: "1.8.1"),
     ],
     targets: [
         .target(
@@ -94,6 +99,8 @@ let package = Package(
                 "ErrataServer",
                 "ErrataWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

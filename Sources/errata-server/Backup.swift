@@ -4,7 +4,7 @@ import Foundation
 
 extension ErrataServerCommand {
     /// `errata-server backup --output FILE`: a consistent copy of the live database.
-    struct Backup: ParsableCommand {
+    struct Backup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Copy the database to a new file with SQLite's online backup; safe while the server serves and publishes.",
             discussion: "The copy is the database at one published revision, checked with PRAGMA integrity_check before it takes the name --output. It holds token digests (never tokens): keep it private."
@@ -18,12 +18,13 @@ extension ErrataServerCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
+            let settings = try await store.settings()
             // Opening a missing file would create an empty database and back that up.
-            guard FileManager.default.fileExists(atPath: store.database) else {
-                throw CommandFailure(message: "database \(store.database) does not exist")
+            guard FileManager.default.fileExists(atPath: settings.database) else {
+                throw CommandFailure(message: "database \(settings.database) does not exist")
             }
-            let catalogStore = try store.openStore(logger: store.makeLogger(label: "errata-server"))
+            let catalogStore = try settings.openStore(logger: settings.makeLogger(label: "errata-server"))
             do {
                 let revision = try catalogStore.backup(to: output, replacing: force)
                 print("backed up \(revision.map { "revision \($0)" } ?? "a database with no catalog") to \(output)")
@@ -34,7 +35,7 @@ extension ErrataServerCommand {
     }
 
     /// `errata-server restore FILE`: a backup in place of the stopped server's database.
-    struct Restore: ParsableCommand {
+    struct Restore: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Replace the database with a backup; stop the server first.",
             discussion: """
@@ -49,10 +50,11 @@ extension ErrataServerCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
+            let settings = try await store.settings()
             do {
-                let revision = try CatalogRestore.restore(from: backup, to: store.database)
-                print("restored revision \(revision) from \(backup) to \(store.database)")
+                let revision = try CatalogRestore.restore(from: backup, to: settings.database)
+                print("restored revision \(revision) from \(backup) to \(settings.database)")
             } catch let error as BackupError {
                 throw CommandFailure(message: error.description)
             }

@@ -16,9 +16,10 @@ extension ErrataServerCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let catalogStore = try store.openStore(logger: store.makeLogger(label: "errata-server"))
+            let settings = try await store.settings()
+            let catalogStore = try settings.openStore(logger: settings.makeLogger(label: "errata-server"))
             guard let published = try await catalogStore.publishedCatalog() else {
-                throw CommandFailure(message: "the database \(store.database) holds no catalog yet")
+                throw CommandFailure(message: "the database \(settings.database) holds no catalog yet")
             }
             do {
                 try LocalizationsDirectory(url: URL(fileURLWithPath: output, isDirectory: true))
@@ -43,7 +44,8 @@ extension ErrataServerCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let catalogStore = try store.openStore(logger: store.makeLogger(label: "errata-server"))
+            let settings = try await store.settings()
+            let catalogStore = try settings.openStore(logger: settings.makeLogger(label: "errata-server"))
             let files: (catalog: Catalog, revision: Int?)
             do {
                 files = try LocalizationsDirectory(url: URL(fileURLWithPath: directory, isDirectory: true)).loadWithRevision()
@@ -80,7 +82,8 @@ extension ErrataServerCommand {
         }
 
         func run() async throws {
-            let catalogStore = try store.openStore(logger: store.makeLogger(label: "errata-server"))
+            let settings = try await store.settings()
+            let catalogStore = try settings.openStore(logger: settings.makeLogger(label: "errata-server"))
             let outcome = try await catalogStore.compactHistory(keep: keep)
             print("removed \(outcome.removed) change rows; history now starts after revision \(outcome.compactedThrough)")
         }

@@ -1,50 +1,34 @@
-public import ArgumentParser
-import ErrataServer
-import ErrataStore
-import Foundation
-public import Logging
+import ArgumentParser
 
-/// Options every subcommand that opens the database shares.
+/// The options of every subcommand that opens the database: the configuration file and the store's
+/// settings. None has a default here: one not given comes from the environment, the file or
+/// ``Settings``.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The SQLite database file; created on first start.")
-    var database: String = "./errata.sqlite"
+    @Option(name: .customLong(Settings.config.flag), help: Settings.config.help)
+    var config: String?
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
-    var logLevel: Logger.Level = .info
+    @Option(name: .customLong(Settings.database.flag), help: Settings.database.help)
+    var database: String?
 
-    @Option(help: "Log line format on stderr: text, or json (one object per line, for log shippers).")
-    var logFormat: LogFormat = .text
+    @Option(name: .customLong(Settings.logLevel.flag), help: Settings.logLevel.help)
+    var logLevel: String?
 
-    /// A logger writing to stderr at the chosen level and in the chosen format.
-    func makeLogger(label: String) -> Logger {
-        var logger = switch logFormat {
-        case .text: Logger(label: label) { StreamLogHandler.standardError(label: $0) }
-        case .json: Logger(label: label) { JSONLogHandler(label: $0) }
-        }
-        logger.logLevel = logLevel
-        return logger
+    @Option(name: .customLong(Settings.logFormat.flag), help: Settings.logFormat.help)
+    var logFormat: String?
+
+    /// These options as given.
+    var commandLine: CommandLineSettings {
+        var settings = CommandLineSettings()
+        settings.add(Settings.config, config)
+        settings.add(Settings.database, database)
+        settings.add(Settings.logLevel, logLevel)
+        settings.add(Settings.logFormat, logFormat)
+        return settings
     }
 
-    /// Opens and migrates the database.
-    /// - Throws: ``CommandFailure`` naming the file when it cannot be opened.
-    func openStore(logger: Logger) throws -> CatalogStore {
-        let directory = URL(fileURLWithPath: database).deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandFailure(message: "cannot open database \(database): directory \(directory) does not exist")
-        }
-        do {
-            return try CatalogStore(path: database, logger: logger)
-        } catch {
-            throw CommandFailure(message: "cannot open database \(database): \(error)")
-        }
+    /// The store's settings from the command line, the environment and the configuration file.
+    /// - Throws: ``CommandFailure`` naming an invalid setting or an unreadable configuration file.
+    func settings() async throws -> StoreSettings {
+        try StoreSettings(from: await SettingSources(commandLine: commandLine))
     }
 }
-
-/// How log lines are written: `--log-format`.
-enum LogFormat: String, CaseIterable, ExpressibleByArgument {
-    case text
-    case json
-}
-
-extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -26,8 +26,9 @@ extension ErrataServerCommand {
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let logger = store.makeLogger(label: "errata-server")
-                let catalogStore = try store.openStore(logger: logger)
+                let settings = try await store.settings()
+                let logger = settings.makeLogger(label: "errata-server")
+                let catalogStore = try settings.openStore(logger: logger)
                 do {
                     print(try await catalogStore.createToken(name: name, scope: scope))
                 } catch let error as TokenError {
@@ -44,7 +45,8 @@ extension ErrataServerCommand {
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let catalogStore = try store.openStore(logger: store.makeLogger(label: "errata-server"))
+                let settings = try await store.settings()
+                let catalogStore = try settings.openStore(logger: settings.makeLogger(label: "errata-server"))
                 let formatter = ISO8601DateFormatter()
                 print(["NAME", "SCOPE", "CREATED", "LAST USED"].joined(separator: "\t"))
                 for token in try await catalogStore.tokens() {
@@ -64,8 +66,9 @@ extension ErrataServerCommand {
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let logger = store.makeLogger(label: "errata-server")
-                let catalogStore = try store.openStore(logger: logger)
+                let settings = try await store.settings()
+                let logger = settings.makeLogger(label: "errata-server")
+                let catalogStore = try settings.openStore(logger: logger)
                 let scope = try await catalogStore.tokens().first { $0.name == name }?.scope
                 guard let scope, try await catalogStore.revokeToken(name: name) else {
                     throw CommandFailure(message: "no token is named '\(name)'")

@@ -5,11 +5,9 @@ import Testing
 
 /// `errata-server backup` and `restore` as an operator runs them, against a database a store has open.
 @Suite struct BackupCommandTests {
-    let command = ServerCommandTests()
-
     /// Every file of an `errata-server export` of `database`, by name.
     func exportedFiles(of database: String, into directory: URL) throws -> [String: Data] {
-        let outcome = try command.run(["export", "--database", database, "--output", directory.path])
+        let outcome = try ServerCommandTests.run(["export", "--database", database, "--output", directory.path])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         return try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: directory.appendingPathComponent($0))) })
@@ -30,14 +28,14 @@ import Testing
             text: "Gone.", expected: .anyExisting, author: "test", publishNote: "before the backup"
         )
         let backup = service.directory.appendingPathComponent("backup.sqlite").path
-        let made = try command.run(["backup", "--database", service.databasePath, "--output", backup])
+        let made = try ServerCommandTests.run(["backup", "--database", service.databasePath, "--output", backup])
         #expect(made.status == 0, "\(made.standardError)")
 
         // The live database is open in this process: restoring over it is refused and changes nothing.
-        expectOneLineFailure(try command.run(["restore", backup, "--database", service.databasePath]), naming: "errata.sqlite", "in use")
+        expectOneLineFailure(try ServerCommandTests.run(["restore", backup, "--database", service.databasePath]), naming: "errata.sqlite", "in use")
 
         let restored = service.directory.appendingPathComponent("restored.sqlite").path
-        let restore = try command.run(["restore", backup, "--database", restored])
+        let restore = try ServerCommandTests.run(["restore", backup, "--database", restored])
         #expect(restore.status == 0, "\(restore.standardError)")
         let original = try exportedFiles(of: service.databasePath, into: service.directory.appendingPathComponent("original"))
         #expect(!original.isEmpty)
@@ -54,7 +52,7 @@ import Testing
         defer { if server.process.isRunning { server.kill() } }
 
         let backup = directory.appendingPathComponent("backup.sqlite").path
-        let made = try command.run(["backup", "--database", database, "--output", backup])
+        let made = try ServerCommandTests.run(["backup", "--database", database, "--output", backup])
         #expect(made.status == 0, "\(made.standardError)")
         let published = try await HTTPJSONClient(baseURL: server.baseURL, token: token).call("admin.setText", [
             "code": "NoSuchKey", "locale": "en", "field": "message", "text": "Published after the backup.",
@@ -66,7 +64,7 @@ import Testing
         let log = try FileManager.default.attributesOfItem(atPath: database + "-wal")[.size] as? Int
         #expect((log ?? 0) > 0)
 
-        let restore = try command.run(["restore", backup, "--database", database])
+        let restore = try ServerCommandTests.run(["restore", backup, "--database", database])
         #expect(restore.status == 0, "\(restore.standardError)")
         #expect(!FileManager.default.fileExists(atPath: database + "-wal"))
         let restored = try exportedFiles(of: database, into: directory.appendingPathComponent("restored"))
@@ -80,10 +78,10 @@ import Testing
         let backup = service.directory.appendingPathComponent("backup.sqlite")
         try Data("an older backup".utf8).write(to: backup)
 
-        expectOneLineFailure(try command.run(["backup", "--database", service.databasePath, "--output", backup.path]), naming: "backup.sqlite", "--force")
+        expectOneLineFailure(try ServerCommandTests.run(["backup", "--database", service.databasePath, "--output", backup.path]), naming: "backup.sqlite", "--force")
         #expect(try Data(contentsOf: backup) == Data("an older backup".utf8))
 
-        let forced = try command.run(["backup", "--database", service.databasePath, "--output", backup.path, "--force"])
+        let forced = try ServerCommandTests.run(["backup", "--database", service.databasePath, "--output", backup.path, "--force"])
         #expect(forced.status == 0, "\(forced.standardError)")
         #expect(try Data(contentsOf: backup) != Data("an older backup".utf8))
     }
@@ -95,12 +93,12 @@ import Testing
         let missing = directory.appendingPathComponent("missing.sqlite").path
         let output = directory.appendingPathComponent("backup.sqlite").path
 
-        expectOneLineFailure(try command.run(["backup", "--database", missing, "--output", output]), naming: "missing.sqlite")
+        expectOneLineFailure(try ServerCommandTests.run(["backup", "--database", missing, "--output", output]), naming: "missing.sqlite")
         #expect(!FileManager.default.fileExists(atPath: missing), "a backup never creates the database it copies")
         #expect(!FileManager.default.fileExists(atPath: output))
 
         let target = directory.appendingPathComponent("target.sqlite").path
-        expectOneLineFailure(try command.run(["restore", missing, "--database", target]), naming: "missing.sqlite")
+        expectOneLineFailure(try ServerCommandTests.run(["restore", missing, "--database", target]), naming: "missing.sqlite")
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 }

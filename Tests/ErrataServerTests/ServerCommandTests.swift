@@ -20,10 +20,18 @@ import Testing
         var standardError: String
     }
 
-    func run(_ arguments: [String]) throws -> Outcome {
+    /// This process's environment without its `ERRATA_*` variables, and then `variables`: a test's
+    /// `errata-server` reads only the settings the test gives it.
+    static func environment(_ variables: [String: String]) -> [String: String] {
+        ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ERRATA_") }.merging(variables) { _, given in given }
+    }
+
+    /// Runs `errata-server` with `arguments` and the environment ``environment(_:)`` makes of `variables`.
+    static func run(_ arguments: [String], environment variables: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        process.environment = environment(variables)
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -55,7 +63,7 @@ import Testing
         (["--public-url", "https://errata.example.com/?mirror=1"], "--public-url"),
     ])
     func badFlagsFailWithOneLineAndExitCodeTwo(arguments: [String], named: String) throws {
-        let outcome = try run(arguments)
+        let outcome = try Self.run(arguments)
         #expect(outcome.status == 2)
         let lines = outcome.standardError.split(separator: "\n")
         #expect(lines.count == 1, "\(outcome.standardError)")
@@ -68,17 +76,17 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
-        let noDirectory = try run(["--database", directory.appendingPathComponent("missing/errata.sqlite").path])
+        let noDirectory = try Self.run(["--database", directory.appendingPathComponent("missing/errata.sqlite").path])
         #expect(noDirectory.status == 2)
         #expect(noDirectory.standardError.contains("missing"))
 
         let notADatabase = directory.appendingPathComponent("junk.sqlite")
         try Data(repeating: 0x41, count: 4_096).write(to: notADatabase)
-        let junk = try run(["--database", notADatabase.path])
+        let junk = try Self.run(["--database", notADatabase.path])
         #expect(junk.status == 2)
         #expect(junk.standardError.contains("junk.sqlite"))
 
-        let noCatalog = try run([
+        let noCatalog = try Self.run([
             "--database", directory.appendingPathComponent("fresh.sqlite").path,
             "--localizations", directory.appendingPathComponent("nowhere").path,
         ])
@@ -88,6 +96,6 @@ import Testing
     }
 
     @Test func helpExitsZero() throws {
-        #expect(try run(["--help"]).status == 0)
+        #expect(try Self.run(["--help"]).status == 0)
     }
 }

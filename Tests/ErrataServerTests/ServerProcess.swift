@@ -4,18 +4,24 @@ import Foundation
 /// A real `errata-server` process on an ephemeral loopback port, for crash and restart tests.
 final class ServerProcess: Sendable {
     let process: Process
+    /// Where it listens, from the line it prints: `http://127.0.0.1:PORT`.
+    let baseURL: URL
     let port: Int
 
-    /// Starts `errata-server serve --port 0` with further `arguments` and waits (at most 60 s: a bound
+    /// Starts `errata-server serve --port 0` with further `arguments`, in this process's environment
+    /// less its `ERRATA_*` variables and with `environment`'s (``ServerCommandTests/environment(_:)``), and waits (at most 60 s: a bound
     /// for a failure, generous for a machine busy with the rest of the suite) for the line on standard
     /// output that says where it listens.
     ///
     /// Every wait here and in ``exited()`` sleeps its task rather than blocking a thread: the
     /// concurrency pool has one thread per core, and the rest of the suite runs on it meanwhile.
-    init(database: String, localizations: URL, arguments: [String] = []) async throws {
+    /// A `database` or `localizations` of nil is not named on the command line.
+    init(database: String?, localizations: URL?, arguments: [String] = [], environment: [String: String] = [:]) async throws {
         let process = Process()
         process.executableURL = ServerCommandTests.executable
-        process.arguments = ["serve", "--port", "0", "--database", database, "--localizations", localizations.path, "--log-level", "error"] + arguments
+        process.arguments = ["serve", "--port", "0", "--log-level", "error"]
+            + (database.map { ["--database", $0] } ?? []) + (localizations.map { ["--localizations", $0.path] } ?? []) + arguments
+        process.environment = ServerCommandTests.environment(environment)
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -28,20 +34,19 @@ final class ServerProcess: Sendable {
         }
         try process.run()
         let deadline = Date().addingTimeInterval(60)
-        var port: Int?
-        while port == nil, Date() < deadline, process.isRunning {
-            port = printed.withLock { Self.listeningPort(in: $0) }
-            if port == nil { try await Task.sleep(for: .milliseconds(20)) }
+        var baseURL: URL?
+        while baseURL == nil, Date() < deadline, process.isRunning {
+            baseURL = printed.withLock { Self.listeningAddress(in: $0) }
+            if baseURL == nil { try await Task.sleep(for: .milliseconds(20)) }
         }
-        guard let port else {
+        guard let baseURL, let port = baseURL.port else {
             process.terminate()
             throw ServerProcessError(log: printed.withLock { $0 } + logged.withLock { $0 })
         }
         self.process = process
+        self.baseURL = baseURL
         self.port = port
     }
-
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     /// Waits for the process to end, without blocking a thread.
     func exited() async {
@@ -59,13 +64,13 @@ final class ServerProcess: Sendable {
         process.waitUntilExit()
     }
 
-    /// The port in `errata-server: listening on http://127.0.0.1:PORT`, once that line is complete.
-    static func listeningPort(in output: String) -> Int? {
-        let prefix = "errata-server: listening on http://127.0.0.1:"
+    /// The address in `errata-server: listening on http://HOST:PORT`, once that line is complete.
+    static func listeningAddress(in output: String) -> URL? {
+        let prefix = "errata-server: listening on "
         guard let line = output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().first(where: { $0.hasPrefix(prefix) }) else {
             return nil
         }
-        return Int(line.dropFirst(prefix.count))
+        return URL(string: String(line.dropFirst(prefix.count)))
     }
 }
 

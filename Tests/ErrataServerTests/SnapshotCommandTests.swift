@@ -8,7 +8,7 @@ import Testing
 @Suite struct SnapshotCommandTests {
     func snapshotRevision(of localizations: URL, in directory: URL) throws -> Int {
         let output = directory.appendingPathComponent("snapshot-\(UUID().uuidString).json")
-        let outcome = try ServerCommandTests().run(["snapshot", "--localizations", localizations.path, "--output", output.path])
+        let outcome = try ServerCommandTests.run(["snapshot", "--localizations", localizations.path, "--output", output.path])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         return try JSONDecoder().decode(CatalogDocument.self, from: Data(contentsOf: output)).revision
     }
@@ -21,7 +21,7 @@ import Testing
             to: "Gone.", expected: .version(1), publish: true, note: "p", by: TestService.root
         )
         let exported = service.directory.appendingPathComponent("Exported")
-        let export = try ServerCommandTests().run([
+        let export = try ServerCommandTests.run([
             "export", "--database", service.directory.appendingPathComponent("errata.sqlite").path, "--output", exported.path,
         ])
         #expect(export.status == 0, "\(export.standardError)")

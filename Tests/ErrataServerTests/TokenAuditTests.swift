@@ -5,7 +5,7 @@ import Testing
 /// `errata-server token create|revoke --log-format json`: an audit line naming the token, never its value.
 @Suite struct TokenAuditTests {
     func run(_ arguments: [String]) throws -> ServerCommandTests.Outcome {
-        let outcome = try ServerCommandTests().run(arguments)
+        let outcome = try ServerCommandTests.run(arguments)
         #expect(outcome.status == 0, "\(outcome.standardError)")
         return outcome
     }
