@@ -80,7 +80,7 @@ import Testing
                 #expect(strings["problems.\(slug).description"] != "problems.\(slug).description", "\(locale) \(slug)")
             }
         }
-        #expect(resources.localesWithStrings == ["en", "zh-Hans", "zh-Hant"].compactMap { LanguageTag(rawValue: $0) })
+        #expect(resources.localesWithStrings == ["en", "ja", "ko", "zh-Hans", "zh-Hant"].compactMap { LanguageTag(rawValue: $0) })
     }
 
     @Test func publicURLsAreValidated() throws {
