@@ -60,8 +60,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory.url) }
         try directory.write(Self.annotated)
         let manifest = try String(contentsOf: directory.manifestURL, encoding: .utf8)
-        #expect(manifest.contains(#""maxObjectSize" : {"#) || manifest.contains(#""maxObjectSize": {"#))
-        #expect(manifest.contains(Self.note))
+        #expect(manifest.contains("""
+                  "parameters": {
+                    "maxObjectSize": {
+                      "default": "5 GiB",
+                      "note": "\(Self.note)"
+                    }
+                  },
+            """))
         let strings = try JSONDecoder().decode(StringCatalog.self, from: Data(contentsOf: directory.stringCatalogURL))
         #expect(strings.strings["EntityTooLarge.message"]?.comment == "Shown as the title of the upload error.")
         #expect(strings.strings["EntityTooLarge.remediation"]?.comment == "Line one.\nLine two.")

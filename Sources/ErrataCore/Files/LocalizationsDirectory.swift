@@ -90,21 +90,19 @@ public struct LocalizationsDirectory: Sendable {
 
     /// Writes the catalog as `catalog.json` and `Errors.xcstrings`, creating the directory if needed.
     ///
-    /// Output is deterministic (sorted keys, pretty printed), so exports diff cleanly in git.
+    /// Output is deterministic (``LocalizationsFileLayout``), so exports diff cleanly in git.
     /// - Throws: ``CatalogFileError/unwritable(file:reason:)`` when a file cannot be written.
     /// - Parameters:
     ///   - catalog: The catalog to write.
     ///   - revision: The published revision it is, recorded in `catalog.json` so a later import can spot live edits.
     public func write(_ catalog: Catalog, revision: Int? = nil) throws(CatalogFileError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
             throw .unwritable(file: url.path, reason: (error as NSError).localizedDescription)
         }
-        try write(CatalogManifest(catalog: catalog, revision: revision), to: manifestURL, encoder: encoder)
-        try write(Self.stringCatalog(for: catalog), to: stringCatalogURL, encoder: encoder)
+        try write(CatalogManifest(catalog: catalog, revision: revision), to: manifestURL)
+        try write(Self.stringCatalog(for: catalog), to: stringCatalogURL)
     }
 
     static func stringCatalog(for catalog: Catalog) -> StringCatalog {
@@ -122,11 +120,9 @@ public struct LocalizationsDirectory: Sendable {
         return StringCatalog(sourceLanguage: catalog.sourceLocale.rawValue, strings: strings)
     }
 
-    private func write(_ value: some Encodable, to fileURL: URL, encoder: JSONEncoder) throws(CatalogFileError) {
+    private func write(_ value: some Encodable, to fileURL: URL) throws(CatalogFileError) {
         do {
-            var data = try encoder.encode(value)
-            data.append(UInt8(ascii: "\n"))
-            try data.write(to: fileURL, options: .atomic)
+            try LocalizationsFileLayout.encode(value).write(to: fileURL, options: .atomic)
         } catch {
             throw .unwritable(file: fileURL.path, reason: (error as NSError).localizedDescription)
         }
