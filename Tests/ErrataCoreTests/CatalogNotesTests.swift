@@ -101,8 +101,8 @@ import Testing
             .badParameterNote(Self.key, "maxObjectSize", .controlCharacter),
         ])
         #expect(CatalogValidator.problems(in: catalog).map(\.description).prefix(2) == [
-            "the comment of EntityTooLarge.message is empty",
-            "the comment of EntityTooLarge.remediation starts or ends with whitespace",
+            "EntityTooLarge.message comment: text is empty",
+            "EntityTooLarge.remediation comment: text starts or ends with whitespace",
         ])
     }
 

@@ -74,7 +74,7 @@ import Testing
         let error = await #expect(throws: StoreError.self) {
             try await fixture.store.importDraft(files, baseRevision: 1, author: "import")
         }
-        #expect(error?.description == "the catalog is invalid (1 problem): the comment of EntityTooLarge.remediation starts or ends with whitespace")
+        #expect(error?.description == "the catalog is invalid (1 problem): EntityTooLarge.remediation comment: text starts or ends with whitespace")
         #expect(try await fixture.store.publishedCatalog()?.catalog == fixture.seed)
     }
 

@@ -90,7 +90,7 @@ public struct LocalizationsDirectory: Sendable {
 
     /// Writes the catalog as `catalog.json` and `Errors.xcstrings`, creating the directory if needed.
     ///
-    /// Output is deterministic (``LocalizationsFileLayout``), so exports diff cleanly in git.
+    /// Output is deterministic (sorted keys, two-space indentation, `"key": value`), so exports diff cleanly in git.
     /// - Throws: ``CatalogFileError/unwritable(file:reason:)`` when a file cannot be written.
     /// - Parameters:
     ///   - catalog: The catalog to write.

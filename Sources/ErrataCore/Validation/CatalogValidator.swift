@@ -78,9 +78,9 @@ public enum CatalogProblem: Hashable, Sendable, CustomStringConvertible {
     case missingText(TextKey)
     case badText(TextKey, TextProblem)
     /// The translator comment of a field's text breaks ``NoteRules``.
-    case badComment(EntryKey, TextField, NoteProblem)
+    case badComment(EntryKey, TextField, TextProblem)
     /// A placeholder's note breaks ``NoteRules``.
-    case badParameterNote(EntryKey, String, NoteProblem)
+    case badParameterNote(EntryKey, String, TextProblem)
     /// A note for a placeholder the entry declares no default for.
     case noteWithoutParameter(EntryKey, String)
 
@@ -93,8 +93,8 @@ public enum CatalogProblem: Hashable, Sendable, CustomStringConvertible {
         case .malformedStatus(let key, let status): "entry \(key) has HTTP status \(status), outside 100...999"
         case .missingText(let key): "\(key.stringKey) has no \(key.locale) text"
         case .badText(let key, let problem): "\(key.stringKey) (\(key.locale)): \(problem)"
-        case .badComment(let key, let field, let problem): "the comment of \(key.stringKey(field)) \(problem)"
-        case .badParameterNote(let key, let name, let problem): "the note of placeholder {\(name)} of entry \(key) \(problem)"
+        case .badComment(let key, let field, let problem): "\(key.stringKey(field)) comment: \(problem)"
+        case .badParameterNote(let key, let name, let problem): "\(key) note of placeholder {\(name)}: \(problem)"
         case .noteWithoutParameter(let key, let name): "entry \(key) has a note for placeholder {\(name)} but no default value for it"
         }
     }
