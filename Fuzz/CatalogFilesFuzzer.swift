@@ -50,18 +50,12 @@ public func fuzzCatalogFiles(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 
 // MARK: - Files
 
-private func fileEncoder() -> JSONEncoder {
-    let encoder = JSONEncoder()  // as LocalizationsDirectory.write encodes
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return encoder
-}
-
 /// Decodes `data` as `T`; when it decodes, checks that it re-encodes and decodes back equal.
 private func roundTrip<T: Codable & Equatable>(_ type: T.Type, _ data: Data) -> T? {
     guard let value = try? JSONDecoder().decode(type, from: data) else { return nil }
     let encoded: Data
     do {
-        encoded = try fileEncoder().encode(value)
+        encoded = try LocalizationsFileLayout.encode(value)  // as LocalizationsDirectory.write encodes
     } catch {
         fatalError("decoded \(type) does not encode: \(error)")
     }
@@ -98,12 +92,11 @@ private func checkFiles(manifest: CatalogManifest, strings: StringCatalog) {
     require(catalog.needsReview.isSubset(of: Set(catalog.texts.keys)), "needsReview names a text that does not exist")
 
     // Write the two files as `LocalizationsDirectory.write` does, read them back.
-    let encoder = fileEncoder()
     let manifestData: Data
     let stringsData: Data
     do {
-        manifestData = try encoder.encode(CatalogManifest(catalog: catalog, revision: manifest.revision))
-        stringsData = try encoder.encode(LocalizationsDirectory.stringCatalog(for: catalog))
+        manifestData = try LocalizationsFileLayout.encode(CatalogManifest(catalog: catalog, revision: manifest.revision))
+        stringsData = try LocalizationsFileLayout.encode(LocalizationsDirectory.stringCatalog(for: catalog))
     } catch {
         fatalError("a catalog read from files cannot be written: \(error)")
     }

@@ -7,7 +7,7 @@ extension ErrataServerCommand {
     /// `errata-server export --output DIR`: the published catalog as `Localizations/` files.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the published catalog as catalog.json and Errors.xcstrings, with translation states, so live edits can be committed."
+            abstract: "Write the published catalog as catalog.json and Errors.xcstrings, with translation states and notes for translators, so live edits can be committed."
         )
 
         @Option(help: "The directory to write; created if missing.")
@@ -34,7 +34,7 @@ extension ErrataServerCommand {
     /// `errata-server import DIR`: edited `Localizations/` files into the draft.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Stage the texts that changed in a Localizations/ directory as draft edits; publish them with admin.publish.",
+            abstract: "Stage the texts that changed in a Localizations/ directory as draft edits (publish them with admin.publish) and store their notes for translators.",
             discussion: "Texts edited live since the files' revision, or with a different pending draft edit, are reported as conflicts and left alone (exit code 1)."
         )
 
@@ -59,6 +59,10 @@ extension ErrataServerCommand {
                 throw CommandFailure(message: error.description)
             }
             print("staged \(report.staged.count) text\(report.staged.count == 1 ? "" : "s") in the draft")
+            if !report.notesChanged.isEmpty {
+                let count = report.notesChanged.count
+                print("updated the notes for translators of \(count) entr\(count == 1 ? "y" : "ies")")
+            }
             for conflict in report.conflicts {
                 print("conflict: \(conflict.key.stringKey) (\(conflict.key.locale)): \(conflict.reason)")
             }

@@ -61,6 +61,12 @@ class ErrataServer:
                                  "--database", str(self.database)], check=True, capture_output=True, text=True)
         return output.stdout.strip()
 
+    def import_files(self, directory: Path) -> str:
+        """Runs `errata-server import` of a Localizations/ directory into this server's database; answers its output."""
+        output = subprocess.run([str(server_binary()), "import", str(directory), "--database", str(self.database)],
+                                check=True, capture_output=True, text=True)
+        return output.stdout
+
     def rpc(self, method: str, params: dict, token: str | None = None):
         """One JSON-RPC call; answers the result, raises on an error object."""
         body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).encode()

@@ -1,14 +1,34 @@
 """Editing in the admin console with an edit token: a source edit puts translations up for review,
 the server's rules are shown next to the text, a hostile text stays inert, unsaved edits are guarded."""
 
+import json
+import shutil
+from pathlib import Path
+
 from selenium.webdriver.common.by import By
 
 from admin_pages import (absent, by_label, csp_violations, diff_texts, draft_edit, go, heading, open_error, replace_text,
                          save, sign_in, wait_text)
 from browser_support import assert_accessible, horizontal_overflow, screenshot, wait_for
+from errata_server import REPOSITORY
 
 NEW_REMEDIATION = "Check the object key for typos and letter case, then list the bucket to see whether the object exists."
 XSS = '<img src=x onerror="window.__xss = true"> Check the key.'
+
+
+MESSAGE_COMMENT = "Shown as the title of the error when an upload is too large; keep it short."
+REMEDIATION_COMMENT = 'Steps for the user.\n<img src=x onerror="window.__xss = true"> is what a careless comment could hold.'
+
+
+def annotate(errata, code: str, comments: dict, directory: Path):
+    """Gives `code`'s fields translator comments by importing a copy of Localizations/ that has them."""
+    shutil.copytree(REPOSITORY / "Localizations", directory)
+    strings_file = directory / "Errors.xcstrings"
+    strings = json.loads(strings_file.read_text(encoding="utf-8"))
+    for field, comment in comments.items():
+        strings["strings"][f"{code}.{field}"]["comment"] = comment
+    strings_file.write_text(json.dumps(strings, ensure_ascii=False, indent=2), encoding="utf-8")
+    assert "updated the notes for translators of 1 entry" in errata.import_files(directory)
 
 
 def card_state(driver, locale: str, field: str) -> str:
@@ -127,3 +147,32 @@ def test_leaving_with_unsaved_edits_asks_first(own_errata, admin_console, browse
     wait_for(browser, lambda d: heading(d) == "Find an error", "leaving without saving never left")
     go(browser, "Draft", "Draft")  # the edits left behind ask no more
     assert not browser.find_element(By.ID, "confirm").is_displayed()
+
+
+def test_the_editor_shows_translator_comments_and_placeholder_notes(own_errata, admin_console, browser, tmp_path):
+    annotate(own_errata, "EntityTooLarge", {"message": MESSAGE_COMMENT, "remediation": REMEDIATION_COMMENT},
+             tmp_path / "Localizations")
+    sign_in(browser, admin_console, own_errata.token("edit", "editor"))
+    open_error(browser, "EntityTooLarge")
+
+    note = by_label(browser, "Note on {maxObjectSize}")
+    assert note.text.startswith("Note: The largest object one single (non-multipart) upload may send")
+    placeholder = note.find_element(By.XPATH, "..")
+    assert placeholder.text.startswith("{maxObjectSize} — shown as “5 GB” when the caller gives no value")
+
+    message_comment = by_label(browser, "Translator comment on the message")
+    assert message_comment.text == f"Translator comment: {MESSAGE_COMMENT}"
+    remediation_comment = by_label(browser, "Translator comment on the remediation")
+    assert remediation_comment.text == "Translator comment: " + REMEDIATION_COMMENT
+    # Each comment heads its field's texts, once for all locales.
+    for field, comment in (("message", message_comment), ("remediation", remediation_comment)):
+        cards = browser.find_elements(By.CSS_SELECTOR, f".text-card[data-field='{field}']")
+        assert len(cards) == 3 and all(card.location["y"] > comment.location["y"] for card in cards)
+    # A comment is inserted as text: its markup stays inert.
+    assert browser.execute_script("return document.querySelectorAll('#view img').length") == 0
+    assert browser.execute_script("return window.__xss === undefined")
+
+    screenshot(browser, "admin-editor-notes")
+    assert_accessible(browser)
+    assert horizontal_overflow(browser) == 0
+    assert csp_violations(browser) == []

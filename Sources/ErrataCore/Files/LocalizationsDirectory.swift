@@ -46,22 +46,25 @@ public struct LocalizationsDirectory: Sendable {
     static func catalog(manifest: CatalogManifest, strings: StringCatalog) -> Catalog {
         var texts: [TextKey: String] = [:]
         var needsReview: Set<TextKey> = []
-        for entry in manifest.entries {
-            let key = EntryKey(code: entry.code, variant: entry.variant)
+        var entries: [CatalogEntry] = []
+        for manifestEntry in manifest.entries {
+            var entry = manifestEntry.catalogEntry
             for field in TextField.allCases {
-                let localizations = strings.strings["\(key.stringKeyPrefix).\(field.rawValue)"]?.localizations ?? [:]
-                for (localeName, localization) in localizations {
+                let string = strings.strings[entry.key.stringKey(field)]
+                entry.comments[field] = string?.comment
+                for (localeName, localization) in string?.localizations ?? [:] {
                     guard let locale = LanguageTag(rawValue: localeName), let unit = localization.stringUnit else { continue }
-                    let textKey = TextKey(entry: key, locale: locale, field: field)
+                    let textKey = TextKey(entry: entry.key, locale: locale, field: field)
                     texts[textKey] = unit.value
                     if unit.state != .translated { needsReview.insert(textKey) }
                 }
             }
+            entries.append(entry)
         }
         return Catalog(
             sourceLocale: manifest.sourceLanguage,
             locales: manifest.locales,
-            entries: manifest.entries.map(\.catalogEntry),
+            entries: entries,
             texts: texts,
             needsReview: needsReview
         )
@@ -87,21 +90,19 @@ public struct LocalizationsDirectory: Sendable {
 
     /// Writes the catalog as `catalog.json` and `Errors.xcstrings`, creating the directory if needed.
     ///
-    /// Output is deterministic (sorted keys, pretty printed), so exports diff cleanly in git.
+    /// Output is deterministic (sorted keys, two-space indentation, `"key": value`), so exports diff cleanly in git.
     /// - Throws: ``CatalogFileError/unwritable(file:reason:)`` when a file cannot be written.
     /// - Parameters:
     ///   - catalog: The catalog to write.
     ///   - revision: The published revision it is, recorded in `catalog.json` so a later import can spot live edits.
     public func write(_ catalog: Catalog, revision: Int? = nil) throws(CatalogFileError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
             throw .unwritable(file: url.path, reason: (error as NSError).localizedDescription)
         }
-        try write(CatalogManifest(catalog: catalog, revision: revision), to: manifestURL, encoder: encoder)
-        try write(Self.stringCatalog(for: catalog), to: stringCatalogURL, encoder: encoder)
+        try write(CatalogManifest(catalog: catalog, revision: revision), to: manifestURL)
+        try write(Self.stringCatalog(for: catalog), to: stringCatalogURL)
     }
 
     static func stringCatalog(for catalog: Catalog) -> StringCatalog {
@@ -111,14 +112,17 @@ public struct LocalizationsDirectory: Sendable {
             strings[key.stringKey, default: .init(localizations: [:])]
                 .localizations?[key.locale.rawValue] = .init(stringUnit: .init(state: state, value: value))
         }
+        for entry in catalog.entries {
+            for (field, comment) in entry.comments {
+                strings[entry.key.stringKey(field), default: .init(localizations: [:])].comment = comment
+            }
+        }
         return StringCatalog(sourceLanguage: catalog.sourceLocale.rawValue, strings: strings)
     }
 
-    private func write(_ value: some Encodable, to fileURL: URL, encoder: JSONEncoder) throws(CatalogFileError) {
+    private func write(_ value: some Encodable, to fileURL: URL) throws(CatalogFileError) {
         do {
-            var data = try encoder.encode(value)
-            data.append(UInt8(ascii: "\n"))
-            try data.write(to: fileURL, options: .atomic)
+            try LocalizationsFileLayout.encode(value).write(to: fileURL, options: .atomic)
         } catch {
             throw .unwritable(file: fileURL.path, reason: (error as NSError).localizedDescription)
         }

@@ -15,19 +15,8 @@ public enum TextRules {
         sourceText: String?,
         declaredParameters: Set<String>
     ) -> [TextProblem] {
-        var problems: [TextProblem] = []
-        if text.isEmpty {
-            return [.empty]
-        }
-        if text.trimmingOptionalWhitespaceAndNewlines() != text[...] {
-            problems.append(.untrimmed)
-        }
-        if text.count > maximumLength {
-            problems.append(.tooLong(maximum: maximumLength))
-        }
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            problems.append(.controlCharacter)
-        }
+        guard !text.isEmpty else { return [.empty] }
+        var problems = formProblems(in: text, maximumLength: maximumLength, allowsLineFeeds: false)
         let placeholders = TextTemplate(text).placeholders
         if let sourceText {
             let expected = TextTemplate(sourceText).placeholders
@@ -39,6 +28,23 @@ public enum TextRules {
             if !undeclared.isEmpty {
                 problems.append(.undeclaredPlaceholder(undeclared.sorted()))
             }
+        }
+        return problems
+    }
+
+    /// The problems of form every catalog string is checked for, texts and notes for translators alike:
+    /// empty, surrounding whitespace, too long, control characters (but line feeds, when allowed).
+    static func formProblems(in text: String, maximumLength: Int, allowsLineFeeds: Bool) -> [TextProblem] {
+        guard !text.isEmpty else { return [.empty] }
+        var problems: [TextProblem] = []
+        if text.trimmingOptionalWhitespaceAndNewlines() != text[...] {
+            problems.append(.untrimmed)
+        }
+        if text.count > maximumLength {
+            problems.append(.tooLong(maximum: maximumLength))
+        }
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !(allowsLineFeeds && $0 == "\n") }) {
+            problems.append(.controlCharacter)
         }
         return problems
     }

@@ -4,6 +4,8 @@
 import { call } from "./rpc.js";
 
 export const FIELDS = ["message", "remediation"];
+/// Each field's title in headings and labels.
+export const FIELD_TITLES = { message: "Message", remediation: "Remediation" };
 
 let cached = null;
 

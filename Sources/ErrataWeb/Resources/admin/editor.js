@@ -1,8 +1,8 @@
 // Edit one error: its message and remediation in every locale side by side with the source, the service
-// message and placeholders, live checks by the server's own rules, a preview, review marks, and saving
+// message, placeholders with their notes and each field's translator comment, live checks by the server's own rules, a preview, review marks, and saving
 // to the draft against the version read (Ctrl/Cmd+S too), with conflicts shown, never lost.
 
-import { entryName, FIELDS, findEntry, invalidate, overview } from "./catalog.js";
+import { entryName, FIELD_TITLES, FIELDS, findEntry, invalidate, overview } from "./catalog.js";
 import { h, replace } from "./dom.js";
 import { renderPreview } from "./preview.js";
 import { batch, call } from "./rpc.js";
@@ -88,9 +88,18 @@ function entryFacts(entry) {
     h("dt", {}, "Service message"), h("dd", {}, h("q", { lang: "en" }, entry.serviceMessage)),
     h("dt", {}, "Placeholders"),
     h("dd", {}, entry.placeholders.length
-      ? h("ul", { class: "plain" }, entry.placeholders.map(({ name, default: value }) =>
-        h("li", {}, h("code", {}, `{${name}}`), ` — shown as “${value}” when the caller gives no value`)))
+      ? h("ul", { class: "plain placeholders" }, entry.placeholders.map(({ name, default: value, note }) =>
+        h("li", {}, h("code", {}, `{${name}}`), ` — shown as “${value}” when the caller gives no value`,
+          note && h("p", { class: "note", role: "note", "aria-label": `Note on {${name}}` },
+            h("span", { class: "note-label" }, "Note: "), note))))
       : "none"));
+}
+
+/// The translator comment of a field (the same in every locale), if the catalog has one.
+function fieldComment(entry, field) {
+  const comment = entry.comments[field];
+  return comment && h("p", { class: "note comment", role: "note", "aria-label": `Translator comment on the ${field}` },
+    h("span", { class: "note-label" }, "Translator comment: "), comment);
 }
 
 /// The editor of the entry at route `[code, variant?]`.
@@ -131,8 +140,9 @@ export async function showEditor([code, variant]) {
   showView(entryName(entry),
     h("p", {}, h("a", { href: "#/find" }, "Back to the list")),
     entryFacts(entry),
-    FIELDS.map((field) => h("section", { class: "field-group", "aria-label": field === "message" ? "Message" : "Remediation" },
-      h("h2", {}, field === "message" ? "Message" : "Remediation"),
+    FIELDS.map((field) => h("section", { class: "field-group", "aria-label": FIELD_TITLES[field] },
+      h("h2", {}, FIELD_TITLES[field]),
+      fieldComment(entry, field),
       h("div", { class: "cards" }, cards.filter((card) => card.field === field).map((card) => card.element)))),
     h("div", { class: "save-bar" }, saveButton, h("span", { class: "hint" }, "Ctrl+S or ⌘S saves too."), saveError),
     h("section", { "aria-labelledby": "preview-title" }, h("h2", { id: "preview-title" }, "Preview"), previews));

@@ -1,13 +1,11 @@
 // One text of the editor (one field in one locale): its textarea, review state, the server's verdict on
 // it as the admin types, a "mark reviewed" button for a translation awaiting review, and its conflicts.
 
-import { textName } from "./catalog.js";
+import { FIELD_TITLES, textName } from "./catalog.js";
 import { renderConflict } from "./conflict.js";
 import { h, replace, uniqueId } from "./dom.js";
 import { explain } from "./rpc.js";
 import { stateBadge } from "./ui.js";
-
-const FIELD_TITLES = { message: "Message", remediation: "Remediation" };
 
 /// The editor card of one text. `actions` has `validate(card)`, `markReviewed(card)`, `saveOne(card)`,
 /// `changed()`.
