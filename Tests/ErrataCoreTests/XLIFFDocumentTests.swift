@@ -11,6 +11,7 @@ import Testing
             .init(id: "NoSuchKey.message", source: #"The key <b> & "quotes" don't exist."#, target: "キー「<b>」& は存在しません。", state: .translated, notes: ["Line one\nline two\ttab", "{key} stays"]),
             .init(id: "BucketNotEmpty.acl.remediation", source: "Remove the ACL.", target: "ACL を削除します。", state: .needsReviewTranslation),
             .init(id: "SlowDown.message", source: "Slow down.", target: nil, state: nil, notes: ["no translation yet"]),
+            .init(id: #"Odd&"id'<>"#, source: "x", target: "y", state: XLIFFState("x-tool's state"), notes: []),
         ]
     )
 
@@ -99,7 +100,7 @@ import Testing
         #expect(throws: XLIFFError.notWellFormed(.malformed("</body> closes <file>", offset: 69))) { try read(file + "</body>") }
         #expect(throws: XLIFFError.notXLIFF("the root element is <html> version (none), not <xliff> version 1.2")) { try read("<html></html>") }
         #expect(throws: XLIFFError.invalidUTF8(offset: 3)) { try XLIFFDocument(xml: Array("<x>".utf8) + [0xFF]) }
-        #expect(throws: XLIFFError.tooLarge(size: XLIFFDocument.maximumSize + 1, limit: XLIFFDocument.maximumSize)) {
+        #expect(throws: XLIFFError.tooLarge(limit: XLIFFDocument.maximumSize)) {
             try XLIFFDocument(xml: [UInt8](repeating: 0x20, count: XLIFFDocument.maximumSize + 1))
         }
         let markup = #"<xliff version="1.2"><file source-language="en" target-language="ja"><body><trans-unit id="A.message"><source>a</source><target>x<g id="1">y</g></target></trans-unit></body></file></xliff>"#

@@ -13,7 +13,7 @@ extension XLIFFDocument {
     ///
     /// - Throws: ``XLIFFError`` naming the first problem.
     package init(xml bytes: [UInt8]) throws(XLIFFError) {
-        guard bytes.count <= Self.maximumSize else { throw .tooLarge(size: bytes.count, limit: Self.maximumSize) }
+        guard bytes.count <= Self.maximumSize else { throw .tooLarge(limit: Self.maximumSize) }
         if let offset = XMLEventReader.firstInvalidUTF8Offset(bytes) { throw .invalidUTF8(offset: offset) }
         var builder = Builder()
         var events = XMLEventReader(bytes: bytes, maximumDepth: Self.maximumDepth)
@@ -119,7 +119,8 @@ extension XLIFFDocument {
 
 /// Why an XLIFF file cannot be read. Its description is one line for an operator.
 package enum XLIFFError: Error, Hashable, Sendable, CustomStringConvertible {
-    case tooLarge(size: Int, limit: Int)
+    /// The file is larger than ``XLIFFDocument/maximumSize``.
+    case tooLarge(limit: Int)
     case invalidUTF8(offset: Int)
     case notWellFormed(XMLReadError)
     /// Well-formed XML, but not an XLIFF 1.2 document.
@@ -129,7 +130,7 @@ package enum XLIFFError: Error, Hashable, Sendable, CustomStringConvertible {
 
     package var description: String {
         switch self {
-        case .tooLarge(let size, let limit): "the file is \(size) bytes; at most \(limit) are read"
+        case .tooLarge(let limit): "the file is larger than \(limit) bytes, the most an import reads"
         case .invalidUTF8(let offset): "the file is not valid UTF-8 (byte \(offset))"
         case .notWellFormed(.declarationRefused(let name, let offset)):
             "the file declares <!\(name.prefix(16))> at byte \(offset); document type and entity declarations are refused"
