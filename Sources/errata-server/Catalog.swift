@@ -8,7 +8,7 @@ extension ErrataServerCommand {
     /// locale as XLIFF with `--format xliff --locale LOC --output FILE`.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the published catalog as catalog.json and Errors.xcstrings, with translation states, so live edits can be committed; or one locale as XLIFF 1.2 for translators.",
+            abstract: "Write the published catalog as catalog.json and Errors.xcstrings, with translation states and notes for translators, so live edits can be committed; or one locale as XLIFF 1.2 for translators.",
             discussion: "With --format xliff, --locale names the locale to translate (admin.addLocale adds a new one first) and --output the XLIFF file to write."
         )
 
@@ -55,7 +55,7 @@ extension ErrataServerCommand {
     /// a translated XLIFF file.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Stage the texts that changed in a Localizations/ directory, or the translations of an XLIFF file, as draft edits; publish them with admin.publish.",
+            abstract: "Stage the texts that changed in a Localizations/ directory as draft edits and store their notes for translators, or stage the translations of an XLIFF file; publish them with admin.publish.",
             discussion: """
                 Texts edited live since the files' revision, or with a different pending draft edit, are reported as conflicts and left alone (exit code 1). \
                 With --format xliff, each unit is reported as changed, unchanged, untranslated, stale (its source text changed since the export), \
@@ -91,6 +91,10 @@ extension ErrataServerCommand {
                 throw CommandFailure(message: error.description)
             }
             print("staged \(report.staged.count) text\(report.staged.count == 1 ? "" : "s") in the draft")
+            if !report.notesChanged.isEmpty {
+                let count = report.notesChanged.count
+                print("updated the notes for translators of \(count) entr\(count == 1 ? "y" : "ies")")
+            }
             for conflict in report.conflicts {
                 print("conflict: \(conflict.key.stringKey) (\(conflict.key.locale)): \(conflict.reason)")
             }

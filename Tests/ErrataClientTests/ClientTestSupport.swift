@@ -61,10 +61,12 @@ extension ErrataClient {
 
 /// Catalog documents for scripted servers: the bundled catalog at another revision, with edits.
 enum Documents {
-    /// The catalog of `Localizations/`, as bundled.
+    /// The catalog of `Localizations/`, as bundled: without its notes for translators.
     static let localizations: Catalog = {
         do {
-            return try LocalizationsDirectory(url: Repository.localizations).load()
+            var catalog = try LocalizationsDirectory(url: Repository.localizations).load()
+            catalog.entries = catalog.entries.map(\.withoutNotes)
+            return catalog
         } catch {
             preconditionFailure("cannot load Localizations/: \(error)")
         }

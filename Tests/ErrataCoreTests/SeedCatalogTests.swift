@@ -43,6 +43,13 @@ import Testing
         #expect(try entry("TooManyParts").parameters["maxPartNumber"] == "10000")
     }
 
+    @Test func everyPlaceholderHasANoteForTranslators() {
+        #expect(catalog.entries.filter { !$0.parameters.isEmpty }.count == 6)
+        for entry in catalog.entries {
+            #expect(Set(entry.parameterNotes.keys) == Set(entry.parameters.keys), "\(entry.key)")
+        }
+    }
+
     /// Every seed row is in the catalog with its message and status.
     @Test func matchesTheSeedTable() throws {
         let seed = try String(contentsOf: RepositoryFiles.seed, encoding: .utf8)

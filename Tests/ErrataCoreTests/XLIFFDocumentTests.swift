@@ -32,7 +32,8 @@ import Testing
     @Test func catalogTextsBecomeOneUnitPerSourceText() {
         let entry = CatalogEntry(
             key: EntryKey(code: ErrorCode("EntityTooLarge")), httpStatus: 400, serviceMessage: "Your proposed upload exceeds the maximum allowed size",
-            category: ErrorCategory("upload"), retry: .never, fault: .client, parameters: ["maxObjectSize": "5 TiB"]
+            category: ErrorCategory("upload"), retry: .never, fault: .client, parameters: ["maxObjectSize": "5 TiB"],
+            parameterNotes: ["maxObjectSize": "The largest single upload, with a byte unit."], comments: [.message: "Shown in upload dialogs."]
         )
         func key(_ locale: LanguageTag, _ field: TextField) -> TextKey { TextKey(entry: entry.key, locale: locale, field: field) }
         let catalog = Catalog(
@@ -50,7 +51,9 @@ import Testing
         let notes = document.units[0].notes.joined(separator: "\n")
         #expect(notes.contains("HTTP 400"))
         #expect(notes.contains("Your proposed upload exceeds the maximum allowed size"))
-        #expect(notes.contains("{maxObjectSize}") && notes.contains("5 TiB"))
+        #expect(notes.contains("{maxObjectSize}") && notes.contains("5 TiB") && notes.contains("The largest single upload, with a byte unit."))
+        #expect(notes.contains("Shown in upload dialogs."))
+        #expect(!document.units[1].notes.joined().contains("Shown in upload dialogs."))
         #expect(!document.units[1].notes.joined().contains("{maxObjectSize}"))
     }
 

@@ -33,7 +33,7 @@ import Testing
                 #expect(summary?["translated"] == .integer(Int64(entryCount)) && summary?["needsReview"] == 0 && summary?["missing"] == 0 && summary?["complete"] == true)
             }
             let tooLarge = try #require(entries.first { $0["code"] == "EntityTooLarge" })
-            #expect(tooLarge["placeholders"] == [["name": "maxObjectSize", "default": "5 GiB"]])
+            #expect(tooLarge["placeholders"]?[0]?["name"] == "maxObjectSize" && tooLarge["placeholders"]?[0]?["default"] == "5 GiB")
             #expect(tooLarge["serviceMessage"] != nil && tooLarge["httpStatus"] == 400)
 
             _ = try await Self.call(

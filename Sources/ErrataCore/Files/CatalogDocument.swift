@@ -2,6 +2,8 @@
 ///
 /// It carries the revision it was published as, every entry's data, and every text keyed by its
 /// string-catalog key and locale, so that a client can build a ``CatalogSnapshot`` offline.
+/// Notes for translators (text comments, placeholder notes) are left out: clients do not show them,
+/// and each `parameters` value stays a plain default string, as clients of format version 1 read it.
 ///
 /// For example:
 ///
@@ -32,7 +34,7 @@ public struct CatalogDocument: Codable, Hashable, Sendable {
         self.revision = revision
         self.sourceLanguage = catalog.sourceLocale
         self.locales = catalog.locales
-        self.entries = catalog.entries.map(CatalogManifest.Entry.init)
+        self.entries = catalog.entries.map { CatalogManifest.Entry($0.withoutNotes) }
         var texts: [String: [String: String]] = [:]
         for (key, value) in catalog.texts {
             texts[key.stringKey, default: [:]][key.locale.rawValue] = value
@@ -51,7 +53,7 @@ public struct CatalogDocument: Codable, Hashable, Sendable {
         for entry in entries {
             let key = EntryKey(code: entry.code, variant: entry.variant)
             for field in TextField.allCases {
-                let stringKey = "\(key.stringKeyPrefix).\(field.rawValue)"
+                let stringKey = key.stringKey(field)
                 for (localeName, value) in self.texts[stringKey] ?? [:] {
                     let tag = tags[localeName] ?? LanguageTag(rawValue: localeName)
                     tags[localeName] = tag

@@ -9,6 +9,9 @@
 ///               "serviceMessage": "The specified key does not exist.", "category": "object",
 ///               "retry": "never", "fault": "client", "parameters": {}}]}
 /// ```
+///
+/// A placeholder's value in `parameters` is its default, or an object with its default and a note for
+/// translators (see ``Parameter``). Translator comments of the texts are in `Errors.xcstrings`.
 public struct CatalogManifest: Codable, Hashable, Sendable {
     /// The only format version this build reads and writes.
     public static let currentFormatVersion = 1
@@ -29,8 +32,10 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
         public var category: ErrorCategory
         public var retry: RetryClass
         public var fault: Fault
-        public var parameters: [String: String]
+        public var parameters: [String: Parameter]
 
+        /// The entry as written in the file, its placeholder notes included (its comments are not: they
+        /// belong to `Errors.xcstrings`).
         public init(_ entry: CatalogEntry) {
             self.code = entry.code
             self.variant = entry.variant
@@ -39,7 +44,9 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
             self.category = entry.category
             self.retry = entry.retry
             self.fault = entry.fault
-            self.parameters = entry.parameters
+            self.parameters = Dictionary(uniqueKeysWithValues: entry.parameters.map { name, defaultValue in
+                (name, Parameter(defaultValue: defaultValue, note: entry.parameterNotes[name]))
+            })
         }
 
         public var catalogEntry: CatalogEntry {
@@ -50,7 +57,8 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
                 category: category,
                 retry: retry,
                 fault: fault,
-                parameters: parameters
+                parameters: parameters.mapValues(\.defaultValue),
+                parameterNotes: parameters.compactMapValues(\.note)
             )
         }
 

@@ -46,22 +46,25 @@ public struct LocalizationsDirectory: Sendable {
     static func catalog(manifest: CatalogManifest, strings: StringCatalog) -> Catalog {
         var texts: [TextKey: String] = [:]
         var needsReview: Set<TextKey> = []
-        for entry in manifest.entries {
-            let key = EntryKey(code: entry.code, variant: entry.variant)
+        var entries: [CatalogEntry] = []
+        for manifestEntry in manifest.entries {
+            var entry = manifestEntry.catalogEntry
             for field in TextField.allCases {
-                let localizations = strings.strings["\(key.stringKeyPrefix).\(field.rawValue)"]?.localizations ?? [:]
-                for (localeName, localization) in localizations {
+                let string = strings.strings[entry.key.stringKey(field)]
+                entry.comments[field] = string?.comment
+                for (localeName, localization) in string?.localizations ?? [:] {
                     guard let locale = LanguageTag(rawValue: localeName), let unit = localization.stringUnit else { continue }
-                    let textKey = TextKey(entry: key, locale: locale, field: field)
+                    let textKey = TextKey(entry: entry.key, locale: locale, field: field)
                     texts[textKey] = unit.value
                     if unit.state != .translated { needsReview.insert(textKey) }
                 }
             }
+            entries.append(entry)
         }
         return Catalog(
             sourceLocale: manifest.sourceLanguage,
             locales: manifest.locales,
-            entries: manifest.entries.map(\.catalogEntry),
+            entries: entries,
             texts: texts,
             needsReview: needsReview
         )
@@ -110,6 +113,11 @@ public struct LocalizationsDirectory: Sendable {
             let state: TranslationState = catalog.needsReview.contains(key) ? .needsReview : .translated
             strings[key.stringKey, default: .init(localizations: [:])]
                 .localizations?[key.locale.rawValue] = .init(stringUnit: .init(state: state, value: value))
+        }
+        for entry in catalog.entries {
+            for (field, comment) in entry.comments {
+                strings[entry.key.stringKey(field), default: .init(localizations: [:])].comment = comment
+            }
         }
         return StringCatalog(sourceLanguage: catalog.sourceLocale.rawValue, strings: strings)
     }

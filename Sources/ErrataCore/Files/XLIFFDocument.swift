@@ -100,16 +100,17 @@ extension XLIFFDocument {
         self.init(sourceLanguage: catalog.sourceLocale, targetLanguage: locale, revision: revision, units: units)
     }
 
-    /// What a translator needs beside the text: what the field is for, the error it explains, and
-    /// each placeholder the source uses with the value it has when a caller gives none.
+    /// What a translator needs beside the text: what the field is for and the entry's comment on it,
+    /// the error it explains, and each placeholder the source uses with what it means and the value
+    /// it has when a caller gives none.
     static func notes(for entry: CatalogEntry, field: TextField, source: String) -> [String] {
         var notes = [field.purpose]
-        // Translator comments and the meaning and unit of each placeholder: added here when the
-        // catalog model carries them (branch `notes`).
+        if let comment = entry.comments[field] { notes.append(comment) }
         notes.append("The storage service answers HTTP \(entry.httpStatus) with the message: \(entry.serviceMessage)")
         for name in Set(TextTemplate(source).placeholders).sorted() {
-            let example = entry.parameters[name].map { ", for example \($0)" } ?? ""
-            notes.append("{\(name)} is replaced by a value the caller gives\(example); keep it as written.")
+            let meaning = entry.parameterNotes[name].map { " \($0)" } ?? ""
+            let example = entry.parameters[name].map { " Default: \($0)." } ?? ""
+            notes.append("{\(name)} is replaced by a value; keep it as written.\(meaning)\(example)")
         }
         return notes
     }

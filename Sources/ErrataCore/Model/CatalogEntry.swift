@@ -10,6 +10,10 @@ public struct CatalogEntry: Hashable, Sendable {
     public var fault: Fault
     /// Default values of the `{placeholders}` the entry's texts use.
     public var parameters: [String: String]
+    /// What each placeholder means and its unit, for translators, by placeholder name; a subset of ``parameters``' names.
+    public var parameterNotes: [String: String]
+    /// The translator comment of each field's text (the same in every locale); a field may have none.
+    public var comments: [TextField: String]
 
     public init(
         key: EntryKey,
@@ -18,7 +22,9 @@ public struct CatalogEntry: Hashable, Sendable {
         category: ErrorCategory,
         retry: RetryClass,
         fault: Fault,
-        parameters: [String: String] = [:]
+        parameters: [String: String] = [:],
+        parameterNotes: [String: String] = [:],
+        comments: [TextField: String] = [:]
     ) {
         self.key = key
         self.httpStatus = httpStatus
@@ -27,8 +33,18 @@ public struct CatalogEntry: Hashable, Sendable {
         self.retry = retry
         self.fault = fault
         self.parameters = parameters
+        self.parameterNotes = parameterNotes
+        self.comments = comments
     }
 
     public var code: ErrorCode { key.code }
     public var variant: VariantName? { key.variant }
+
+    /// The entry without its notes for translators: what clients need to describe an error.
+    public var withoutNotes: CatalogEntry {
+        var entry = self
+        entry.parameterNotes = [:]
+        entry.comments = [:]
+        return entry
+    }
 }

@@ -14,6 +14,9 @@ public struct EntryKey: Hashable, Comparable, Sendable, CustomStringConvertible 
         return "\(code.rawValue).\(variant.rawValue)"
     }
 
+    /// The key of one of this entry's texts in a string catalog: `NoSuchKey.message` or `BucketNotEmpty.acl.remediation`.
+    public func stringKey(_ field: TextField) -> String { "\(stringKeyPrefix).\(field.rawValue)" }
+
     public var description: String { stringKeyPrefix }
 
     public static func < (lhs: EntryKey, rhs: EntryKey) -> Bool {

@@ -23,7 +23,7 @@ public struct TextKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The key of this text in a string catalog, such as `NoSuchKey.remediation`.
-    public var stringKey: String { "\(entry.stringKeyPrefix).\(field.rawValue)" }
+    public var stringKey: String { entry.stringKey(field) }
 
     public var description: String { "\(stringKey)@\(locale)" }
 

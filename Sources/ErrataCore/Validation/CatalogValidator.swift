@@ -28,6 +28,7 @@ public enum CatalogValidator {
             if !(100...999).contains(entry.httpStatus) {
                 problems.append(.malformedStatus(entry.key, entry.httpStatus))
             }
+            problems += noteProblems(of: entry)
         }
         let parametersByEntry = Dictionary(
             catalog.entries.map { ($0.key, Set($0.parameters.keys)) },
@@ -48,6 +49,23 @@ public enum CatalogValidator {
         }
         return problems
     }
+
+    /// The problems of an entry's notes for translators, in a stable order.
+    private static func noteProblems(of entry: CatalogEntry) -> [CatalogProblem] {
+        var problems: [CatalogProblem] = []
+        for field in TextField.allCases {
+            guard let comment = entry.comments[field] else { continue }
+            problems += NoteRules.problems(in: comment).map { .badComment(entry.key, field, $0) }
+        }
+        for (name, note) in entry.parameterNotes.sorted(by: { $0.key < $1.key }) {
+            guard entry.parameters[name] != nil else {
+                problems.append(.noteWithoutParameter(entry.key, name))
+                continue
+            }
+            problems += NoteRules.problems(in: note).map { .badParameterNote(entry.key, name, $0) }
+        }
+        return problems
+    }
 }
 
 /// One thing wrong with a catalog.
@@ -59,6 +77,12 @@ public enum CatalogProblem: Hashable, Sendable, CustomStringConvertible {
     case malformedStatus(EntryKey, Int)
     case missingText(TextKey)
     case badText(TextKey, TextProblem)
+    /// The translator comment of a field's text breaks ``NoteRules``.
+    case badComment(EntryKey, TextField, NoteProblem)
+    /// A placeholder's note breaks ``NoteRules``.
+    case badParameterNote(EntryKey, String, NoteProblem)
+    /// A note for a placeholder the entry declares no default for.
+    case noteWithoutParameter(EntryKey, String)
 
     public var description: String {
         switch self {
@@ -69,6 +93,9 @@ public enum CatalogProblem: Hashable, Sendable, CustomStringConvertible {
         case .malformedStatus(let key, let status): "entry \(key) has HTTP status \(status), outside 100...999"
         case .missingText(let key): "\(key.stringKey) has no \(key.locale) text"
         case .badText(let key, let problem): "\(key.stringKey) (\(key.locale)): \(problem)"
+        case .badComment(let key, let field, let problem): "the comment of \(key.stringKey(field)) \(problem)"
+        case .badParameterNote(let key, let name, let problem): "the note of placeholder {\(name)} of entry \(key) \(problem)"
+        case .noteWithoutParameter(let key, let name): "entry \(key) has a note for placeholder {\(name)} but no default value for it"
         }
     }
 }

@@ -43,10 +43,13 @@ package struct OverviewAnswer: Encodable, Hashable, Sendable {
     package struct Placeholder: Encodable, Hashable, Sendable {
         package var name: String
         package var defaultValue: String
+        /// What it means and its unit, for translators; absent when the catalog has no note.
+        package var note: String?
 
         private enum CodingKeys: String, CodingKey {
             case name
             case defaultValue = "default"
+            case note
         }
     }
 
@@ -61,6 +64,9 @@ package struct OverviewAnswer: Encodable, Hashable, Sendable {
         /// The storage service's own English message, verbatim.
         package var serviceMessage: String
         package var placeholders: [Placeholder]
+        /// The translator comment of each field's text (`message`, `remediation`), the same in every
+        /// locale; a field without a comment is absent.
+        package var comments: [String: String]
         /// By locale tag.
         package var locales: [String: LocaleTexts]
     }
@@ -87,7 +93,10 @@ package struct OverviewAnswer: Encodable, Hashable, Sendable {
                 code: item.entry.code, variant: item.entry.variant, httpStatus: item.entry.httpStatus,
                 category: item.entry.category.rawValue, retry: item.entry.retry.rawValue, fault: item.entry.fault.rawValue,
                 serviceMessage: item.entry.serviceMessage,
-                placeholders: item.entry.parameters.sorted { $0.key < $1.key }.map { Placeholder(name: $0.key, defaultValue: $0.value) },
+                placeholders: item.entry.parameters.sorted { $0.key < $1.key }.map {
+                    Placeholder(name: $0.key, defaultValue: $0.value, note: item.entry.parameterNotes[$0.key])
+                },
+                comments: Dictionary(uniqueKeysWithValues: item.entry.comments.map { ($0.key.rawValue, $0.value) }),
                 locales: locales
             )
         }

@@ -3,11 +3,17 @@ import Foundation
 import GRDB
 
 extension CatalogStore {
-    /// Turns the texts of edited `Localizations/` files into draft edits, without overwriting live edits.
+    /// Turns the texts of edited `Localizations/` files into draft edits, without overwriting live edits,
+    /// and takes their notes for translators.
     ///
     /// A text that differs from the published one is staged unless the published text changed
     /// after the files' revision (a live edit the files do not know) or a pending draft edit of
     /// it says something else: those are reported as conflicts and left alone.
+    ///
+    /// Notes for translators (text comments, placeholder notes) are catalog metadata, not texts: they
+    /// are stored at once, with no draft or revision, since no admin method edits them and no public
+    /// answer shows them. An import does not change placeholder defaults, so the note of a placeholder
+    /// the stored entry has no default for is left out.
     ///
     /// - Parameters:
     ///   - catalog: The catalog read from the files; it must pass ``CatalogValidator``.
@@ -45,8 +51,33 @@ extension CatalogStore {
                     report.staged.append(key)
                 }
             }
+            report.notesChanged = try Self.importNotes(of: catalog.entries, db: db)
             return report
         }
+    }
+
+    /// Stores the notes for translators of the entries the database has; returns the entries whose notes changed.
+    private static func importNotes(of entries: [CatalogEntry], db: Database) throws -> [EntryKey] {
+        let context = EditingContext(db: db)
+        var changed: [EntryKey] = []
+        for var entry in entries {
+            let record: EntryRecord
+            do {
+                record = try context.entry(entry.key)
+            } catch is EditError {
+                continue  // an entry the database lacks: its texts are reported as conflicts
+            }
+            let declared = try record.catalogEntry().parameters
+            entry.parameterNotes = entry.parameterNotes.filter { declared[$0.key] != nil }
+            let columns = try EntryRecord.notesColumns(of: entry)
+            guard columns != (record.comments, record.parameterNotes) else { continue }
+            try db.execute(
+                sql: "UPDATE entry SET comments = ?, parameterNotes = ? WHERE id = ?",
+                arguments: [columns.comments, columns.parameterNotes, record.id]
+            )
+            changed.append(entry.key)
+        }
+        return changed
     }
 }
 
@@ -60,4 +91,6 @@ package struct ImportReport: Hashable, Sendable {
 
     package var staged: [TextKey] = []
     package var conflicts: [Conflict] = []
+    /// The entries whose notes for translators the import changed, in catalog order.
+    package var notesChanged: [EntryKey] = []
 }

@@ -50,6 +50,10 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
     var retry: String
     var fault: String
     var parameters: String
+    /// The translator comment of each field's text, as a JSON object by field name (schema v6).
+    var comments: String
+    /// What each placeholder means and its unit, as a JSON object by placeholder name (schema v6).
+    var parameterNotes: String
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -65,7 +69,17 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
         self.category = entry.category.rawValue
         self.retry = entry.retry.rawValue
         self.fault = entry.fault.rawValue
-        self.parameters = String(decoding: try JSONEncoder.sorted.encode(entry.parameters), as: UTF8.self)
+        self.parameters = try Self.json(entry.parameters)
+        (self.comments, self.parameterNotes) = try Self.notesColumns(of: entry)
+    }
+
+    /// The values of the `comments` and `parameterNotes` columns for an entry's notes for translators.
+    static func notesColumns(of entry: CatalogEntry) throws -> (comments: String, parameterNotes: String) {
+        (try json(Dictionary(uniqueKeysWithValues: entry.comments.map { ($0.key.rawValue, $0.value) })), try json(entry.parameterNotes))
+    }
+
+    private static func json(_ object: [String: String]) throws -> String {
+        String(decoding: try JSONEncoder.sorted.encode(object), as: UTF8.self)
     }
 
     var key: EntryKey {
@@ -78,10 +92,16 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
         guard let retry = RetryClass(rawValue: retry), let fault = Fault(rawValue: fault) else {
             throw StoreError.corrupt("entry \(key) has retry '\(retry)' and fault '\(fault)'")
         }
-        let parameters = try JSONDecoder().decode([String: String].self, from: Data(parameters.utf8))
+        let decoder = JSONDecoder()
+        var comments: [TextField: String] = [:]
+        for (name, comment) in try decoder.decode([String: String].self, from: Data(self.comments.utf8)) {
+            guard let field = TextField(rawValue: name) else { throw StoreError.corrupt("entry \(key) has a comment for field '\(name)'") }
+            comments[field] = comment
+        }
         return CatalogEntry(
             key: key, httpStatus: httpStatus, serviceMessage: serviceMessage, category: ErrorCategory(category),
-            retry: retry, fault: fault, parameters: parameters
+            retry: retry, fault: fault, parameters: try decoder.decode([String: String].self, from: Data(parameters.utf8)),
+            parameterNotes: try decoder.decode([String: String].self, from: Data(parameterNotes.utf8)), comments: comments
         )
     }
 }

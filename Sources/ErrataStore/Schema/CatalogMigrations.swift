@@ -127,6 +127,18 @@ enum CatalogMigrations {
             // Before v5 the store took English as the source language of every catalog.
             try db.execute(sql: "UPDATE locale SET isSource = 1 WHERE tag = 'en'")
         }
+
+        // MARK: - v6: notes for translators
+
+        migrator.registerMigration("v6") { db in
+            // Catalog metadata like `parameters`, not texts: changed by an import, never drafted or published.
+            try db.alter(table: EntryRecord.databaseTableName) { table in
+                // The translator comment of each field's text: `{"message": "…", "remediation": "…"}`.
+                table.add(column: "comments", .jsonText).notNull().defaults(to: "{}")
+                // What each placeholder means and its unit, by placeholder name.
+                table.add(column: "parameterNotes", .jsonText).notNull().defaults(to: "{}")
+            }
+        }
         return migrator
     }
 }
