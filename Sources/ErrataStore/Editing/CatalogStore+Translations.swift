@@ -38,7 +38,9 @@ extension CatalogStore {
             let texts = try Self.textKeysByID(in: locale, db: db)
             var report = TranslationImportReport()
             for translation in translations {
-                let outcome = try Self.outcome(of: translation, key: texts[translation.id], baseRevision: baseRevision, author: author, context: context)
+                let outcome = try Self.outcome(
+                    of: translation, key: texts[translation.id], sourceLocale: catalogSource, baseRevision: baseRevision, author: author, context: context
+                )
                 report.units.append(.init(id: translation.id, outcome: outcome))
             }
             return report
@@ -58,11 +60,12 @@ extension CatalogStore {
     }
 
     private static func outcome(
-        of translation: ImportedTranslation, key: (key: TextKey, entry: EntryRecord)?, baseRevision: Int?, author: String, context: EditingContext
+        of translation: ImportedTranslation, key: (key: TextKey, entry: EntryRecord)?, sourceLocale: LanguageTag, baseRevision: Int?,
+        author: String, context: EditingContext
     ) throws -> TranslationImportReport.Outcome {
         guard let (key, entry) = key else { return .invalid("no text has this id") }
         let entryID = entry.id!
-        let source = try context.currentVersion(entryID: entryID, locale: try context.sourceLocale(), field: key.field)
+        let source = try context.currentVersion(entryID: entryID, locale: sourceLocale, field: key.field)
         guard source?.text == translation.source else { return .stale(currentSource: source?.text ?? "") }
         guard let target = translation.target, !target.isEmpty else { return .untranslated }
         let current = try context.currentVersion(entryID: entryID, locale: key.locale, field: key.field)
