@@ -106,6 +106,11 @@ import Testing
         #expect(throws: XLIFFError.tooLarge(limit: XLIFFDocument.maximumSize)) {
             try XLIFFDocument(xml: [UInt8](repeating: 0x20, count: XLIFFDocument.maximumSize + 1))
         }
+        // Characters XML 1.0 does not allow, written out or as references: the writer could not write them back.
+        let unit = #"<xliff version="1.2"><file source-language="en" target-language="ja"><body><trans-unit id="A.message"><source>"#
+        #expect(throws: XLIFFError.notWellFormed(.malformed("a character XML does not allow", offset: 111))) { try read(unit + "a\u{1}</source>") }
+        #expect(throws: XLIFFError.notWellFormed(.malformed("a reference to an invalid character", offset: 111))) { try read(unit + "a&#1;</source>") }
+        #expect(throws: XLIFFError.notWellFormed(.malformed("a character XML does not allow", offset: 111))) { try read(unit + "a\u{FFFF}</source>") }
         let markup = #"<xliff version="1.2"><file source-language="en" target-language="ja"><body><trans-unit id="A.message"><source>a</source><target>x<g id="1">y</g></target></trans-unit></body></file></xliff>"#
         #expect(throws: XLIFFError.unsupported("<target> of unit 'A.message' holds markup <g>; only plain text is read")) { try read(markup) }
         #expect(throws: XLIFFError.unsupported("<file> has no well-formed target-language: name the language the targets are in")) {

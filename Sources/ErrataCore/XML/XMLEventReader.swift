@@ -50,7 +50,11 @@ struct XMLEventReader {
                     try skip(past: "-->")
                 } else if skipping("<![CDATA[") {
                     guard !open.isEmpty else { throw .malformed("CDATA outside the root element", offset: start) }
-                    return .text(String(decoding: try skip(past: "]]>"), as: UTF8.self))
+                    let content = try skip(past: "]]>")
+                    if let offset = content.indices.first(where: { isForbiddenCharacter(at: $0) }) {
+                        throw .malformed("a character XML does not allow", offset: offset)
+                    }
+                    return .text(String(decoding: content, as: UTF8.self))
                 } else if skipping("<!") {
                     throw .declarationRefused(String(decoding: bytes[index...].prefix { Self.isNameByte($0) }, as: UTF8.self), offset: start)
                 } else if skipping("</") {
@@ -81,6 +85,7 @@ struct XMLEventReader {
                     if open.isEmpty, !Self.isWhitespace(bytes[index]) {
                         throw .malformed("text outside the root element", offset: index)
                     }
+                    if isForbiddenCharacter(at: index) { throw .malformed("a character XML does not allow", offset: index) }
                     index += 1
                 }
                 if !open.isEmpty { return .text(String(decoding: bytes[start..<index], as: UTF8.self)) }
@@ -118,6 +123,8 @@ struct XMLEventReader {
                 switch bytes[index] {
                 case UInt8(ascii: "<"):
                     throw .malformed("'<' in an attribute value", offset: index)
+                case _ where isForbiddenCharacter(at: index):
+                    throw .malformed("a character XML does not allow", offset: index)
                 case UInt8(ascii: "&"):
                     value += String(decoding: bytes[runStart..<index], as: UTF8.self)
                     value.unicodeScalars.append(try reference())
@@ -169,7 +176,7 @@ struct XMLEventReader {
                 else if name.hasPrefix("#") { UInt32(name.dropFirst(), radix: 10) }
                 else { nil }
             guard let number else { throw .malformed("a reference to the undeclared entity '\(name)'", offset: start) }
-            guard number != 0, let scalar = Unicode.Scalar(number) else {
+            guard let scalar = Unicode.Scalar(number), Self.isCharacter(scalar) else {
                 throw .malformed("a reference to an invalid character", offset: start)
             }
             return scalar
@@ -206,6 +213,22 @@ struct XMLEventReader {
 
     private mutating func skipWhitespace() {
         while index < bytes.count, Self.isWhitespace(bytes[index]) { index += 1 }
+    }
+
+    /// Whether the input at `index` starts a character XML 1.0 does not allow anywhere (its `Char`
+    /// production): a C0 control other than tab, line feed and carriage return, U+FFFE or U+FFFF.
+    private func isForbiddenCharacter(at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x20 { return !Self.isWhitespace(byte) }
+        return byte == 0xEF && bytes[index...].starts(with: [0xEF, 0xBF]) && index + 2 < bytes.count && bytes[index + 2] >= 0xBE
+    }
+
+    /// Whether XML 1.0 allows `scalar` (its `Char` production), as a reference or written out.
+    private static func isCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xFFFD, 0x10000...: true
+        default: false
+        }
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {
