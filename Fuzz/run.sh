@@ -7,7 +7,7 @@
 #   Fuzz/run.sh build TARGET|all     build only
 #   Fuzz/run.sh repro TARGET FILE... run TARGET once on each FILE (a crash input), no fuzzing
 #
-# TARGET is one of: accept-language, locale-negotiation, jsonrpc-envelope, catalog-files, storage-response.
+# TARGET is one of: accept-language, locale-negotiation, jsonrpc-envelope, catalog-files, storage-response, xliff.
 #
 # Each target is one harness, Fuzz/<Name>Fuzzer.swift, compiled together with every
 # Sources/ErrataCore/**/*.swift file (and, for jsonrpc-envelope, Sources/ErrataServer/JSONRPC/) into a single module (so internal symbols are reachable) with
@@ -29,7 +29,7 @@ set -euo pipefail
 FUZZ_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$FUZZ_DIR/.." && pwd)"
 OUT="${ERRATA_FUZZ_OUT:-/tmp/errata-fuzz}"
-TARGETS=(accept-language locale-negotiation jsonrpc-envelope catalog-files storage-response)
+TARGETS=(accept-language locale-negotiation jsonrpc-envelope catalog-files storage-response xliff)
 
 usage() {
     sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
@@ -44,6 +44,7 @@ harness() {
     jsonrpc-envelope) echo JSONRPCEnvelopeFuzzer.swift ;;
     catalog-files) echo CatalogFilesFuzzer.swift ;;
     storage-response) echo StorageResponseFuzzer.swift ;;
+    xliff) echo XLIFFFuzzer.swift ;;
     *) echo "unknown target '$1' (expected one of: ${TARGETS[*]})" >&2; exit 2 ;;
     esac
 }
@@ -55,6 +56,7 @@ max_len() {
     jsonrpc-envelope) echo 4096 ;;
     catalog-files) echo 8192 ;;
     storage-response) echo 4096 ;;
+    xliff) echo 8192 ;;
     esac
 }
 

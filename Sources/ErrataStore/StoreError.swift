@@ -4,6 +4,7 @@ package struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case corrupt(String)
         case notEmpty
         case invalidCatalog([String])
+        case languageMismatch(String)
     }
 
     private let kind: Kind
@@ -14,6 +15,8 @@ package struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     static let notEmpty = Self(kind: .notEmpty)
     /// A catalog that fails validation; the problems are listed.
     static func invalidCatalog(_ problems: [String]) -> Self { .init(kind: .invalidCatalog(problems)) }
+    /// Translations whose languages are not the catalog's source language and one of its other locales.
+    static func languageMismatch(_ detail: String) -> Self { .init(kind: .languageMismatch(detail)) }
 
     package var description: String {
         switch kind {
@@ -22,6 +25,7 @@ package struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidCatalog(let problems):
             "the catalog is invalid (\(problems.count) problem\(problems.count == 1 ? "" : "s")): "
                 + problems.prefix(5).joined(separator: "; ") + (problems.count > 5 ? "; …" : "")
+        case .languageMismatch(let detail): detail
         }
     }
 }

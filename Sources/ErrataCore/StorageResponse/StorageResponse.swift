@@ -91,7 +91,7 @@ public struct StorageResponse: Hashable, Sendable {
     private static func parse(_ body: Data) throws(StorageResponseError) -> StorageResponse? {
         guard body.count <= maximumBodySize else { throw .tooLarge(size: body.count, limit: maximumBodySize) }
         let bytes = [UInt8](body)
-        if let offset = Self.firstInvalidUTF8Offset(bytes) { throw .invalidUTF8(offset: offset) }
+        if let offset = XMLEventReader.firstInvalidUTF8Offset(bytes) { throw .invalidUTF8(offset: offset) }
         // A byte order mark and leading whitespace do not decide the format.
         let ignored: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF]
         switch bytes.first(where: { !ignored.contains($0) }) {
@@ -110,20 +110,6 @@ public struct StorageResponse: Hashable, Sendable {
             return try StorageResponse(json: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(bytes.dropFirst(3)) : body)
         default:
             throw .unrecognizedFormat
-        }
-    }
-
-    /// The offset of the first byte that is not part of valid UTF-8, if any.
-    private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar): offset += scalar.count
-            case .emptyInput: return nil
-            case .error: return offset
-            }
         }
     }
 }

@@ -1,0 +1,99 @@
+import ErrataCore
+import ErrataStore
+import Foundation
+import Testing
+
+/// `errata-server export --format xliff` and `import --format xliff` as a translator's round trip meets them.
+@Suite struct XLIFFCommandTests {
+    static let japanese = LanguageTag(rawValue: "ja")!
+
+    /// A service whose catalog has Japanese added (no texts yet), as `admin.addLocale` leaves it.
+    func serviceWithJapanese() async throws -> TestService {
+        let service = try await TestService()
+        _ = try await service.store.addLocale(Self.japanese, name: "日本語", author: nil)
+        return service
+    }
+
+    func run(_ arguments: [String], on service: TestService) throws -> ServerCommandTests.Outcome {
+        try ServerCommandTests.run(arguments + ["--database", service.databasePath])
+    }
+
+    func export(_ locale: String, from service: TestService) throws -> (file: URL, document: XLIFFDocument) {
+        let file = service.directory.appendingPathComponent("\(locale)-\(UUID().uuidString).xliff")
+        let outcome = try run(["export", "--format", "xliff", "--locale", locale, "--output", file.path], on: service)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        return (file, try XLIFFDocument(xml: Array(try Data(contentsOf: file))))
+    }
+
+    @Test func filledTargetsAreStagedAndTheRestReported() async throws {
+        let service = try await serviceWithJapanese()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        let (file, exported) = try export("ja", from: service)
+        var document = exported
+        #expect(document.units.allSatisfy { $0.target == nil })
+        #expect(document.revision == 2)
+
+        let unchanged = try run(["import", "--format", "xliff", file.path], on: service)
+        #expect(unchanged.status == 0, "\(unchanged.standardError)")
+        #expect(unchanged.standardOutput.hasPrefix("ja: 0 changed, 0 unchanged, \(document.units.count) untranslated, 0 stale"))
+
+        let index = try #require(document.units.firstIndex { $0.id == "NoSuchKey.message" })
+        document.units[index].target = "指定されたキーは存在しません。"
+        document.units[index].state = .translated
+        try Data(document.xml().utf8).write(to: file)
+        let filled = try run(["import", "--format", "xliff", file.path], on: service)
+        #expect(filled.status == 0, "\(filled.standardError)")
+        #expect(filled.standardOutput.contains("\nchanged: NoSuchKey.message\n"))
+        #expect(try await service.store.draft().map(\.text) == ["指定されたキーは存在しません。"])
+    }
+
+    @Test func refusedUnitsMakeTheExitCodeOne() async throws {
+        let service = try await serviceWithJapanese()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        let (file, exported) = try export("ja", from: service)
+        var document = exported
+        document.units[0].source = "A source text that changed."
+        document.units[0].target = "翻訳。"
+        try Data(document.xml().utf8).write(to: file)
+        let outcome = try run(["import", "--format", "xliff", file.path], on: service)
+        #expect(outcome.status == 1)
+        #expect(outcome.standardOutput.contains("\nstale: \(document.units[0].id): the source text changed since the export"))
+        #expect(try await service.store.draft().isEmpty)
+    }
+
+    @Test(arguments: [
+        (#"<xliff version="1.2"><file source-language="en" target-language="ja"><body>"#, "truncated"),
+        ("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><xliff version=\"1.2\">&e;</xliff>", "document type and entity declarations are refused"),
+        ("<xliff version=\"2.0\"></xliff>", "not XLIFF 1.2"),
+    ])
+    func unreadableFilesFailWithOneLineAndExitCodeTwo(xml: String, named: String) async throws {
+        let service = try await serviceWithJapanese()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        let file = service.directory.appendingPathComponent("bad.xliff")
+        try Data(xml.utf8).write(to: file)
+        let outcome = try run(["import", "--format", "xliff", file.path], on: service)
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.split(separator: "\n").count == 1, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains(named), "\(outcome.standardError)")
+        #expect(try await service.store.draft().isEmpty)
+    }
+
+    @Test func aLocaleTheCatalogLacksIsNamedWithHowToAddIt() async throws {
+        let service = try await serviceWithJapanese()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        let output = service.directory.appendingPathComponent("ko.xliff").path
+        let korean = try run(["export", "--format", "xliff", "--locale", "ko", "--output", output], on: service)
+        #expect(korean.status == 2)
+        #expect(korean.standardError == "errata-server: locale ko is not in the catalog; add it with admin.addLocale first\n")
+
+        let (file, exported) = try export("ja", from: service)
+        var document = exported
+        document.targetLanguage = LanguageTag(rawValue: "ko")!
+        try Data(document.xml().utf8).write(to: file)
+        let imported = try run(["import", "--format", "xliff", file.path], on: service)
+        #expect(imported.status == 2)
+        #expect(imported.standardError == "errata-server: locale ko is not in the catalog; add it with admin.addLocale first\n")
+
+        #expect(try run(["export", "--format", "xliff", "--output", output], on: service).status == 2)
+    }
+}
