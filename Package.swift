@@ -69,6 +69,7 @@ let package = Package(
         .target(
             name: "ErrataServer",
             dependencies: [
+                "ErrataClient",
                 "ErrataCore",
                 "ErrataStore",
                 "ErrataWeb",

@@ -69,6 +69,18 @@ extension ErrataServerCommand {
         )
         var publicURL: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "Follow the primary at this URL, such as http://errata-primary:8080: keep this server's database in step with it and serve reads only.",
+                discussion: "Admin calls are refused with an error naming the primary; --localizations is not read. /readyz answers 503 until the primary's catalog has arrived.",
+                valueName: "url"
+            )
+        )
+        var follow: String?
+
+        @Option(help: ArgumentHelp("With --follow: seconds without an answer from the primary after which /readyz answers 503; 0 (the default) keeps a follower that has caught up ready while the primary is down.", valueName: "seconds"))
+        var followMaxSilence: Int = 0
+
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -85,6 +97,17 @@ extension ErrataServerCommand {
                 throw ValidationError("--cors-origin '\(origin)' must be an origin such as https://console.example.com")
             }
             _ = try docsLinks()
+            _ = try followerConfiguration()
+        }
+
+        /// What `--follow` and `--follow-max-silence` ask for; `nil` on a primary.
+        func followerConfiguration() throws -> FollowerConfiguration? {
+            guard (0...86_400).contains(followMaxSilence) else { throw ValidationError("--follow-max-silence must be between 0 and 86400 seconds") }
+            guard let follow else { return nil }
+            guard let primary = URL(string: follow), ["http", "https"].contains(primary.scheme), primary.host != nil else {
+                throw ValidationError("--follow '\(follow)' must be the primary's URL, such as http://errata-primary:8080")
+            }
+            return FollowerConfiguration(primary: primary, maximumSilence: followMaxSilence > 0 ? .seconds(followMaxSilence) : nil)
         }
 
         /// The links `--public-url` asks for.
@@ -105,22 +128,25 @@ extension ErrataServerCommand {
             if case .failure(let error) = WebResources.bundled {
                 throw CommandFailure(message: "\(error); copy errata_ErrataWeb.resources next to errata-server")
             }
+            let follower = try followerConfiguration()
             let catalogStore = try store.openStore(logger: logger)
             let live: LiveCatalog
             do {
-                live = try await CatalogBootstrap.liveCatalog(
-                    store: catalogStore,
-                    localizations: URL(fileURLWithPath: localizations, isDirectory: true),
-                    links: links,
-                    logger: logger
-                )
+                live = if follower != nil {
+                    try await CatalogBootstrap.followerCatalog(store: catalogStore, links: links, logger: logger)
+                } else {
+                    try await CatalogBootstrap.liveCatalog(
+                        store: catalogStore, localizations: URL(fileURLWithPath: localizations, isDirectory: true), links: links, logger: logger
+                    )
+                }
             } catch {
                 throw CommandFailure(message: "\(error)")
             }
             let configuration = ServerConfiguration(
                 host: host, port: port, maximumBodySize: maxBodySize, corsAllowedOrigins: corsOrigins,
                 requireReadToken: requireReadToken, maximumAuthFailures: maxAuthFailures,
-                trustedProxies: trustedProxies.compactMap { IPAddressRange($0) }, idleTimeout: .seconds(idleTimeout), docsLinks: links
+                trustedProxies: trustedProxies.compactMap { IPAddressRange($0) }, idleTimeout: .seconds(idleTimeout), docsLinks: links,
+                follower: follower
             )
             defer {
                 // The server and its services have stopped: closing the database lets SQLite checkpoint its log.

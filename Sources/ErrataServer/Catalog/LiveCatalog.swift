@@ -88,10 +88,21 @@ package final class LiveCatalog: Sendable {
 
     /// Replaces the served catalog, unless a newer revision is already served.
     package func replace(with served: ServedCatalog) {
+        install(served, goingBack: false)
+    }
+
+    /// Serves `served` even when it is older than the catalog served now, forgetting the newer
+    /// retained revisions: for a follower whose primary went back (restored from a backup), which
+    /// is then the only writer of this catalog.
+    package func reset(to served: ServedCatalog) {
+        install(served, goingBack: true)
+    }
+
+    private func install(_ served: ServedCatalog, goingBack: Bool) {
         let woken = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            guard served.revision >= state.served.revision else { return [] }
+            guard goingBack || served.revision >= state.served.revision else { return [] }
             state.served = served
-            state.retained.removeAll { $0.revision == served.revision }
+            state.retained.removeAll { $0.revision >= served.revision }
             state.retained.append(served)
             state.retained.removeFirst(max(0, state.retained.count - Self.retainedRevisions))
             return state.waiters.takeSatisfied(by: served.revision)
