@@ -260,6 +260,23 @@ def main():
 
     grew = wait_until(lambda: all(age is not None and age >= 1 for age in contact_ages()), 30, 0.1)
     check(grew is not None, f"followers report the silence in /metrics: errata_follower_contact_age_seconds {contact_ages()}")
+    check_follower_metrics(followers[0])
+
+
+def check_follower_metrics(follower):
+    """The follower's metrics, parsed by prometheus-client as .ci/metrics-check parses the primary's."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    families = {family.name: family for family in text_string_to_metric_families(get(follower + "/metrics")[1].decode())}
+    # A counter's family name drops its _total suffix.
+    expected = {"errata_follower_lag_revisions": "gauge", "errata_follower_contact_age_seconds": "gauge", "errata_follower_failures": "counter"}
+    problems = [
+        f"{name}: {families[name].type if name in families else 'missing'}{'' if name in families and families[name].documentation else ', no # HELP'}"
+        for name, kind in expected.items()
+        if name not in families or families[name].type != kind or not families[name].documentation
+    ]
+    lag = families["errata_follower_lag_revisions"].samples[0].value if "errata_follower_lag_revisions" in families else None
+    check(not problems and lag == 0, f"follower metrics parsed by prometheus-client: {', '.join(expected)} (lag {lag}){'; ' + '; '.join(problems) if problems else ''}")
 
 
 try:

@@ -8,7 +8,7 @@ import ServiceLifecycle
 /// Keeps a follower's own database, and so its served catalog, in step with the primary.
 ///
 /// It long-polls the primary's delta feed (`wait`), so a publish there is recorded here as soon as it
-/// is served there, with the same revision numbers (``CatalogStore/recordPublished(_:source:)``); when
+/// is served there, with the same revision numbers (`CatalogStore.recordPublished(_:source:)`); when
 /// the feed cannot bring the database in step (410, an empty database, a delta that does not apply),
 /// it takes the primary's whole catalog instead. While the primary cannot be reached, the follower
 /// keeps serving what it has and tries again after a doubling, jittered delay.
