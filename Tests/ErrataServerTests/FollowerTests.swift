@@ -2,6 +2,7 @@ import ErrataCore
 import ErrataServer
 import ErrataStore
 import Foundation
+import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -74,6 +75,26 @@ import Testing
             #expect(try ready.json()["detail"]?.stringValue?.contains(primary.url.absoluteString) == true)
             #expect(try await client.message(of: "NoSuchKey") == "Before the outage.")
         }
+    }
+
+    @Test func aRecordedRevisionWhoseReloadFailedIsServedOnceReloadsWorkWithoutAnotherPublish() async throws {
+        let service = try await TestService()
+        let first = try #require(try await service.store.publishedCatalog())
+        let primary = try await RunningPrimary(service)
+        let follower = try await TestFollower(following: primary.url, holding: first)
+        let database = try DatabaseQueue(path: follower.directory.appendingPathComponent("errata.sqlite").path)
+        try await database.write { try $0.execute(sql: CatalogWatcherTests.breakReloads) }
+        try await follower.test { client in
+            let revision = try await primary.publish("Recorded, not served yet.")
+            #expect(try await eventually { try await follower.store.currentRevision() == revision })
+            #expect(try await client.servedRevision() == 1)
+            try await database.write { db in
+                try db.execute(sql: "DROP TRIGGER break_reloads")
+                try db.execute(sql: "DELETE FROM textChange WHERE field = 'unreadable'")
+            }
+            #expect(try await eventually { try await client.message(of: "NoSuchKey") == "Recorded, not served yet." })
+        }
+        await primary.stop()
     }
 
     @Test func anEmptyFollowerWithoutItsPrimaryIsLiveButNotReady() async throws {

@@ -60,6 +60,8 @@ package struct Follower: Service {
     /// One exchange with the primary: a delta applied, or nothing new within the wait, or the whole catalog taken.
     func step(_ transport: SyncTransport, waitSeconds: Int) async throws {
         guard let stored = try await store.currentRevision() else { return try await takeWholeCatalog(transport) }
+        // A delta recorded while its reload failed: serve it before asking for more.
+        if live.served.revision < stored { try await live.reload(from: store) }
         switch try await transport.changes(since: stored, waitingAtMost: waitSeconds) {
         case .notModified:
             status.recordContact(primaryRevision: stored, servedRevision: live.served.revision)
