@@ -2,6 +2,7 @@ import ErrataCore
 package import ErrataStore
 package import ErrataWeb
 package import Logging
+import ServiceLifecycle
 
 /// The catalog currently served: an atomically swapped reference to an immutable ``ServedCatalog``.
 ///
@@ -125,13 +126,15 @@ package final class LiveCatalog: Sendable {
         return await served(newerThan: since, waitingAtMost: wait)
     }
 
-    /// The served catalog once it is newer than `revision`, or the current one after `timeout`:
-    /// how the delta feed's `wait` holds a request until something is published.
+    /// The served catalog once it is newer than `revision`, or the current one after `timeout` or
+    /// once graceful shutdown begins: how the delta feed's `wait` holds a request until something is
+    /// published, without holding a shutting-down server for the rest of the wait (followers always have one pending).
     package func served(newerThan revision: Int, waitingAtMost timeout: Duration) async -> ServedCatalog {
         let id = state.withLock { $0.waiters.makeID() }
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.wait(id, forRevisionNewerThan: revision) }
             group.addTask { try? await Task.sleep(for: timeout) }
+            group.addTask { try? await gracefulShutdown() }
             await group.next()
             group.cancelAll()
         }
