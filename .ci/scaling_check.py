@@ -225,12 +225,19 @@ def main():
     paths = [f"/v1/errors/{code}?locale={locale}" for code in CODES for locale in LOCALES]
     paths += [f"/v1/revisions/{current}/errors/{code}?locale={locale}" for code in CODES for locale in LOCALES]
     paths += [f"/v1/catalog?locale={locale}" for locale in LOCALES]
+    # nginx logs a request after it has sent the answer, so a client can be ahead of the log: each
+    # phase waits (bounded) until the log holds all of its lines before the next one is counted.
+    def logged_lines():
+        return len(open(access_log).read().splitlines())
+
+    before_warm_up = logged_lines()
     reads(nginx, paths, len(paths))  # warm-up: one miss per representation
-    logged_before = len(open(access_log).read().splitlines())
+    wait_until(lambda: logged_lines() >= before_warm_up + len(paths), 10, 0.01)
+    logged_before = logged_lines()
     started = time.monotonic()
     statuses = reads(nginx, paths, MEASURED_READS)
     elapsed = time.monotonic() - started
-    # nginx writes a request's log line once it has answered it, before the next request on the connection.
+    wait_until(lambda: logged_lines() >= logged_before + MEASURED_READS, 10, 0.01)
     counts, logged = cache_statuses(access_log, logged_before)
     ratio = counts.get("HIT", 0) / max(1, logged)
     print(f"      {MEASURED_READS} reads of {len(paths)} URLs through nginx in {elapsed:.2f} s "
