@@ -74,6 +74,7 @@ let package = Package(
         .target(
             name: "ErrataServer",
             dependencies: [
+                "ErrataClient",
                 "ErrataCore",
                 "ErrataStore",
                 "ErrataWeb",

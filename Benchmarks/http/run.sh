@@ -5,7 +5,7 @@
 # Runs are interleaved (L, H, Errata…, repeated); medians are reported, with ratios to L and H.
 #
 # usage: Benchmarks/http/run.sh [--smoke] [--rounds N] [--duration SECONDS] [--connections C]
-#                               [--skip-build] [--only seed|scale|publish|client ...]
+#                               [--skip-build] [--only seed|scale|publish|client|follow ...]
 #   --smoke   a few seconds per scenario, a small "large" catalog: proves everything still runs (CI)
 # Environment: WORK=dir to keep the servers' files and raw results (default: a new temp dir).
 #   ERRATA_SERVER_B=path  another errata-server build (say, main before a change) measured in the same
@@ -29,7 +29,7 @@ while (($#)); do
   esac
   shift
 done
-((${#SCENARIOS[@]})) || SCENARIOS=(seed scale publish client)
+((${#SCENARIOS[@]})) || SCENARIOS=(seed scale publish client follow)
 want() { [[ " ${SCENARIOS[*]} " == *" $1 "* ]]; }
 
 section() { printf '\n=== %s ===\n' "$*" >&2; }
@@ -77,7 +77,7 @@ cleanup() {
 trap cleanup EXIT
 
 SYNTH_CODE=$(printf "SynthErr%05d" $((CODES / 2)))
-P_L=18080 P_H=18081 P_SEED=18082 P_LARGE=18083 P_PUB=18084 P_AUTH=18085 P_B=18086
+P_L=18080 P_H=18081 P_SEED=18082 P_LARGE=18083 P_PUB=18084 P_AUTH=18085 P_B=18086 P_FOLLOW=18087
 AL='Accept-Language: zh-TW,zh;q=0.8,en;q=0.5'
 
 now_ms() { date +%s%3N; }
@@ -205,7 +205,7 @@ if want seed; then # the same catalog, with --require-read-token: reads carry a 
   fi
 fi
 
-if want scale || want publish; then
+if want scale || want publish || want follow; then
   section "scale: ${CODES} codes x ${LOCALES} locales"
   python3 "$ROOT/Benchmarks/http/generate-catalog.py" "$WORK/large" --codes "$CODES" --locales "$LOCALES" >&2
   start_errata large "$P_LARGE" "$WORK/large"
@@ -223,6 +223,20 @@ if want scale || want publish; then
   FACTS[catalog_en_content_encoding]=$(awk 'tolower($1)=="content-encoding:" {print $2}' "$WORK/gzip.headers" | tr -d '\r')
   FACTS[catalog_en_content_encoding]=${FACTS[catalog_en_content_encoding]:-none}
   FACTS[catalog_en_gzip_would_be]=$(curl -s "http://127.0.0.1:$P_LARGE/v1/catalog?locale=en" | gzip -6 | wc -c)
+fi
+
+if want follow; then # a follower of the large primary, on an empty database: it takes the whole catalog first
+  section "follow: a follower of the ${CODES} x ${LOCALES} primary"
+  t0=$(now_ms)
+  start_errata follower "$P_FOLLOW" "$WORK/large" --follow "http://127.0.0.1:$P_LARGE"
+  FOLLOW_PID=$STARTED_PID
+  until curl -sf -o /dev/null "http://127.0.0.1:$P_FOLLOW/readyz"; do
+    (($(now_ms) - t0 > 120000)) && { log "the follower did not catch up"; exit 1; }
+    sleep 0.01
+  done
+  FACTS[follower_ready_ms]=$(($(now_ms) - t0))
+  FACTS[rss_follower_idle_mb]=$(($(rss_kb "$FOLLOW_PID") / 1024))
+  log "follower ready (whole catalog taken) in ${FACTS[follower_ready_ms]} ms, RSS ${FACTS[rss_follower_idle_mb]} MB"
 fi
 
 # --- interleaved load ------------------------------------------------------------------------------
@@ -246,6 +260,10 @@ for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
   if want scale; then
     run_wrk errata-get-large "$LARGE_PID" "http://127.0.0.1:$P_LARGE/v1/errors/NoSuchKey" -H "$AL"
     run_wrk errata-get-large-synth "$LARGE_PID" "http://127.0.0.1:$P_LARGE/v1/errors/$SYNTH_CODE" -H "Accept-Language: de-CH,de;q=0.9"
+  fi
+  if want follow; then
+    run_wrk follower-get-large "$FOLLOW_PID" "http://127.0.0.1:$P_FOLLOW/v1/errors/NoSuchKey" -H "$AL"
+    run_wrk follower-get-large-synth "$FOLLOW_PID" "http://127.0.0.1:$P_FOLLOW/v1/errors/$SYNTH_CODE" -H "Accept-Language: de-CH,de;q=0.9"
   fi
 done
 
@@ -320,6 +338,7 @@ names = {
     "errata-get-token": "GET with --require-read-token (bearer token)",
     "b-get": "B (ERRATA_SERVER_B): GET NoSuchKey + Accept-Language", "b-rpc50": "B: POST /rpc batch of 50",
     "errata-get-large": "10k×10 catalog: GET NoSuchKey", "errata-get-large-synth": "10k×10 catalog: GET a synthetic code (de-CH)",
+    "follower-get-large": "10k×10 follower: GET NoSuchKey", "follower-get-large-synth": "10k×10 follower: GET a synthetic code (de-CH)",
     "reads-quiet-seed": "seed: GET, no publishes", "reads-publishing-seed": "seed: GET under 10 publishes/s",
     "reads-quiet-large": "10k: GET, no publishes", "reads-publishing-large": "10k: GET under 10 publishes/s",
 }

@@ -1,14 +1,16 @@
-import ErrataCore
-import Foundation
+package import ErrataCore
+package import Foundation
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
 /// The HTTP side of a sync: the delta feed and the full snapshot of one server, over `URLSession`.
-struct SyncTransport: Sendable {
+///
+/// A follower (`errata-server serve --follow`) syncs its database from the primary through it too.
+package struct SyncTransport: Sendable {
     /// What the delta feed answered.
-    enum FeedAnswer: Sendable {
+    package enum FeedAnswer: Sendable {
         /// 304: nothing changed since the revision asked about.
         case notModified
         /// 200: the texts changed since the revision asked about.
@@ -18,12 +20,12 @@ struct SyncTransport: Sendable {
         case fullFetchRequired
     }
 
-    let serverURL: URL
+    package let serverURL: URL
     private let accessToken: String?
     private let session: URLSession
 
     /// A transport to `serverURL`, authenticating with `accessToken` if given, whose requests each give up after `timeout` seconds.
-    init(serverURL: URL, accessToken: String?, timeout: TimeInterval) {
+    package init(serverURL: URL, accessToken: String?, timeout: TimeInterval) {
         self.serverURL = serverURL
         self.accessToken = accessToken
         let configuration = URLSessionConfiguration.ephemeral
@@ -36,17 +38,21 @@ struct SyncTransport: Sendable {
     }
 
     /// Lets in-flight requests finish, then releases the session.
-    func invalidate() {
+    package func invalidate() {
         session.finishTasksAndInvalidate()
     }
 
     /// Asks the delta feed for the changes published after `revision`.
     ///
-    /// - Parameter revision: The revision the client holds; sent as `since` and in `If-None-Match`.
+    /// - Parameters:
+    ///   - revision: The revision the client holds; sent as `since` and in `If-None-Match`.
+    ///   - wait: Seconds the server may hold the request until something newer is published (`wait`);
+    ///     give the transport a longer timeout.
     /// - Throws: ``SyncError`` when the server cannot be reached or answers something unexpected.
-    func changes(since revision: Int) async throws(SyncError) -> FeedAnswer {
+    package func changes(since revision: Int, waitingAtMost wait: Int = 0) async throws(SyncError) -> FeedAnswer {
         var components = URLComponents(url: endpoint("v1/catalog/changes"), resolvingAgainstBaseURL: false)
         components?.queryItems = [URLQueryItem(name: "since", value: String(revision))]
+        if wait > 0 { components?.queryItems?.append(URLQueryItem(name: "wait", value: String(wait))) }
         guard let url = components?.url else { throw .malformedResponse(serverURL, reason: "not a usable base URL") }
         var conditional = request(url)
         conditional.setValue(CatalogChanges.entityTag(toRevision: revision, since: revision, locale: nil), forHTTPHeaderField: "If-None-Match")
@@ -64,7 +70,7 @@ struct SyncTransport: Sendable {
     ///
     /// - Throws: ``SyncError``, including ``SyncError/unsupportedFormat(_:formatVersion:)`` for a document
     ///   of another format version.
-    func snapshot() async throws(SyncError) -> CatalogDocument {
+    package func snapshot() async throws(SyncError) -> CatalogDocument {
         let url = endpoint("v1/catalog/snapshot")
         let (data, status) = try await send(request(url))
         guard status == 200 else { throw .unexpectedStatus(url, status: status) }

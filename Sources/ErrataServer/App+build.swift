@@ -3,11 +3,12 @@ import ErrataWeb
 package import Hummingbird
 package import Logging
 package import NIOCore
+import ServiceLifecycle
 
 /// Builds the Errata HTTP application serving `live`, with its background services.
 ///
-/// The services (``TokenUseRecorder``, ``CatalogWatcher``) run in the application's service
-/// group, so SIGTERM and SIGINT stop them gracefully after the server.
+/// The services (``TokenUseRecorder``, and ``CatalogWatcher`` on a primary or ``Follower`` on a
+/// follower) run in the application's service group, so SIGTERM and SIGINT stop them gracefully after the server.
 ///
 /// - Parameters:
 ///   - configuration: Address, limits, CORS origins, read-token policy and service intervals.
@@ -28,14 +29,21 @@ package func buildApplication(
     onServerRunning: @escaping @Sendable (SocketAddress?) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let access = AccessControl(configuration: configuration, store: store, metrics: metrics)
+    let followerStatus = configuration.follower.map { FollowerStatus(primary: $0.primary, maximumSilence: $0.maximumSilence) }
+    // A follower's database changes only through its `Follower`, which serves each change itself.
+    let catalogUpdates: any Service =
+        if let follower = configuration.follower, let followerStatus {
+            Follower(configuration: follower, store: store, live: live, status: followerStatus, metrics: metrics, logger: logger)
+        } else {
+            CatalogWatcher(store: store, live: live, interval: configuration.catalogCheckInterval, metrics: metrics, logger: logger)
+        }
     return Application(
-        router: buildRouter(configuration: configuration, store: store, live: live, access: access, readiness: readiness, metrics: metrics),
+        router: buildRouter(
+            configuration: configuration, store: store, live: live, access: access, readiness: readiness, metrics: metrics, follower: followerStatus
+        ),
         server: .errataHTTP1(configuration),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "errata"),
-        services: [
-            TokenUseRecorder(access: access, interval: configuration.tokenUseWriteInterval, logger: logger),
-            CatalogWatcher(store: store, live: live, interval: configuration.catalogCheckInterval, metrics: metrics, logger: logger),
-        ],
+        services: [TokenUseRecorder(access: access, interval: configuration.tokenUseWriteInterval, logger: logger), catalogUpdates],
         onServerRunning: { channel in await onServerRunning(channel.localAddress) },
         logger: logger
     )
@@ -65,11 +73,12 @@ package func buildDispatcher(
 ///   - access: Checks tokens; run a ``TokenUseRecorder`` on it to write their uses.
 ///   - readiness: What `GET /readyz` reports as draining.
 ///   - metrics: Where requests, calls and publishes are counted; give `access` the same.
+///   - follower: On a follower, where it stands against its primary: what `/readyz` and `/metrics` report.
 package func buildRouter(
     configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog, access: AccessControl, readiness: Readiness = Readiness(),
-    metrics: ServerMetrics = ServerMetrics()
+    metrics: ServerMetrics = ServerMetrics(), follower: FollowerStatus? = nil
 ) -> Router<ErrataRequestContext> {
-    let service = EditService(store: store, live: live, access: access, metrics: metrics)
+    let service = EditService(store: store, live: live, access: access, metrics: metrics, primary: configuration.follower?.primary)
     let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, service: service, metrics: metrics)
     let router = Router(context: ErrataRequestContext.self, options: .autoGenerateHeadEndpoints)
     // First, so its line covers everything below and every later line carries the request id.
@@ -110,7 +119,7 @@ package func buildRouter(
         service: service, maximumBodySize: configuration.maximumBodySize, maximumDepth: configuration.rpcLimits.maximumDepth
     )
     router.addRoutes(admin.endpoints, atPath: "/v1/admin")
-    router.addRoutes(ServiceController(live: live, store: store, readiness: readiness, metrics: metrics).endpoints)
+    router.addRoutes(ServiceController(live: live, store: store, readiness: readiness, metrics: metrics, follower: follower).endpoints)
     routeTable.load(from: router)
     return router
 }

@@ -26,4 +26,18 @@ package enum CatalogBootstrap {
         logger.info("Serving catalog", metadata: ["revision": "\(live.served.revision)"])
         return live
     }
+
+    /// Opens the served catalog of a follower: what its database holds, or, for an empty database, an
+    /// empty catalog at revision 0 until ``Follower`` brings the primary's (`/readyz` answers 503 till then).
+    ///
+    /// - Parameters:
+    ///   - store: The follower's own opened store.
+    ///   - links: Where the pages are (``ServerConfiguration/docsLinks``).
+    ///   - logger: Where progress is logged.
+    package static func followerCatalog(store: CatalogStore, links: DocsLinks = DocsLinks(), logger: Logger) async throws -> LiveCatalog {
+        guard try await store.currentRevision() == nil else { return try await LiveCatalog(store: store, links: links, logger: logger) }
+        logger.info("Empty database: serving nothing until the primary's catalog arrives")
+        let empty = Catalog(locales: [LocaleInfo(tag: .english, name: "English")], entries: [], texts: [:])
+        return LiveCatalog(ServedCatalog(PublishedCatalog(catalog: empty, revision: 0), links: links), logger: logger)
+    }
 }

@@ -32,6 +32,8 @@ package struct ServerConfiguration: Sendable {
     /// Where the pages are, from `--public-url`: paths, or absolute URLs under the public URL. Give
     /// the same value to the ``LiveCatalog`` served: `docsUrl` and problem types are made from it.
     package var docsLinks: DocsLinks
+    /// Set on a follower (`serve --follow`): the primary it keeps in step with, which takes every admin call.
+    package var follower: FollowerConfiguration?
 
     package init(
         host: String = "127.0.0.1",
@@ -46,7 +48,8 @@ package struct ServerConfiguration: Sendable {
         tokenUseWriteInterval: Duration = .seconds(60),
         trustedProxies: [IPAddressRange] = [],
         idleTimeout: Duration = .seconds(60),
-        docsLinks: DocsLinks = DocsLinks()
+        docsLinks: DocsLinks = DocsLinks(),
+        follower: FollowerConfiguration? = nil
     ) {
         self.host = host
         self.port = port
@@ -61,5 +64,6 @@ package struct ServerConfiguration: Sendable {
         self.trustedProxies = trustedProxies
         self.idleTimeout = idleTimeout
         self.docsLinks = docsLinks
+        self.follower = follower
     }
 }

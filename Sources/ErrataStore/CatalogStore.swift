@@ -72,36 +72,40 @@ package final class CatalogStore: Sendable {
         guard problems.isEmpty else { throw StoreError.invalidCatalog(problems.map(\.description)) }
         let revision = try await pool.write { db -> Int in
             guard try RevisionRecord.fetchCount(db) == 0 else { throw StoreError.notEmpty }
-            let revision = 1
-            try RevisionRecord(number: revision, createdAt: Date(), note: note, author: nil).insert(db)
-            for (position, locale) in catalog.locales.enumerated() {
-                try LocaleRecord(tag: locale.tag.rawValue, name: locale.name, position: position, isSource: locale.tag == catalog.sourceLocale).insert(db)
-            }
-            var entryIDs: [EntryKey: Int64] = [:]
-            for (position, entry) in catalog.entries.enumerated() {
-                var record = try EntryRecord(entry, position: position)
-                try record.insert(db)
-                entryIDs[entry.key] = record.id
-            }
-            for key in catalog.texts.keys.sorted() {
-                guard let entryID = entryIDs[key.entry], let value = catalog.texts[key] else { continue }
-                let state = catalog.needsReview.contains(key) ? TranslationState.needsReview : .translated
-                try TextRecord(
-                    entryId: entryID, locale: key.locale.rawValue, field: key.field.rawValue,
-                    value: value, state: state.rawValue, revision: revision
-                ).insert(db)
-                var change = TextChangeRecord(
-                    id: nil, revision: revision, entryId: entryID, locale: key.locale.rawValue,
-                    field: key.field.rawValue, oldValue: nil, newValue: value, state: state.rawValue
-                )
-                try change.insert(db)
-            }
-            return revision
+            try insertCatalog(catalog, revision: 1, note: note, db: db)
+            return 1
         }
         logger.info("Imported catalog", metadata: [
             "revision": "\(revision)", "entries": "\(catalog.entries.count)", "texts": "\(catalog.texts.count)",
         ])
         return revision
+    }
+
+    /// Inserts `catalog` into an empty database as the published `revision`, every text's change recorded under it.
+    func insertCatalog(_ catalog: Catalog, revision: Int, note: String, db: Database) throws {
+        try RevisionRecord(number: revision, createdAt: Date(), note: note, author: nil).insert(db)
+        for (position, locale) in catalog.locales.enumerated() {
+            try LocaleRecord(tag: locale.tag.rawValue, name: locale.name, position: position, isSource: locale.tag == catalog.sourceLocale).insert(db)
+        }
+        var entryIDs: [EntryKey: Int64] = [:]
+        for (position, entry) in catalog.entries.enumerated() {
+            var record = try EntryRecord(entry, position: position)
+            try record.insert(db)
+            entryIDs[entry.key] = record.id
+        }
+        for key in catalog.texts.keys.sorted() {
+            guard let entryID = entryIDs[key.entry], let value = catalog.texts[key] else { continue }
+            let state = catalog.needsReview.contains(key) ? TranslationState.needsReview : .translated
+            try TextRecord(
+                entryId: entryID, locale: key.locale.rawValue, field: key.field.rawValue,
+                value: value, state: state.rawValue, revision: revision
+            ).insert(db)
+            var change = TextChangeRecord(
+                id: nil, revision: revision, entryId: entryID, locale: key.locale.rawValue,
+                field: key.field.rawValue, oldValue: nil, newValue: value, state: state.rawValue
+            )
+            try change.insert(db)
+        }
     }
 
     // MARK: - Reading the published catalog

@@ -40,12 +40,16 @@ extension ErrataServerCommand {
             let catalogStore = try storeSettings.openStore(logger: logger)
             let live: LiveCatalog
             do {
-                live = try await CatalogBootstrap.liveCatalog(
-                    store: catalogStore,
-                    localizations: URL(fileURLWithPath: settings.localizations, isDirectory: true),
-                    links: settings.server.docsLinks,
-                    logger: logger
-                )
+                live = if settings.server.follower != nil {
+                    try await CatalogBootstrap.followerCatalog(store: catalogStore, links: settings.server.docsLinks, logger: logger)
+                } else {
+                    try await CatalogBootstrap.liveCatalog(
+                        store: catalogStore,
+                        localizations: URL(fileURLWithPath: settings.localizations, isDirectory: true),
+                        links: settings.server.docsLinks,
+                        logger: logger
+                    )
+                }
             } catch {
                 throw CommandFailure(message: "\(error)")
             }

@@ -61,6 +61,23 @@ import Testing
         }
     }
 
+    @Test func aDeltaFeedRequestWaitingForAPublishIsAnsweredAtOnceOnSigterm() async throws {
+        try await withServer { (server) async throws in
+            // Pipelined behind a complete request, as above: once the first answer arrives, the feed request is in flight.
+            let connection = try RawHTTPConnection(port: server.port, timeout: 30)
+            let requests = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /v1/catalog/changes?since=1&wait=30 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+            #expect(await connection.send(Array(requests.utf8)))
+            #expect(await connection.receive().hasPrefix("HTTP/1.1 200"))
+            let start = ContinuousClock.now
+            kill(server.process.processIdentifier, SIGTERM)
+            let response = await connection.receive()
+            #expect(response.hasPrefix("HTTP/1.1 200"), "\(response)")
+            #expect(response.contains(#""toRevision":1"#))
+            // Not the rest of the 30 s wait, nor the 30 s grace period.
+            #expect(ContinuousClock.now - start < .seconds(10))
+        }
+    }
+
     @Test func aRequestThatNeverEndsIsCancelledAfterTheGracePeriod() async throws {
         // An idle timeout of an hour: nothing but the grace period can end the request within the
         // bound below, however loaded the machine is.

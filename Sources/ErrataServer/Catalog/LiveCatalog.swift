@@ -2,6 +2,7 @@ import ErrataCore
 package import ErrataStore
 package import ErrataWeb
 package import Logging
+import ServiceLifecycle
 
 /// The catalog currently served: an atomically swapped reference to an immutable ``ServedCatalog``.
 ///
@@ -88,10 +89,21 @@ package final class LiveCatalog: Sendable {
 
     /// Replaces the served catalog, unless a newer revision is already served.
     package func replace(with served: ServedCatalog) {
+        install(served, goingBack: false)
+    }
+
+    /// Serves `served` even when it is older than the catalog served now, forgetting the newer
+    /// retained revisions: for a follower whose primary went back (restored from a backup), which
+    /// is then the only writer of this catalog.
+    package func reset(to served: ServedCatalog) {
+        install(served, goingBack: true)
+    }
+
+    private func install(_ served: ServedCatalog, goingBack: Bool) {
         let woken = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            guard served.revision >= state.served.revision else { return [] }
+            guard goingBack || served.revision >= state.served.revision else { return [] }
             state.served = served
-            state.retained.removeAll { $0.revision == served.revision }
+            state.retained.removeAll { $0.revision >= served.revision }
             state.retained.append(served)
             state.retained.removeFirst(max(0, state.retained.count - Self.retainedRevisions))
             return state.waiters.takeSatisfied(by: served.revision)
@@ -114,13 +126,15 @@ package final class LiveCatalog: Sendable {
         return await served(newerThan: since, waitingAtMost: wait)
     }
 
-    /// The served catalog once it is newer than `revision`, or the current one after `timeout`:
-    /// how the delta feed's `wait` holds a request until something is published.
+    /// The served catalog once it is newer than `revision`, or the current one after `timeout` or
+    /// once graceful shutdown begins: how the delta feed's `wait` holds a request until something is
+    /// published, without holding a shutting-down server for the rest of the wait (followers always have one pending).
     package func served(newerThan revision: Int, waitingAtMost timeout: Duration) async -> ServedCatalog {
         let id = state.withLock { $0.waiters.makeID() }
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.wait(id, forRevisionNewerThan: revision) }
             group.addTask { try? await Task.sleep(for: timeout) }
+            group.addTask { try? await gracefulShutdown() }
             await group.next()
             group.cancelAll()
         }

@@ -2,6 +2,7 @@ package import ErrataCore
 package import ErrataStore
 package import HTTPTypes
 package import Logging
+package import Foundation
 
 /// Everything an admin does to the catalog, with typed inputs, answers and errors.
 ///
@@ -23,13 +24,18 @@ package struct EditService: Sendable {
     package let live: LiveCatalog
     let access: AccessControl
     let metrics: ServerMetrics
+    /// The primary of a follower, which refuses every admin call; `nil` on a primary.
+    let primary: URL?
 
-    /// - Parameter metrics: Where publishes and catalog builds are counted and timed.
-    package init(store: CatalogStore, live: LiveCatalog, access: AccessControl, metrics: ServerMetrics = ServerMetrics()) {
+    /// - Parameters:
+    ///   - metrics: Where publishes and catalog builds are counted and timed.
+    ///   - primary: The primary this server follows (`serve --follow`): every admin call is then refused, naming it.
+    package init(store: CatalogStore, live: LiveCatalog, access: AccessControl, metrics: ServerMetrics = ServerMetrics(), primary: URL? = nil) {
         self.store = store
         self.live = live
         self.access = access
         self.metrics = metrics
+        self.primary = primary
     }
 
     /// Serves `revision`, just committed by a request that began at `start`, and records the publish.
@@ -44,10 +50,11 @@ package struct EditService: Sendable {
     ///
     /// `logger` is the request's: the editor logs its audit lines through it.
     ///
-    /// - Throws: ``AccessError`` (no or unknown token, too small a scope, throttled), or a database
-    ///   error when tokens had to be read and could not be.
+    /// - Throws: ``FollowerRefusal`` on a follower, whatever the token; ``AccessError`` (no or unknown
+    ///   token, too small a scope, throttled), or a database error when tokens had to be read and could not be.
     package func authenticate(for operation: AdminOperation, headers: HTTPFields, peer: String, logger: Logger) async throws -> Editor {
-        Editor(token: try await access.authenticate(operation.scope, headers: headers, peer: peer), logger: logger)
+        if let primary { throw FollowerRefusal(primary: primary) }
+        return Editor(token: try await access.authenticate(operation.scope, headers: headers, peer: peer), logger: logger)
     }
 
     /// Who the editor is: the token's name, scope and what the scope allows.

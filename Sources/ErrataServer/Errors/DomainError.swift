@@ -23,6 +23,7 @@ package enum DomainFailure {
     case lookup(CatalogLookupError)
     case feed(FeedError)
     case response(StorageResponseError)
+    case follower(FollowerRefusal)
 }
 
 // MARK: - Reasons and members of every domain error

@@ -17,6 +17,8 @@ package enum ErrataRPCErrorCode {
     package static let conflict = -32009
     /// The delta feed no longer has the changes asked for: fetch the whole catalog (`ResyncRequired`).
     package static let resyncRequired = -32010
+    /// An admin call to a follower, which serves reads only: the primary in `data.primary` takes it (`ReadOnlyFollower`).
+    package static let readOnlyFollower = -32021
     /// Too many failed authentications from this address (`TooManyAuthFailures`).
     package static let throttled = -32029
 }
@@ -67,6 +69,8 @@ extension JSONRPCErrorObject {
         case .response:
             // The storage response to explain is a param, so what cannot be read in it is an invalid param.
             invalidParams
+        case .follower:
+            (ErrataRPCErrorCode.readOnlyFollower, "Read-only follower")
         }
     }
 

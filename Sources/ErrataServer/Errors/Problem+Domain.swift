@@ -64,6 +64,9 @@ extension Problem {
             case .tooLarge: (.contentTooLarge, "Unreadable response")
             default: (.unprocessableContent, "Unreadable response")
             }
+        // The request reached a server that cannot answer it; the problem's `primary` names the one that can.
+        case .follower:
+            (.misdirectedRequest, "Read-only follower")
         }
     }
 

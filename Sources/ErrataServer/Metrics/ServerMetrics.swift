@@ -60,7 +60,7 @@ package struct ServerMetrics: Sendable {
     }
 
     /// The descriptor of `errata_<name>_<unit>` (`errata_<name>` without a unit).
-    private static func named(_ name: String, unit: String = "", help: String) -> MetricNameDescriptor {
+    static func named(_ name: String, unit: String = "", help: String) -> MetricNameDescriptor {
         MetricNameDescriptor(namespace: "errata", metricName: name, unitName: unit, helpText: help)
     }
 

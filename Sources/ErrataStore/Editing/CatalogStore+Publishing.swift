@@ -77,7 +77,7 @@ extension CatalogStore {
         }
     }
 
-    // MARK: - Steps shared by publish and revert
+    // MARK: - Steps shared by publish, revert and following
 
     private func startRevision(note: String, author: String?, db: Database) throws -> Int {
         let revision = try EditingContext(db: db).currentRevision() + 1
@@ -88,7 +88,7 @@ extension CatalogStore {
 
     /// Makes `text` the published text; a changed value or review state is recorded in the change log
     /// under `text.revision`, so that a revert and the delta feed know both.
-    private func apply(_ text: TextRecord, db: Database) throws {
+    func apply(_ text: TextRecord, db: Database) throws {
         let key: [String: any DatabaseValueConvertible] = ["entryId": text.entryId, "locale": text.locale, "field": text.field]
         let published = try TextRecord.fetchOne(db, key: key)
         guard published?.value != text.value || published?.state != text.state else { return }

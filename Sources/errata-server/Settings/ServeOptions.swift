@@ -39,6 +39,12 @@ struct ServeOptions: ParsableArguments {
     @Option(name: .customLong(Settings.publicURL.flag), help: Settings.publicURL.help)
     var publicURL: String?
 
+    @Option(name: .customLong(Settings.follow.flag), help: Settings.follow.help)
+    var follow: String?
+
+    @Option(name: .customLong(Settings.followMaxSilence.flag), help: Settings.followMaxSilence.help)
+    var followMaxSilence: String?
+
     /// These options as given.
     var commandLine: CommandLineSettings {
         var settings = CommandLineSettings()
@@ -54,6 +60,8 @@ struct ServeOptions: ParsableArguments {
         settings.add(Settings.gracePeriod, gracePeriod)
         settings.add(Settings.drainDelay, drainDelay)
         settings.add(Settings.publicURL, publicURL)
+        settings.add(Settings.follow, follow)
+        settings.add(Settings.followMaxSilence, followMaxSilence)
         return settings
     }
 }

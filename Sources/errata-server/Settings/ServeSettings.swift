@@ -57,6 +57,18 @@ extension Settings {
         requirement: "public-url must be an absolute http or https URL with a host and no query, fragment or user information"
     ) { try? DocsLinks(publicURL: $0) }
         .explained("Without it they are paths (/docs/errors/NoSuchKey?locale=en), relative to wherever the client reached the service.")
+    static let follow = Setting<URL?>(
+        "follow", default: nil, shown: "none", valueName: "url",
+        abstract: "Follow the primary at this URL, such as http://errata-primary:8080: keep this server's database in step with it and serve reads only.",
+        requirement: "follow must be the primary's http or https URL, such as http://errata-primary:8080"
+    ) { text in
+        URL(string: text).flatMap { ["http", "https"].contains($0.scheme) && $0.host != nil ? $0 : nil }
+    }
+    .explained("Admin calls are refused with an error naming the primary; localizations is not read. /readyz answers 503 until the primary's catalog has arrived.")
+    static let followMaxSilence = Setting<Int>.integer(
+        "follow-max-silence", default: 0, in: 0...86_400, unit: "seconds",
+        abstract: "With follow: seconds without an answer from the primary after which /readyz answers 503; 0 keeps a follower that has caught up ready while the primary is down."
+    )
 }
 
 /// What `serve` runs with, read from ``SettingSources``.
@@ -77,10 +89,18 @@ struct ServeSettings: Sendable {
             maximumAuthFailures: sources.value(of: Settings.maxAuthFailures),
             trustedProxies: sources.value(of: Settings.trustedProxies),
             idleTimeout: .seconds(sources.value(of: Settings.idleTimeout)),
-            docsLinks: sources.value(of: Settings.publicURL)
+            docsLinks: sources.value(of: Settings.publicURL),
+            follower: Self.follower(from: sources)
         )
         localizations = try sources.value(of: Settings.localizations)
         gracePeriod = try sources.value(of: Settings.gracePeriod)
         drainDelay = try sources.value(of: Settings.drainDelay)
+    }
+
+    /// What `follow` and `follow-max-silence` ask for; `nil` on a primary.
+    private static func follower(from sources: SettingSources) throws(CommandFailure) -> FollowerConfiguration? {
+        let silence = try sources.value(of: Settings.followMaxSilence)
+        guard let primary = try sources.value(of: Settings.follow) else { return nil }
+        return FollowerConfiguration(primary: primary, maximumSilence: silence > 0 ? .seconds(silence) : nil)
     }
 }
