@@ -13,6 +13,8 @@
 #   PORT_BASE=n  the first of the 8 loopback ports used (default 18080), for runs beside another.
 #   ERRATA_SERVER_B=path  another errata-server build (say, main before a change) measured in the same
 #                         interleaved rounds on the seed catalog, as "B: …" rows: an A/B in one run.
+#                         A script running this build with ERRATA_EVENT_LOOP_READS=off measures the
+#                         router's path for the reads the event loop answers otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -254,6 +256,7 @@ for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
     run_wrk errata-rpc50 "$SEED_PID" "http://127.0.0.1:$P_SEED/rpc" -s "$WORK/rpc50.lua"
     if [[ -n ${B_PID:-} ]]; then
       run_wrk b-get "$B_PID" "http://127.0.0.1:$P_B/v1/errors/NoSuchKey" -H "$AL"
+      run_wrk b-304 "$B_PID" "http://127.0.0.1:$P_B/v1/errors/NoSuchKey" -H "$AL" -H "If-None-Match: $ETAG"
       run_wrk b-rpc50 "$B_PID" "http://127.0.0.1:$P_B/rpc" -s "$WORK/rpc50.lua"
     fi
     run_wrk errata-get-token "$AUTH_PID" "http://127.0.0.1:$P_AUTH/v1/errors/NoSuchKey" -H "$AL" -H "Authorization: Bearer $READ_TOKEN"
@@ -337,7 +340,7 @@ names = {
     "errata-page": "GET /docs/errors/NoSuchKey (HTML page) + Accept-Language", "errata-304": "same JSON read, If-None-Match → 304",
     "errata-rpc1": "POST /rpc errors.describe", "errata-rpc50": "POST /rpc batch of 50 describes",
     "errata-get-token": "GET with --require-read-token (bearer token)",
-    "b-get": "B (ERRATA_SERVER_B): GET NoSuchKey + Accept-Language", "b-rpc50": "B: POST /rpc batch of 50",
+    "b-get": "B (ERRATA_SERVER_B): GET NoSuchKey + Accept-Language", "b-304": "B: same, If-None-Match → 304", "b-rpc50": "B: POST /rpc batch of 50",
     "errata-get-large": "10k×10 catalog: GET NoSuchKey", "errata-get-large-synth": "10k×10 catalog: GET a synthetic code (de-CH)",
     "reads-quiet-seed": "seed: GET, no publishes", "reads-publishing-seed": "seed: GET under 10 publishes/s",
     "reads-quiet-large": "10k: GET, no publishes", "reads-publishing-large": "10k: GET under 10 publishes/s",

@@ -16,9 +16,9 @@ package import NIOCore
 ///   - logger: The application's logger.
 ///   - readiness: What `GET /readyz` reports as draining; run a ``DrainSignal`` on it after the application.
 ///   - metrics: Where requests, calls, publishes and authentications are counted; what `GET /metrics` answers.
-///   - onServerRunning: Called with the bound address once the server listens.
 ///   - answersReadsOnEventLoop: Whether the public cacheable reads are answered on the event loop
 ///     (``EventLoopReads``) rather than by the router; the answers are the same, only faster.
+///   - onServerRunning: Called with the bound address once the server listens.
 /// - Returns: An application ready to `runService()`.
 package func buildApplication(
     configuration: ServerConfiguration,
@@ -27,8 +27,8 @@ package func buildApplication(
     logger: Logger,
     readiness: Readiness = Readiness(),
     metrics: ServerMetrics = ServerMetrics(),
-    onServerRunning: @escaping @Sendable (SocketAddress?) async -> Void = { _ in },
-    answersReadsOnEventLoop: Bool = true
+    answersReadsOnEventLoop: Bool = true,
+    onServerRunning: @escaping @Sendable (SocketAddress?) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let access = AccessControl(configuration: configuration, store: store, metrics: metrics)
     let serverName = "errata"

@@ -131,7 +131,7 @@ extension ErrataServerCommand {
             let metrics = ServerMetrics()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
             let app = buildApplication(
-                configuration: configuration, store: catalogStore, live: live, logger: logger, readiness: readiness, metrics: metrics
+                configuration: configuration, store: catalogStore, live: live, logger: logger, readiness: readiness, metrics: metrics, answersReadsOnEventLoop: ProcessInfo.processInfo.environment["ERRATA_EVENT_LOOP_READS"] != "off"
             ) { address in
                 FileHandle.standardOutput.write(Data("\(Self.listeningLine(address))\n".utf8))
             }

@@ -44,6 +44,8 @@ package struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     static func log(
         _ method: HTTPRequest.Method, route: String?, status: HTTPResponse.Status, bytes: Int?, since start: ContinuousClock.Instant, to logger: Logger
     ) {
+        // The line's metadata is built before the logger sees it: build none that the level drops.
+        guard logger.logLevel <= .info else { return }
         let elapsed = (ContinuousClock.now - start).components
         let milliseconds = Double(elapsed.seconds) * 1_000 + Double(elapsed.attoseconds) / 1e15
         var metadata: Logger.Metadata = [
