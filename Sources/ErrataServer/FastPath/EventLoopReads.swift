@@ -8,9 +8,10 @@ import NIOCore
 ///
 /// Every answer is made by the code the router's routes and middleware use (``CacheableResponse``,
 /// ``CORSAllowListMiddleware``, ``RequestLogMiddleware``), so both paths send the same bytes and
-/// leave the same log line; the caller records the answer's metrics (``RequestMetersMemo``). Whatever is not plainly one of these
-/// reads — another method or route, a body, `Connection: close`, a credential in the query, a read
-/// that would be a problem (an unknown code, a bad parameter) — gets `nil` and goes to the router.
+/// leave the same log line; the caller records the answer's metrics (``RequestMetersMemo``).
+/// Whatever is not plainly one of these reads — another method or route, a body, a `Connection`
+/// header, a credential in the query, a read that would be a problem (an unknown code, a bad
+/// parameter) — gets `nil` and goes to the router, which answers it as before.
 struct EventLoopReads: Sendable {
     typealias Context = ErrataRequestContext
 
