@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# HTTP load benchmarks of Errata against two baselines measured in the same run:
+# HTTP load benchmarks of Errata against three baselines measured in the same run:
 #   L  nginx serving the exact JSON body of GET /v1/errors/NoSuchKey as a static file (the limit)
 #   H  a Hummingbird route answering a constant string, same build settings (the framework ceiling)
+#   N  a Node.js peer (node-peer.mjs: `http` module, a cluster worker per core, the body and headers
+#      of that answer serialized once, ETag/304): what a lean server in another runtime does
 # Runs are interleaved (L, H, Errata…, repeated); medians are reported, with ratios to L and H.
 #
 # usage: Benchmarks/http/run.sh [--smoke] [--rounds N] [--duration SECONDS] [--connections C]
 #                               [--skip-build] [--only seed|scale|publish|client|follow ...]
 #   --smoke   a few seconds per scenario, a small "large" catalog: proves everything still runs (CI)
 # Environment: WORK=dir to keep the servers' files and raw results (default: a new temp dir).
+#   PORT_BASE=n  the first of the 9 loopback ports used (default 18080), for runs beside another.
 #   ERRATA_SERVER_B=path  another errata-server build (say, main before a change) measured in the same
 #                         interleaved rounds on the seed catalog, as "B: …" rows: an A/B in one run.
+#                         A script running this build with ERRATA_EVENT_LOOP_READS=false measures the
+#                         router's path for the reads the event loop answers otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -41,6 +46,7 @@ command -v wrk >/dev/null || missing+=(wrk)
 command -v nginx >/dev/null || missing+=(nginx-light)
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 command -v curl >/dev/null || missing+=(curl)
+command -v node >/dev/null || missing+=(nodejs)
 # The statically linked CLI links FoundationNetworking, which needs libcurl's development files.
 dpkg -s libcurl4-openssl-dev >/dev/null 2>&1 || missing+=(libcurl4-openssl-dev)
 if ((${#missing[@]})); then
@@ -77,7 +83,9 @@ cleanup() {
 trap cleanup EXIT
 
 SYNTH_CODE=$(printf "SynthErr%05d" $((CODES / 2)))
-P_L=18080 P_H=18081 P_SEED=18082 P_LARGE=18083 P_PUB=18084 P_AUTH=18085 P_B=18086 P_FOLLOW=18087
+PORT_BASE=${PORT_BASE:-18080}
+P_L=$PORT_BASE P_H=$((PORT_BASE + 1)) P_SEED=$((PORT_BASE + 2)) P_LARGE=$((PORT_BASE + 3)) P_PUB=$((PORT_BASE + 4))
+P_AUTH=$((PORT_BASE + 5)) P_B=$((PORT_BASE + 6)) P_N=$((PORT_BASE + 7)) P_FOLLOW=$((PORT_BASE + 8))
 AL='Accept-Language: zh-TW,zh;q=0.8,en;q=0.5'
 
 now_ms() { date +%s%3N; }
@@ -187,6 +195,13 @@ until curl -sf -o /dev/null "http://127.0.0.1:$P_L/v1/errors/NoSuchKey"; do slee
 L_PID=$(cat "$WORK/nginx/nginx.pid")
 cmp -s <(curl -s "http://127.0.0.1:$P_L/v1/errors/NoSuchKey") "$WORK/NoSuchKey.json" || { log "nginx body differs"; exit 1; }
 
+CONTENT_LANGUAGE=$(awk 'tolower($1)=="content-language:" {print $2}' "$WORK/get.headers" | tr -d '\r')
+node "$ROOT/Benchmarks/http/node-peer.mjs" "$P_N" "$WORK/NoSuchKey.json" "$ETAG" "$CONTENT_LANGUAGE" >"$WORK/node.log" 2>&1 &
+N_PID=$!
+PIDS+=("$N_PID")
+until curl -sf -o /dev/null "http://127.0.0.1:$P_N/v1/errors/NoSuchKey"; do sleep 0.05; done
+cmp -s <(curl -s "http://127.0.0.1:$P_N/v1/errors/NoSuchKey") "$WORK/NoSuchKey.json" || { log "node body differs"; exit 1; }
+
 declare -A FACTS
 FACTS[startup_seed_ms]=$STARTED_MS
 
@@ -245,6 +260,8 @@ for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
   log "--- round $ROUND"
   run_wrk L "$L_PID" "http://127.0.0.1:$P_L/v1/errors/NoSuchKey" -H "$AL"
   run_wrk H "$H_PID" "http://127.0.0.1:$P_H/v1/errors/NoSuchKey" -H "$AL"
+  run_wrk N "$N_PID" "http://127.0.0.1:$P_N/v1/errors/NoSuchKey" -H "$AL"
+  run_wrk N-304 "$N_PID" "http://127.0.0.1:$P_N/v1/errors/NoSuchKey" -H "$AL" -H "If-None-Match: $ETAG"
   if want seed; then
     run_wrk errata-get "$SEED_PID" "http://127.0.0.1:$P_SEED/v1/errors/NoSuchKey" -H "$AL"
     run_wrk errata-page "$SEED_PID" "http://127.0.0.1:$P_SEED/docs/errors/NoSuchKey" -H "$AL"
@@ -253,6 +270,7 @@ for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
     run_wrk errata-rpc50 "$SEED_PID" "http://127.0.0.1:$P_SEED/rpc" -s "$WORK/rpc50.lua"
     if [[ -n ${B_PID:-} ]]; then
       run_wrk b-get "$B_PID" "http://127.0.0.1:$P_B/v1/errors/NoSuchKey" -H "$AL"
+      run_wrk b-304 "$B_PID" "http://127.0.0.1:$P_B/v1/errors/NoSuchKey" -H "$AL" -H "If-None-Match: $ETAG"
       run_wrk b-rpc50 "$B_PID" "http://127.0.0.1:$P_B/rpc" -s "$WORK/rpc50.lua"
     fi
     run_wrk errata-get-token "$AUTH_PID" "http://127.0.0.1:$P_AUTH/v1/errors/NoSuchKey" -H "$AL" -H "Authorization: Bearer $READ_TOKEN"
@@ -321,6 +339,7 @@ fi
 # --- report ----------------------------------------------------------------------------------------
 for key in "${!FACTS[@]}"; do printf '%s\t%s\n' "$key" "${FACTS[$key]}"; done | sort >"$WORK/facts.tsv"
 section "results (medians of $ROUNDS rounds; raw: $RESULTS, $WORK/facts.tsv)"
+log "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; max RSS of N is its primary process only"
 python3 - "$RESULTS" "$WORK/facts.tsv" "$CONNECTIONS" "$DURATION" "$ROUNDS" <<'EOF'
 import collections, statistics, sys
 rows = collections.defaultdict(list)
@@ -329,26 +348,30 @@ for line in open(sys.argv[1]):
     rows[f[0]].append((float(f[2]), float(f[3]), float(f[4]), int(f[5]), int(f[6])))
 med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v),
            statistics.median(r[2] for r in v), max(r[3] for r in v), sum(r[4] for r in v)) for k, v in rows.items()}
-L, H = med.get("L", (float("nan"),))[0], med.get("H", (float("nan"),))[0]
+L, H, N = (med.get(k, (float("nan"),))[0] for k in ("L", "H", "N"))
+# A 304 is compared with the peer's 304; every other row with the peer's 200.
+N304 = med.get("N-304", (N,))[0]
 names = {
     "L": "L: nginx static file", "H": "H: Hummingbird constant route",
+    "N": "N: Node.js http peer (cluster)", "N-304": "N: Node.js peer, If-None-Match → 304",
     "errata-get": "GET /v1/errors/NoSuchKey + Accept-Language",
     "errata-page": "GET /docs/errors/NoSuchKey (HTML page) + Accept-Language", "errata-304": "same JSON read, If-None-Match → 304",
     "errata-rpc1": "POST /rpc errors.describe", "errata-rpc50": "POST /rpc batch of 50 describes",
     "errata-get-token": "GET with --require-read-token (bearer token)",
-    "b-get": "B (ERRATA_SERVER_B): GET NoSuchKey + Accept-Language", "b-rpc50": "B: POST /rpc batch of 50",
+    "b-get": "B (ERRATA_SERVER_B): GET NoSuchKey + Accept-Language", "b-304": "B: same, If-None-Match → 304", "b-rpc50": "B: POST /rpc batch of 50",
     "errata-get-large": "10k×10 catalog: GET NoSuchKey", "errata-get-large-synth": "10k×10 catalog: GET a synthetic code (de-CH)",
     "follower-get-large": "10k×10 follower: GET NoSuchKey", "follower-get-large-synth": "10k×10 follower: GET a synthetic code (de-CH)",
     "reads-quiet-seed": "seed: GET, no publishes", "reads-publishing-seed": "seed: GET under 10 publishes/s",
     "reads-quiet-large": "10k: GET, no publishes", "reads-publishing-large": "10k: GET under 10 publishes/s",
 }
-print(f"| scenario | req/s | p50 ms | p99 ms | × L | × H | max RSS MB | non-2xx/3xx |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
+print(f"| scenario | req/s | p50 ms | p99 ms | × L | × H | × N | max RSS MB | non-2xx/3xx |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 for key in names:
     if key not in med: continue
     rps, p50, p99, rss, bad = med[key]
     extra = f" ({rps * 50:,.0f} described/s)" if key.endswith("rpc50") else ""
-    print(f"| {names[key]}{extra} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {rps / L:.2f} | {rps / H:.2f} | {rss} | {bad} |")
+    n = N304 if key.endswith("304") else N
+    print(f"| {names[key]}{extra} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {rps / L:.2f} | {rps / H:.2f} | {rps / n:.2f} | {rss} | {bad} |")
 print()
 for line in open(sys.argv[2]):
     k, v = line.rstrip("\n").split("\t", 1)

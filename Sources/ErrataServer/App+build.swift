@@ -17,6 +17,8 @@ import ServiceLifecycle
 ///   - logger: The application's logger.
 ///   - readiness: What `GET /readyz` reports as draining; run a ``DrainSignal`` on it after the application.
 ///   - metrics: Where requests, calls, publishes and authentications are counted; what `GET /metrics` answers.
+///   - answersReadsOnEventLoop: Whether the public cacheable reads are answered on the event loop
+///     (``EventLoopReads``) rather than by the router; the answers are the same, only faster.
 ///   - onServerRunning: Called with the bound address once the server listens.
 /// - Returns: An application ready to `runService()`.
 package func buildApplication(
@@ -26,6 +28,7 @@ package func buildApplication(
     logger: Logger,
     readiness: Readiness = Readiness(),
     metrics: ServerMetrics = ServerMetrics(),
+    answersReadsOnEventLoop: Bool = true,
     onServerRunning: @escaping @Sendable (SocketAddress?) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let access = AccessControl(configuration: configuration, store: store, metrics: metrics)
@@ -37,12 +40,19 @@ package func buildApplication(
         } else {
             CatalogWatcher(store: store, live: live, interval: configuration.catalogCheckInterval, metrics: metrics, logger: logger)
         }
+    let serverName = "errata"
+    // Token-protected reads need the access check's asynchronous token lookup: they stay on the router.
+    let reads = answersReadsOnEventLoop && !configuration.requireReadToken
+        ? EventLoopReads(
+            live: live, logger: logger, cors: CORSAllowListMiddleware(allowedOrigins: configuration.corsAllowedOrigins),
+            serverName: serverName
+        ) : nil
     return Application(
         router: buildRouter(
             configuration: configuration, store: store, live: live, access: access, readiness: readiness, metrics: metrics, follower: followerStatus
         ),
-        server: .errataHTTP1(configuration),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "errata"),
+        server: .errataHTTP1(configuration, reads: reads, metrics: metrics),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
         services: [TokenUseRecorder(access: access, interval: configuration.tokenUseWriteInterval, logger: logger), catalogUpdates],
         onServerRunning: { channel in await onServerRunning(channel.localAddress) },
         logger: logger

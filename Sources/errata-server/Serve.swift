@@ -62,7 +62,8 @@ extension ErrataServerCommand {
             let metrics = ServerMetrics()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
             let app = buildApplication(
-                configuration: settings.server, store: catalogStore, live: live, logger: logger, readiness: readiness, metrics: metrics
+                configuration: settings.server, store: catalogStore, live: live, logger: logger, readiness: readiness, metrics: metrics,
+                answersReadsOnEventLoop: settings.eventLoopReads
             ) { address in
                 FileHandle.standardOutput.write(Data("\(Self.listeningLine(address))\n".utf8))
             }

@@ -49,6 +49,11 @@ final class RawHTTPConnection: Sendable {
         await Self.offThePool { self.receiveNow(limit: limit) }
     }
 
+    /// Reads everything until the server closes the connection or the timeout passes.
+    func receiveUntilClosed() async -> String {
+        await Self.offThePool { self.receiveNow(limit: .max, stopWhenComplete: false) }
+    }
+
     /// Whether the server ends the connection (end-of-file or a reset) before the read timeout,
     /// discarding whatever it still sends.
     func waitForClose() async -> Bool {
@@ -81,14 +86,14 @@ final class RawHTTPConnection: Sendable {
         return true
     }
 
-    private func receiveNow(limit: Int) -> String {
+    private func receiveNow(limit: Int, stopWhenComplete: Bool = true) -> String {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while received.count < limit {
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             if count <= 0 { break }
             received += buffer[0..<count]
-            if let text = String(bytes: received, encoding: .utf8), Self.isComplete(text) { break }
+            if stopWhenComplete, let text = String(bytes: received, encoding: .utf8), Self.isComplete(text) { break }
         }
         return String(decoding: received, as: UTF8.self)
     }

@@ -5,14 +5,17 @@ import NIOCore
 extension HTTPServerBuilder {
     /// HTTP/1.1 with Errata's connection rules: a connection is closed when it idles, or takes too
     /// long to send a request, for `configuration.idleTimeout`, and after a response that went out
-    /// before its request was read (an early 413).
-    static func errataHTTP1(_ configuration: ServerConfiguration) -> HTTPServerBuilder {
+    /// before its request was read (an early 413). With `reads`, those are answered on the event loop
+    /// and counted in `metrics`.
+    static func errataHTTP1(_ configuration: ServerConfiguration, reads: EventLoopReads? = nil, metrics: ServerMetrics) -> HTTPServerBuilder {
         let timeout = TimeAmount(configuration.idleTimeout)
-        return .http1(
-            configuration: .init(
-                additionalChannelHandlers: [EarlyResponseCloseHandler(), RequestDeadlineHandler(timeout: timeout)],
-                idleTimeout: timeout
-            )
+        let http1Configuration = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [EarlyResponseCloseHandler(), RequestDeadlineHandler(timeout: timeout)],
+            idleTimeout: timeout
         )
+        guard let reads else { return .http1(configuration: http1Configuration) }
+        return HTTPServerBuilder { responder in
+            ErrataHTTP1Channel(http1: HTTP1Channel(responder: responder, configuration: http1Configuration), reads: reads, metrics: metrics)
+        }
     }
 }

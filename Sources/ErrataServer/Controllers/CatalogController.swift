@@ -60,7 +60,6 @@ package struct CatalogController<Context: RequestContext>: Sendable {
 
     /// `GET /v1/locales`: the catalog's locales and whether each is complete.
     @Sendable func locales(_ request: Request, context: Context) async throws -> CacheableResponse {
-        let served = live.served
-        return CacheableResponse(body: served.localesBody, entityTag: "\"r\(served.revision)-locales\"", contentLanguage: nil)
+        live.served.localesResponse()
     }
 }

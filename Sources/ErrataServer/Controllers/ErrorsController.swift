@@ -18,17 +18,7 @@ package struct ErrorsController<Context: RequestContext>: Sendable {
 
     /// `GET /v1/errors?locale=&category=&httpStatus=`: the entries matching the filters.
     @Sendable func list(_ request: Request, context: Context) async throws -> CacheableResponse {
-        let served = live.served
-        let negotiation = served.negotiate(request)
-        let httpStatus = try request.integerQueryParameter("httpStatus", in: 100...999)
-        let category = request.nonEmptyQueryParameter("category").map { ErrorCategory($0) }
-        let listing = served.listing(negotiation: negotiation, category: category, httpStatus: httpStatus)
-        return CacheableResponse(
-            body: listing.body,
-            entityTag: served.entityTag(for: negotiation),
-            contentLanguage: negotiation.locale.rawValue,
-            gzipBody: listing.gzip
-        )
+        try live.served.listResponse(request)
     }
 
     /// `GET /v1/errors/{code}?variant=&locale=`: one entry.

@@ -28,6 +28,13 @@ struct CacheableResponse: ResponseGenerator {
     var headers: HTTPFields = [:]
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
+        answer(to: request).response
+    }
+
+    /// The response to `request` and the body it carries, for writers that send the bytes themselves.
+    ///
+    /// Both the router and ``EventLoopReadHandler`` answer through here, so their headers cannot drift.
+    func answer(to request: Request) -> (response: Response, body: ByteBuffer?) {
         let compressed = gzipBody.flatMap { $0.isEmpty ? nil : $0 }.flatMap { CompressedBody.acceptsGzip(request.headers[.acceptEncoding]) ? $0 : nil }
         let tag = compressed == nil ? entityTag : String(entityTag.dropLast()) + "-gzip\""
         var headers = self.headers
@@ -39,10 +46,11 @@ struct CacheableResponse: ResponseGenerator {
         }
         if gzipBody != nil { headers[values: .vary].append("Accept-Encoding") }
         if EntityTagList(request.headers[.ifNoneMatch]).contains(tag) {
-            return Response(status: .notModified, headers: headers)
+            return (Response(status: .notModified, headers: headers), nil)
         }
         headers[.contentType] = contentType
         if compressed != nil { headers[.contentEncoding] = "gzip" }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: compressed ?? body)))
+        let body = ByteBuffer(data: compressed ?? body)
+        return (Response(status: .ok, headers: headers, body: .init(byteBuffer: body)), body)
     }
 }

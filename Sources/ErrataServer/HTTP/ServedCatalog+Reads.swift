@@ -21,6 +21,27 @@ extension ServedCatalog {
         )
     }
 
+    /// The entries matching the filters, `/v1/errors?locale=&category=&httpStatus=`.
+    ///
+    /// - Throws: A 400 ``Problem`` for an `httpStatus` that is not a status code.
+    func listResponse(_ request: Request) throws -> CacheableResponse {
+        let negotiation = negotiate(request)
+        let httpStatus = try request.integerQueryParameter("httpStatus", in: 100...999)
+        let category = request.nonEmptyQueryParameter("category").map { ErrorCategory($0) }
+        let listing = listing(negotiation: negotiation, category: category, httpStatus: httpStatus)
+        return CacheableResponse(
+            body: listing.body,
+            entityTag: entityTag(for: negotiation),
+            contentLanguage: negotiation.locale.rawValue,
+            gzipBody: listing.gzip
+        )
+    }
+
+    /// The catalog's locales and whether each is complete, `/v1/locales`.
+    func localesResponse() -> CacheableResponse {
+        CacheableResponse(body: localesBody, entityTag: "\"r\(revision)-locales\"", contentLanguage: nil)
+    }
+
     /// Every entry in one locale, `…/catalog?locale=`.
     func catalogResponse(_ request: Request) -> CacheableResponse {
         let negotiation = negotiate(request)

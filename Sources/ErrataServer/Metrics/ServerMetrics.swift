@@ -68,18 +68,43 @@ package struct ServerMetrics: Sendable {
 
     /// Records one HTTP request: its route pattern (never the raw path), method, status and duration.
     func recordRequest(route: String, method: HTTPRequest.Method, status: HTTPResponse.Status, duration: Duration) {
+        requestMeters(route: route, method: method, status: status).record(duration)
+    }
+
+    /// Where requests of one route pattern, method and status are counted and timed.
+    ///
+    /// Finding them takes the registry's lock; a caller that keeps them records without it.
+    func requestMeters(route: String, method: HTTPRequest.Method, status: HTTPResponse.Status) -> RequestMeters {
         let method = Self.standardMethods.contains(method) ? method.rawValue : "other"
-        registry.makeCounter(
-            descriptor: Self.named("http_requests", unit: "total", help: "HTTP requests answered, by route pattern, method and status."),
-            labels: [("route", route), ("method", method), ("status", String(status.code))]
-        ).increment()
-        registry.makeDurationHistogram(
-            descriptor: Self.named(
-                "http_request_duration", unit: "seconds", help: "Time to answer an HTTP request (until its response head), by route pattern and method, in seconds."
+        return RequestMeters(
+            requests: registry.makeCounter(
+                descriptor: Self.named("http_requests", unit: "total", help: "HTTP requests answered, by route pattern, method and status."),
+                labels: [("route", route), ("method", method), ("status", String(status.code))]
             ),
-            labels: [("route", route), ("method", method)], buckets: Self.durationBuckets
-        ).record(duration)
-        if status == .notModified { notModified.increment() }
+            duration: registry.makeDurationHistogram(
+                descriptor: Self.named(
+                    "http_request_duration", unit: "seconds",
+                    help: "Time to answer an HTTP request (until its response head), by route pattern and method, in seconds."
+                ),
+                labels: [("route", route), ("method", method)], buckets: Self.durationBuckets
+            ),
+            notModified: status == .notModified ? notModified : nil
+        )
+    }
+
+    /// The meters of one route pattern, method and status.
+    struct RequestMeters: Sendable {
+        let requests: Counter
+        let duration: DurationHistogram
+        /// The 304 counter, for a 304's meters.
+        let notModified: Counter?
+
+        /// Records one request that took `duration`.
+        func record(_ duration: Duration) {
+            requests.increment()
+            self.duration.record(duration)
+            notModified?.increment()
+        }
     }
 
     /// Records one JSON-RPC call: its method (``unknownRPCMethod`` when the service has none of that name) and duration.

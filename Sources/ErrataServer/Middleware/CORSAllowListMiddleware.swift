@@ -20,16 +20,9 @@ package struct CORSAllowListMiddleware<Context: RequestContext>: RouterMiddlewar
     }
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let origin = request.headers[.origin] else {
-            // Shared caches must not hand this origin-less answer to a browser that needs a grant.
-            var response = try await next(request, context)
-            if !allowedOrigins.isEmpty { response.headers[values: .vary].append("Origin") }
-            return response
-        }
-        let allowed = allowedOrigins.contains(origin)
-        if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
+        if let origin = request.headers[.origin], request.method == .options, request.headers[.accessControlRequestMethod] != nil {
             var headers: HTTPFields = [.vary: "Origin"]
-            if allowed {
+            if allowedOrigins.contains(origin) {
                 headers[.accessControlAllowOrigin] = origin
                 headers[.accessControlAllowMethods] = allowMethods
                 headers[.accessControlAllowHeaders] = allowHeaders
@@ -38,11 +31,21 @@ package struct CORSAllowListMiddleware<Context: RequestContext>: RouterMiddlewar
             return Response(status: .noContent, headers: headers)
         }
         var response = try await next(request, context)
-        response.headers[values: .vary].append("Origin")
-        if allowed {
-            response.headers[.accessControlAllowOrigin] = origin
-            response.headers[.accessControlExposeHeaders] = exposeHeaders
-        }
+        addHeaders(to: &response.headers, origin: request.headers[.origin])
         return response
+    }
+
+    /// Adds the CORS headers to the answer of a request (other than a preflight) from `origin`.
+    func addHeaders(to headers: inout HTTPFields, origin: String?) {
+        guard let origin else {
+            // Shared caches must not hand this origin-less answer to a browser that needs a grant.
+            if !allowedOrigins.isEmpty { headers[values: .vary].append("Origin") }
+            return
+        }
+        headers[values: .vary].append("Origin")
+        if allowedOrigins.contains(origin) {
+            headers[.accessControlAllowOrigin] = origin
+            headers[.accessControlExposeHeaders] = exposeHeaders
+        }
     }
 }

@@ -7,12 +7,17 @@ package struct QueryCredentialMiddleware<Context: RequestContext>: RouterMiddlew
     package init() {}
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if request.uri.queryParameters.contains(where: { Self.credentialNames.contains(String($0.key).lowercased()) }) {
+        if Self.carriesCredential(request) {
             throw Problem(
                 status: .badRequest, kind: "token-in-query", title: "Token in query string",
                 detail: "send tokens only in the Authorization header: Authorization: Bearer <token>", reason: "TokenInQuery"
             )
         }
         return try await next(request, context)
+    }
+
+    /// Whether `request`'s query string has a parameter named like a credential.
+    static func carriesCredential(_ request: Request) -> Bool {
+        request.uri.queryParameters.contains(where: { credentialNames.contains(String($0.key).lowercased()) })
     }
 }

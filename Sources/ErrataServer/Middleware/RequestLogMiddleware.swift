@@ -18,34 +18,44 @@ package struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         // Not `context.id`: it reads the id back from the log handler, and a handler may keep no metadata.
-        let id = request.headers[.requestID].flatMap { Self.isAcceptable($0) ? $0 : nil } ?? RequestID().description
+        let id = Self.requestID(request.headers)
         var context = context
         context.logger[metadataKey: "hb.request.id"] = .string(id)
         let start = ContinuousClock.now
         do {
             var response = try await next(request, context)
             response.headers[.requestID] = id
-            log(request, context: context, status: response.status, bytes: response.body.contentLength, since: start)
+            Self.log(request.method, route: context.endpointPath, status: response.status, bytes: response.body.contentLength, since: start, to: context.logger)
             return response
         } catch {
             // Only what no middleware below turned into a response gets here; Hummingbird answers it.
             let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
-            log(request, context: context, status: status, bytes: nil, since: start)
+            Self.log(request.method, route: context.endpointPath, status: status, bytes: nil, since: start, to: context.logger)
             throw error
         }
     }
 
-    private func log(_ request: Request, context: Context, status: HTTPResponse.Status, bytes: Int?, since start: ContinuousClock.Instant) {
+    /// The id of a request with `headers`: the client's when acceptable, else a new one.
+    static func requestID(_ headers: HTTPFields) -> String {
+        headers[.requestID].flatMap { isAcceptable($0) ? $0 : nil } ?? RequestID().description
+    }
+
+    /// Logs a request's line; `route` is the matched pattern, `nil` when no route matched.
+    static func log(
+        _ method: HTTPRequest.Method, route: String?, status: HTTPResponse.Status, bytes: Int?, since start: ContinuousClock.Instant, to logger: Logger
+    ) {
+        // The line's metadata is built before the logger sees it: build none that the level drops.
+        guard logger.logLevel <= .info else { return }
         let elapsed = (ContinuousClock.now - start).components
         let milliseconds = Double(elapsed.seconds) * 1_000 + Double(elapsed.attoseconds) / 1e15
         var metadata: Logger.Metadata = [
-            "http.method": .string(request.method.rawValue),
-            "http.route": .string(context.endpointPath ?? "NotFound"),
+            "http.method": .string(method.rawValue),
+            "http.route": .string(route ?? "NotFound"),
             "http.status": .stringConvertible(status.code),
             "duration_ms": .stringConvertible((milliseconds * 1_000).rounded() / 1_000),
         ]
         if let bytes { metadata["http.response_bytes"] = .stringConvertible(bytes) }
-        context.logger.info("Request", metadata: metadata)
+        logger.info("Request", metadata: metadata)
     }
 
     /// Whether a client's request id may be used as it is: short, and visible ASCII only, so it

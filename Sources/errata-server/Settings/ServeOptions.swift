@@ -39,6 +39,9 @@ struct ServeOptions: ParsableArguments {
     @Option(name: .customLong(Settings.publicURL.flag), help: Settings.publicURL.help)
     var publicURL: String?
 
+    @Flag(name: .customLong(Settings.eventLoopReads.flag), inversion: .prefixedNo, help: Settings.eventLoopReads.help)
+    var eventLoopReads: Bool?
+
     @Option(name: .customLong(Settings.follow.flag), help: Settings.follow.help)
     var follow: String?
 
@@ -60,6 +63,7 @@ struct ServeOptions: ParsableArguments {
         settings.add(Settings.gracePeriod, gracePeriod)
         settings.add(Settings.drainDelay, drainDelay)
         settings.add(Settings.publicURL, publicURL)
+        settings.add(Settings.eventLoopReads, eventLoopReads)
         settings.add(Settings.follow, follow)
         settings.add(Settings.followMaxSilence, followMaxSilence)
         return settings

@@ -57,6 +57,10 @@ extension Settings {
         requirement: "public-url must be an absolute http or https URL with a host and no query, fragment or user information"
     ) { try? DocsLinks(publicURL: $0) }
         .explained("Without it they are paths (/docs/errors/NoSuchKey?locale=en), relative to wherever the client reached the service.")
+    static let eventLoopReads = Setting<Bool>.switchable(
+        "event-loop-reads", default: true,
+        abstract: "Answer the public cacheable reads on the event loop; off sends them through the router, as a benchmark's baseline."
+    )
     static let follow = Setting<URL?>(
         "follow", default: nil, shown: "none", valueName: "url",
         abstract: "Follow the primary at this URL, such as http://errata-primary:8080: keep this server's database in step with it and serve reads only.",
@@ -77,6 +81,7 @@ struct ServeSettings: Sendable {
     var localizations: String
     var gracePeriod: Int
     var drainDelay: Int
+    var eventLoopReads: Bool
 
     /// - Throws: ``CommandFailure`` naming the first invalid setting.
     init(from sources: SettingSources) throws(CommandFailure) {
@@ -95,6 +100,7 @@ struct ServeSettings: Sendable {
         localizations = try sources.value(of: Settings.localizations)
         gracePeriod = try sources.value(of: Settings.gracePeriod)
         drainDelay = try sources.value(of: Settings.drainDelay)
+        eventLoopReads = try sources.value(of: Settings.eventLoopReads)
     }
 
     /// What `follow` and `follow-max-silence` ask for; `nil` on a primary.

@@ -110,8 +110,8 @@ extension Setting where Value == String {
 
 extension Setting where Value == Bool {
     /// On or off: `true`, `false`, `1`, `0`, `yes` or `no`; a flag and its `--no-` form on the command line.
-    static func switchable(_ key: String, abstract: String) -> Self {
-        Self(key, default: false, shown: "false", valueName: "bool", abstract: abstract, requirement: "\(key) must be true or false", fileType: .bool) {
+    static func switchable(_ key: String, default defaultValue: Bool = false, abstract: String) -> Self {
+        Self(key, default: defaultValue, shown: "\(defaultValue)", valueName: "bool", abstract: abstract, requirement: "\(key) must be true or false", fileType: .bool) {
             switch $0.lowercased() {
             case "true", "1", "yes": true
             case "false", "0", "no": false
