@@ -5,12 +5,12 @@ import Testing
 
 /// `errata-server export --format xliff` and `import --format xliff` as a translator's round trip meets them.
 @Suite struct XLIFFCommandTests {
-    static let japanese = LanguageTag(rawValue: "ja")!
+    static let french = LanguageTag(rawValue: "fr")!
 
-    /// A service whose catalog has Japanese added (no texts yet), as `admin.addLocale` leaves it.
-    func serviceWithJapanese() async throws -> TestService {
+    /// A service whose catalog has French added (no texts yet), as `admin.addLocale` leaves it.
+    func serviceWithFrench() async throws -> TestService {
         let service = try await TestService()
-        _ = try await service.store.addLocale(Self.japanese, name: "日本語", author: nil)
+        _ = try await service.store.addLocale(Self.french, name: "Français", author: nil)
         return service
     }
 
@@ -26,31 +26,31 @@ import Testing
     }
 
     @Test func filledTargetsAreStagedAndTheRestReported() async throws {
-        let service = try await serviceWithJapanese()
+        let service = try await serviceWithFrench()
         defer { try? FileManager.default.removeItem(at: service.directory) }
-        let (file, exported) = try export("ja", from: service)
+        let (file, exported) = try export("fr", from: service)
         var document = exported
         #expect(document.units.allSatisfy { $0.target == nil })
         #expect(document.revision == 2)
 
         let unchanged = try run(["import", "--format", "xliff", file.path], on: service)
         #expect(unchanged.status == 0, "\(unchanged.standardError)")
-        #expect(unchanged.standardOutput.hasPrefix("ja: 0 changed, 0 unchanged, \(document.units.count) untranslated, 0 stale"))
+        #expect(unchanged.standardOutput.hasPrefix("fr: 0 changed, 0 unchanged, \(document.units.count) untranslated, 0 stale"))
 
         let index = try #require(document.units.firstIndex { $0.id == "NoSuchKey.message" })
-        document.units[index].target = "指定されたキーは存在しません。"
+        document.units[index].target = "La clé indiquée n’existe pas."
         document.units[index].state = .translated
         try Data(document.xml().utf8).write(to: file)
         let filled = try run(["import", "--format", "xliff", file.path], on: service)
         #expect(filled.status == 0, "\(filled.standardError)")
         #expect(filled.standardOutput.contains("\nchanged: NoSuchKey.message\n"))
-        #expect(try await service.store.draft().map(\.text) == ["指定されたキーは存在しません。"])
+        #expect(try await service.store.draft().map(\.text) == ["La clé indiquée n’existe pas."])
     }
 
     @Test func refusedUnitsMakeTheExitCodeOne() async throws {
-        let service = try await serviceWithJapanese()
+        let service = try await serviceWithFrench()
         defer { try? FileManager.default.removeItem(at: service.directory) }
-        let (file, exported) = try export("ja", from: service)
+        let (file, exported) = try export("fr", from: service)
         var document = exported
         document.units[0].source = "A source text that changed."
         document.units[0].target = "翻訳。"
@@ -67,7 +67,7 @@ import Testing
         ("<xliff version=\"2.0\"></xliff>", "not XLIFF 1.2"),
     ])
     func unreadableFilesFailWithOneLineAndExitCodeTwo(xml: String, named: String) async throws {
-        let service = try await serviceWithJapanese()
+        let service = try await serviceWithFrench()
         defer { try? FileManager.default.removeItem(at: service.directory) }
         let file = service.directory.appendingPathComponent("bad.xliff")
         try Data(xml.utf8).write(to: file)
@@ -79,20 +79,20 @@ import Testing
     }
 
     @Test func aLocaleTheCatalogLacksIsNamedWithHowToAddIt() async throws {
-        let service = try await serviceWithJapanese()
+        let service = try await serviceWithFrench()
         defer { try? FileManager.default.removeItem(at: service.directory) }
-        let output = service.directory.appendingPathComponent("ko.xliff").path
-        let korean = try run(["export", "--format", "xliff", "--locale", "ko", "--output", output], on: service)
-        #expect(korean.status == 2)
-        #expect(korean.standardError == "errata-server: locale ko is not in the catalog; add it with admin.addLocale first\n")
+        let output = service.directory.appendingPathComponent("de.xliff").path
+        let german = try run(["export", "--format", "xliff", "--locale", "de", "--output", output], on: service)
+        #expect(german.status == 2)
+        #expect(german.standardError == "errata-server: locale de is not in the catalog; add it with admin.addLocale first\n")
 
-        let (file, exported) = try export("ja", from: service)
+        let (file, exported) = try export("fr", from: service)
         var document = exported
-        document.targetLanguage = LanguageTag(rawValue: "ko")!
+        document.targetLanguage = LanguageTag(rawValue: "de")!
         try Data(document.xml().utf8).write(to: file)
         let imported = try run(["import", "--format", "xliff", file.path], on: service)
         #expect(imported.status == 2)
-        #expect(imported.standardError == "errata-server: locale ko is not in the catalog; add it with admin.addLocale first\n")
+        #expect(imported.standardError == "errata-server: locale de is not in the catalog; add it with admin.addLocale first\n")
 
         #expect(try run(["export", "--format", "xliff", "--output", output], on: service).status == 2)
     }

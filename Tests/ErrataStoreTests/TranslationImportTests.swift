@@ -106,18 +106,18 @@ import Testing
         let fixture = try await Fixture()
         defer { fixture.remove() }
         var document = try await exported(fixture)
-        document.targetLanguage = LanguageTag(rawValue: "ja")!
+        document.targetLanguage = LanguageTag(rawValue: "fr")!
         await #expect { try await importing(document, into: fixture) } throws: {
-            ($0 as? EditError)?.description == "locale ja is not in the catalog; add it with admin.addLocale first"
+            ($0 as? EditError)?.description == "locale fr is not in the catalog; add it with admin.addLocale first"
         }
         document.targetLanguage = .english
         await #expect { try await importing(document, into: fixture) } throws: { $0 is StoreError }
-        _ = try await fixture.store.addLocale(LanguageTag(rawValue: "ja")!, name: "日本語", author: nil)
+        _ = try await fixture.store.addLocale(LanguageTag(rawValue: "fr")!, name: "Français", author: nil)
         let published = try #require(try await fixture.store.publishedCatalog())
-        var japanese = XLIFFDocument(translating: published.catalog, into: LanguageTag(rawValue: "ja")!, revision: published.revision)
-        #expect(japanese.units.allSatisfy { $0.target == nil })
-        #expect(try await importing(japanese, into: fixture).ids("untranslated").count == japanese.units.count)
-        try translate(&japanese, "NoSuchKey.message", to: "指定されたキーは存在しません。")
-        #expect(try await importing(japanese, into: fixture).ids("changed") == ["NoSuchKey.message"])
+        var french = XLIFFDocument(translating: published.catalog, into: LanguageTag(rawValue: "fr")!, revision: published.revision)
+        #expect(french.units.allSatisfy { $0.target == nil })
+        #expect(try await importing(french, into: fixture).ids("untranslated").count == french.units.count)
+        try translate(&french, "NoSuchKey.message", to: "La clé indiquée n’existe pas.")
+        #expect(try await importing(french, into: fixture).ids("changed") == ["NoSuchKey.message"])
     }
 }
