@@ -108,7 +108,7 @@ import Testing
 
     @Test(arguments: [
         TextChange(key: TextKey(entry: EntryKey(code: ErrorCode("BrandNewCode")), locale: .english, field: .message), text: "New.", revision: 3),
-        TextChange(key: TextKey(entry: Documents.noSuchKey, locale: LanguageTag(rawValue: "ja")!, field: .message), text: "新.", revision: 3),
+        TextChange(key: TextKey(entry: Documents.noSuchKey, locale: LanguageTag(rawValue: "fr")!, field: .message), text: "Neuf.", revision: 3),
     ])
     func aDeltaNamingAnUnknownEntryOrLocaleLeadsToAFullFetch(change: TextChange) async throws {
         let cache = try TemporaryDirectory()

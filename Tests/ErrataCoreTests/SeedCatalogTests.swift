@@ -16,10 +16,10 @@ import Testing
     }
 
     @Test func hasEveryLocaleAndEntry() {
-        #expect(catalog.locales.map(\.tag.rawValue) == ["en", "zh-Hans", "zh-Hant"])
+        #expect(catalog.locales.map(\.tag.rawValue) == ["en", "zh-Hans", "zh-Hant", "ja", "ko"])
         #expect(catalog.entries.count == 59)
         #expect(Set(catalog.entries.map(\.code)).count == 56)
-        #expect(catalog.texts.count == 59 * 3 * 2)
+        #expect(catalog.texts.count == 59 * 5 * 2)
     }
 
     @Test func bucketNotEmptyHasThreeVariants() {

@@ -149,10 +149,10 @@ import Testing
                 #expect(changes?[0]?["newText"] == "Check the key." && changes?[0]?["state"] == "translated" && changes?[1] == nil)
             }
             try await client.execute(uri: "/v1/admin/history?author=alice&reviewChanges=true", method: .get, headers: Self.headers(alice)) { (response) throws in
-                // The English edit put both translations of the remediation up for review.
+                // The English edit put the four translations of the remediation up for review.
                 guard case .array(let changes)? = try response.json()["changes"] else { Issue.record("no changes"); return }
-                #expect(changes.count == 3)
-                #expect(changes.filter { $0["state"] == "needs_review" }.map { $0["locale"] }.count == 2)
+                #expect(changes.count == 5)
+                #expect(changes.filter { $0["state"] == "needs_review" }.map { $0["locale"] }.count == 4)
             }
             try await client.execute(uri: "/v1/admin/history?author=bob", method: .get, headers: Self.headers(alice)) { (response) throws in
                 #expect(try response.json()["changes"] == [])

@@ -20,10 +20,10 @@ import Testing
         let delta = try #require(try await fixture.store.publishedDelta(after: 1))
         #expect(delta.revision == 3)
         // The English edit marked its translations for review: a change of their state alone.
-        let flagged = [Fixture.key("AccessDenied", "zh-Hans"), Fixture.key("AccessDenied", "zh-Hant")]
+        let flagged = Fixture.translations(of: "AccessDenied")
         #expect(delta.changes.map(\.textKey) == [english] + flagged + [chinese])
-        #expect(delta.changes.map(\.revision) == [2, 2, 2, 3])
-        #expect(delta.changes.map(\.state) == [.translated, .needsReview, .needsReview, .translated])
+        #expect(delta.changes.map(\.revision) == [2] + flagged.map { _ in 2 } + [3])
+        #expect(delta.changes.map(\.state) == [.translated] + flagged.map { _ in .needsReview } + [.translated])
         #expect(delta.changes.map(\.text) == ["Access is denied."] + flagged.map { fixture.seed[$0]! } + ["键不存在。"])
         let published = try #require(try await fixture.store.publishedCatalog())
         #expect(published.catalog.needsReview == Set(flagged))

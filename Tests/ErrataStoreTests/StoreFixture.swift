@@ -26,6 +26,18 @@ struct StoreFixture {
         try? FileManager.default.removeItem(at: directory)
     }
 
+    /// The seed's locales other than its source language, English, in the catalog's order: the
+    /// translations an English edit puts up for review.
+    static let translationLocales: [String] = {
+        let locales = (try? LocalizationsDirectory(url: localizations).load().locales.map(\.tag.rawValue)) ?? []
+        return locales.filter { $0 != "en" }
+    }()
+
+    /// The translations of `code`'s `field`: one key per locale in ``translationLocales``.
+    static func translations(of code: String, _ field: TextField = .remediation) -> [TextKey] {
+        translationLocales.map { key(code, $0, field) }
+    }
+
     static func key(_ code: String, _ locale: String = "en", _ field: TextField = .remediation, variant: String? = nil) -> TextKey {
         TextKey(entry: EntryKey(code: ErrorCode(code), variant: variant.map { VariantName($0) }), locale: LanguageTag(rawValue: locale)!, field: field)
     }

@@ -13,7 +13,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("errata.sqlite").path
         let seed = try LocalizationsDirectory(url: StoreFixture.localizations).load()
-        let flagged: Set<TextKey> = [StoreFixture.key("AccessDenied", "zh-Hans"), StoreFixture.key("AccessDenied", "zh-Hant")]
+        let flagged = Set(StoreFixture.translations(of: "AccessDenied"))
         do {
             let store = try CatalogStore(path: path, logger: StoreFixture.logger)
             try await store.importInitialCatalog(seed, note: "seed")
@@ -48,6 +48,6 @@ import Testing
         // The upgrade recorded the states texts were in, so a revert to the upgrade's revision keeps its flags.
         #expect(try await store.publishedCatalog()?.catalog.needsReview == flagged)
         _ = try await store.revert(to: 3, note: "5", author: nil)
-        #expect(try await store.publishedCatalog()?.catalog.needsReview == flagged.union([StoreFixture.key("NoSuchKey", "zh-Hans"), StoreFixture.key("NoSuchKey", "zh-Hant")]))
+        #expect(try await store.publishedCatalog()?.catalog.needsReview == flagged.union(StoreFixture.translations(of: "NoSuchKey")))
     }
 }
