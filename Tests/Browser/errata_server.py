@@ -67,6 +67,14 @@ class ErrataServer:
                                 check=True, capture_output=True, text=True)
         return output.stdout
 
+    def locale_tags(self) -> list[str]:
+        """The catalog's locales, in its order."""
+        return [locale["tag"] for locale in self.rpc("locales.list", {})]
+
+    def translation_tags(self) -> list[str]:
+        """The catalog's locales other than its source language, English."""
+        return [tag for tag in self.locale_tags() if tag != "en"]
+
     def rpc(self, method: str, params: dict, token: str | None = None):
         """One JSON-RPC call; answers the result, raises on an error object."""
         body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).encode()
