@@ -127,11 +127,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Runs this package's executables for the tests of both, without Foundation.Process (ChildProcess says why).
+        .target(
+            name: "ErrataTestSupport",
+            dependencies: ["ErrataCore"],
+            path: "Tests/ErrataTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ErrataClientTests",
             dependencies: [
                 "ErrataClient",
                 "ErrataCore",
+                "ErrataTestSupport",
                 "ErrataServer",
                 "ErrataStore",
                 "errata",
@@ -165,6 +173,7 @@ let package = Package(
                 "ErrataServer",
                 "ErrataStore",
                 "ErrataCore",
+                "ErrataTestSupport",
                 "ErrataWeb",
                 "errata-server",
                 .product(name: "GRDB", package: "GRDB.swift"),

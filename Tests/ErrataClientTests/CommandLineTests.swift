@@ -1,4 +1,5 @@
 import ErrataCore
+import ErrataTestSupport
 import Foundation
 import Testing
 import ErrataStore
@@ -33,33 +34,15 @@ import ErrataStore
     ///
     /// Waits without blocking a thread, since a test's server may need the cooperative pool meanwhile.
     static func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) async throws -> Outcome {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        // Files rather than pipes: a full pipe would block the child while this process waits for it.
-        let files = ["stdin", "stdout", "stderr"].map { directory.url.appendingPathComponent($0) }
-        try input.write(to: files[0])
-        for file in files.dropFirst() { try Data().write(to: file) }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment.merging(["PATH": "/usr/bin:/bin", "HOME": directory.url.path]) { given, _ in given }
-        process.standardInput = try FileHandle(forReadingFrom: files[0])
-        process.standardOutput = try FileHandle(forWritingTo: files[1])
-        process.standardError = try FileHandle(forWritingTo: files[2])
-        let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        return Outcome(
-            status: status,
-            output: try String(decoding: Data(contentsOf: files[1]), as: UTF8.self),
-            errors: try String(decoding: Data(contentsOf: files[2]), as: UTF8.self)
+        let home = try TemporaryDirectory()
+        defer { home.remove() }
+        let run = try CapturedRun(
+            executable: executable, arguments: arguments,
+            environment: environment.merging(["PATH": "/usr/bin:/bin", "HOME": home.url.path]) { given, _ in given }, input: input
         )
+        defer { run.remove() }
+        let status = await run.process.exited()
+        return Outcome(status: status, output: run.output, errors: run.errors)
     }
 
     static func text(_ field: TextField, _ locale: String) -> String {

@@ -1,5 +1,6 @@
 import ErrataCore
 import ErrataStore
+import ErrataTestSupport
 import Foundation
 import Testing
 

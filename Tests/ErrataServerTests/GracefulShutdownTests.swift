@@ -1,4 +1,5 @@
 import ErrataCore
+import ErrataTestSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import ErrataTestSupport
 import Foundation
 import Testing
 
@@ -28,22 +29,10 @@ import Testing
 
     /// Runs `errata-server` with `arguments` and the environment ``environment(_:)`` makes of `variables`.
     static func run(_ arguments: [String], environment variables: [String: String] = [:]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.environment = environment(variables)
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Short outputs: each fits its pipe's buffer, so reading one to its end before the other cannot block.
-        let logged = errors.fileHandleForReading.readDataToEndOfFile()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: printed, as: UTF8.self), standardError: String(decoding: logged, as: UTF8.self)
-        )
+        let run = try CapturedRun(executable: executable, arguments: arguments, environment: environment(variables))
+        defer { run.remove() }
+        let status = run.process.waitUntilExit()
+        return Outcome(status: status, standardOutput: run.output, standardError: run.errors)
     }
 
     @Test(arguments: [

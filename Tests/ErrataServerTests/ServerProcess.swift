@@ -1,66 +1,65 @@
-import ErrataCore
+import ErrataTestSupport
 import Foundation
 
 /// A real `errata-server` process on an ephemeral loopback port, for crash and restart tests.
 final class ServerProcess: Sendable {
-    let process: Process
+    let process: ChildProcess
     /// Where it listens, from the line it prints: `http://127.0.0.1:PORT`.
     let baseURL: URL
     let port: Int
+    private let run: CapturedRun
 
     /// Starts `errata-server serve --port 0` with further `arguments`, in this process's environment
     /// less its `ERRATA_*` variables and with `environment`'s (``ServerCommandTests/environment(_:)``), and waits (at most 60 s: a bound
     /// for a failure, generous for a machine busy with the rest of the suite) for the line on standard
     /// output that says where it listens.
     ///
-    /// Every wait here and in ``exited()`` sleeps its task rather than blocking a thread: the
-    /// concurrency pool has one thread per core, and the rest of the suite runs on it meanwhile.
+    /// Every wait here and in ``exited()`` leaves the concurrency pool's threads free: it has one
+    /// thread per core, and the rest of the suite runs on it meanwhile.
     /// A `database` or `localizations` of nil is not named on the command line.
     init(database: String?, localizations: URL?, arguments: [String] = [], environment: [String: String] = [:]) async throws {
-        let process = Process()
-        process.executableURL = ServerCommandTests.executable
-        process.arguments = ["serve", "--port", "0", "--log-level", "error"]
-            + (database.map { ["--database", $0] } ?? []) + (localizations.map { ["--localizations", $0.path] } ?? []) + arguments
-        process.environment = ServerCommandTests.environment(environment)
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let printed = Locked(""), logged = Locked("")
-        for (pipe, text) in [(output, printed), (errors, logged)] {
-            pipe.fileHandleForReading.readabilityHandler = { handle in
-                let data = handle.availableData
-                text.withLock { $0 += String(decoding: data, as: UTF8.self) }
-            }
-        }
-        try process.run()
+        let run = try CapturedRun(
+            executable: ServerCommandTests.executable,
+            arguments: ["serve", "--port", "0", "--log-level", "error"]
+                + (database.map { ["--database", $0] } ?? []) + (localizations.map { ["--localizations", $0.path] } ?? []) + arguments,
+            environment: ServerCommandTests.environment(environment)
+        )
         let deadline = Date().addingTimeInterval(60)
         var baseURL: URL?
-        while baseURL == nil, Date() < deadline, process.isRunning {
-            baseURL = printed.withLock { Self.listeningAddress(in: $0) }
+        while baseURL == nil, Date() < deadline, run.process.isRunning {
+            baseURL = Self.listeningAddress(in: run.output)
             if baseURL == nil { try await Task.sleep(for: .milliseconds(20)) }
         }
         guard let baseURL, let port = baseURL.port else {
-            process.terminate()
-            throw ServerProcessError(log: printed.withLock { $0 } + logged.withLock { $0 })
+            run.process.send(SIGKILL)
+            await run.process.exited()
+            let log = run.output + run.errors
+            run.remove()
+            throw ServerProcessError(log: log)
         }
-        self.process = process
+        self.run = run
+        self.process = run.process
         self.baseURL = baseURL
         self.port = port
     }
 
+    deinit {
+        run.remove()
+    }
+
     /// Waits for the process to end, without blocking a thread.
     func exited() async {
-        while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+        await process.exited()
     }
 
     /// Ends the process at once, as a power cut or OOM kill would: no shutdown code runs.
     func kill() {
-        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.send(SIGKILL)
         process.waitUntilExit()
     }
 
     func stop() {
-        process.terminate()
+        process.send(SIGTERM)
         process.waitUntilExit()
     }
 
