@@ -56,7 +56,7 @@ struct TestFollower {
     let configuration: ServerConfiguration
 
     /// - Parameter holding: What the follower's database holds at start; empty when `nil`.
-    init(following primary: URL, maximumSilence: Duration? = nil, holding published: PublishedCatalog? = nil) async throws {
+    init(following primary: URL, maximumSilence: Duration? = nil, accessToken: String? = nil, holding published: PublishedCatalog? = nil) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("errata-follower-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try CatalogStore(path: directory.appendingPathComponent("errata.sqlite").path, logger: TestService.logger)
@@ -66,7 +66,8 @@ struct TestFollower {
         live = try await CatalogBootstrap.followerCatalog(store: store, logger: TestService.logger)
         // Short waits, so that stopping the primary does not wait on a long poll.
         let follower = FollowerConfiguration(
-            primary: primary, maximumSilence: maximumSilence, pollWait: .seconds(2), initialRetryDelay: .milliseconds(20), maximumRetryDelay: .milliseconds(200)
+            primary: primary, maximumSilence: maximumSilence, pollWait: .seconds(2), initialRetryDelay: .milliseconds(20), maximumRetryDelay: .milliseconds(200),
+            accessToken: accessToken
         )
         configuration = ServerConfiguration(port: 0, follower: follower)
     }

@@ -111,6 +111,28 @@ import Testing
         }
     }
 
+    @Test func aPrimaryThatRequiresReadTokensIsFollowedWithOne() async throws {
+        let primary = try await RunningPrimary(TestService(configuration: .init(port: 0, requireReadToken: true)))
+        // Without a token the primary answers 401: the follower stays empty and not ready.
+        let refused = try await TestFollower(following: primary.url)
+        try await refused.test { client in
+            #expect(try await eventually {
+                let metrics = try PrometheusText(String(buffer: try await client.execute(uri: "/metrics", method: .get).body))
+                return metrics.value("errata_follower_failures_total") ?? 0 >= 1
+            })
+            let ready = try await client.execute(uri: "/readyz", method: .get)
+            #expect(ready.status == .serviceUnavailable)
+        }
+        let token = try await primary.service.store.createToken(name: "follower", scope: .read)
+        let follower = try await TestFollower(following: primary.url, accessToken: token)
+        try await follower.test { client in
+            #expect(try await eventually { try await client.servedRevision() == 1 })
+            _ = try await primary.publish("Followed with a read token.")
+            #expect(try await eventually { try await client.message(of: "NoSuchKey") == "Followed with a read token." })
+        }
+        await primary.stop()
+    }
+
     @Test func adminCallsOnAFollowerNameThePrimary() async throws {
         let follower = try await TestFollower(following: URL(string: "http://errata-primary:8080")!)
         try await follower.test { client in

@@ -25,7 +25,11 @@ import Testing
         #expect(rows.count == Settings.all.count)
         for setting in Settings.all {
             guard let cells = rows[setting.key] else { continue }
-            #expect(cells[1].hasPrefix("`--\(setting.flag)`"), "\(setting.key)")
+            if setting.onCommandLine {
+                #expect(cells[1].hasPrefix("`--\(setting.flag)`"), "\(setting.key)")
+            } else {
+                #expect(cells[1] == "none", "\(setting.key) is read from the environment or the file only")
+            }
             #expect(cells[2] == "`\(setting.environmentVariable)`", "\(setting.key)")
             #expect(cells[3] == (setting.defaultDescription == "none" ? "none" : "`\(setting.defaultDescription)`"), "\(setting.key)")
         }

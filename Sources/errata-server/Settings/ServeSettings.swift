@@ -69,6 +69,12 @@ extension Settings {
         URL(string: text).flatMap { ["http", "https"].contains($0.scheme) && $0.host != nil ? $0 : nil }
     }
     .explained("Admin calls are refused with an error naming the primary; localizations is not read. /readyz answers 503 until the primary's catalog has arrived.")
+    static let followToken = Setting<String?>(
+        "follow-token", default: nil, shown: "none", valueName: "token",
+        abstract: "With follow: a token of scope read for a primary that requires read tokens.",
+        requirement: "follow-token must not be empty"
+    ) { $0.isEmpty ? nil : $0 }
+        .secret()
     static let followMaxSilence = Setting<Int>.integer(
         "follow-max-silence", default: 0, in: 0...86_400, unit: "seconds",
         abstract: "With follow: seconds without an answer from the primary after which /readyz answers 503; 0 keeps a follower that has caught up ready while the primary is down."
@@ -107,6 +113,8 @@ struct ServeSettings: Sendable {
     private static func follower(from sources: SettingSources) throws(CommandFailure) -> FollowerConfiguration? {
         let silence = try sources.value(of: Settings.followMaxSilence)
         guard let primary = try sources.value(of: Settings.follow) else { return nil }
-        return FollowerConfiguration(primary: primary, maximumSilence: silence > 0 ? .seconds(silence) : nil)
+        return FollowerConfiguration(
+            primary: primary, maximumSilence: silence > 0 ? .seconds(silence) : nil, accessToken: try sources.value(of: Settings.followToken)
+        )
     }
 }

@@ -7,6 +7,8 @@ protocol NamedSetting: Sendable {
     var key: String { get }
     /// The command line's name, without `--`.
     var flag: String { get }
+    /// Whether the command line may give it; a secret comes from the environment or the file only.
+    var onCommandLine: Bool { get }
     var environmentVariable: String { get }
     /// The default as the help and the README show it.
     var defaultDescription: String { get }
@@ -34,6 +36,7 @@ struct Setting<Value: Sendable>: NamedSetting {
     let read: @Sendable ([String]) -> Value?
     /// What the help says after the abstract, if anything.
     var discussion = ""
+    var onCommandLine = true
 
     /// How a value is written.
     enum Form: Sendable {
@@ -50,6 +53,14 @@ struct Setting<Value: Sendable>: NamedSetting {
     /// The flag's help: the abstract, then where else the setting comes from and its default.
     var help: ArgumentHelp {
         ArgumentHelp("\(abstract) (\(environmentVariable); default: \(defaultDescription))", discussion: discussion, valueName: valueName)
+    }
+
+    /// This setting, taken from the environment or the configuration file only: a command line is
+    /// visible to every user of the machine (`ps`), so a secret never goes on one.
+    func secret() -> Self {
+        var secret = self
+        secret.onCommandLine = false
+        return secret
     }
 
     /// This setting with `discussion` in its help.

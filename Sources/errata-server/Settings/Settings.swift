@@ -7,7 +7,7 @@ enum Settings {
     static let all: [any NamedSetting] = [
         config, database, logLevel, logFormat,
         host, port, localizations, corsOrigins, trustedProxies, maxBodySize, maxAuthFailures, requireReadToken,
-        idleTimeout, gracePeriod, drainDelay, publicURL, eventLoopReads, follow, followMaxSilence,
+        idleTimeout, gracePeriod, drainDelay, publicURL, eventLoopReads, follow, followToken, followMaxSilence,
     ]
 
     /// The configuration file: a JSON object whose keys are settings' keys. It is named on the
