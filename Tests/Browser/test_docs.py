@@ -7,7 +7,7 @@ from selenium.webdriver.support.ui import Select
 
 from browser_support import assert_accessible, horizontal_overflow, screenshot, wait_for
 
-LOCALES = ("en", "zh-Hans", "zh-Hant")
+LOCALES = ("en", "zh-Hans", "zh-Hant", "ja", "ko")
 
 
 def labelled(driver, label: str):
@@ -77,10 +77,11 @@ def test_language_switcher_goes_to_the_same_page_in_another_locale(errata, brows
     assert "/docs/errors/NoSuchKey" in browser.current_url
 
 
-def test_docs_negotiate_the_browsers_language(errata, open_browser):
-    browser = open_browser("zh-TW,zh")
+@pytest.mark.parametrize(("languages", "locale"), [("zh-TW,zh", "zh-Hant"), ("ja-JP,ja", "ja"), ("ko-KR,ko", "ko")])
+def test_docs_negotiate_the_browsers_language(errata, open_browser, languages, locale):
+    browser = open_browser(languages)
     browser.get(f"{errata.url}/docs/errors/SlowDown")
-    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-Hant"
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == locale
 
 
 @pytest.mark.parametrize("locale", LOCALES)
