@@ -73,7 +73,7 @@ package struct EditService: Sendable {
         return TextAnswer(try await store.text(key))
     }
 
-    /// What ``setText(_:to:expected:publish:note:by:)`` would find wrong with `text`, by the same
+    /// What `setText(_:to:expected:publish:note:by:)` would find wrong with `text`, by the same
     /// check, without saving anything: cheap enough to ask as an admin types.
     ///
     /// - Throws: ``AccessError``, `EditError` (unknown code, variant or locale).

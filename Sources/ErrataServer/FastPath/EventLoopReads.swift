@@ -7,7 +7,7 @@ import NIOCore
 /// `GET` and `HEAD` of `/v1/errors`, `/v1/errors/{code}`, `/v1/catalog` and `/v1/locales`, and their 304s.
 ///
 /// Every answer is made by the code the router's routes and middleware use (``CacheableResponse``,
-/// ``CORSAllowListMiddleware``, ``RequestLogMiddleware``), so both paths send the same bytes and
+/// `CORSAllowListMiddleware`, `RequestLogMiddleware`), so both paths send the same bytes and
 /// leave the same log line; the caller records the answer's metrics (``RequestMetersMemo``).
 /// Whatever is not plainly one of these reads — another method or route, a body, a `Connection`
 /// header, a credential in the query, a read that would be a problem (an unknown code, a bad
@@ -32,7 +32,9 @@ struct EventLoopReads: Sendable {
 
     /// The answer to `head`, a request without a body, or `nil` when the router should answer it.
     ///
-    /// - Parameter date: The `Date` header's value.
+    /// - Parameters:
+    ///   - head: The request's method, path and headers, as the HTTP/1 decoder read them.
+    ///   - date: The `Date` header's value.
     func answer(_ head: HTTPRequest, date: String) -> Answer? {
         let start = ContinuousClock.now
         guard head.method == .get || head.method == .head, Self.hasNoBodyOrConditions(head.headerFields),

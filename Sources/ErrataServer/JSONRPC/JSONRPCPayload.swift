@@ -36,7 +36,7 @@ package enum JSONRPCPayload: Hashable, Sendable {
     ///   - limits: Batch length and nesting limits.
     /// - Returns: The payload, or the single error that answers the whole body (`-32700` for
     ///   bytes that are not JSON, `-32600` for an empty or oversize batch or excessive nesting).
-    ///   Bodies must be strict JSON (see ``StrictJSONParser``): trailing commas, duplicate
+    ///   Bodies must be strict JSON (see `StrictJSONParser` in ErrataCore): trailing commas, duplicate
     ///   members, a byte order mark or UTF-16 are parse errors.
     package static func decode(_ body: Data, limits: Limits) -> Result<JSONRPCPayload, JSONRPCErrorObject> {
         let value: JSONValue
