@@ -34,7 +34,8 @@ def main():
     with open(os.path.join(a.seed_dir, "Errors.xcstrings"), encoding="utf-8") as f:
         strings = json.load(f)
     seed_locales = [l["tag"] for l in manifest["locales"]]
-    for tag, name in EXTRA_LOCALES[: max(0, a.locales - len(seed_locales))]:
+    extra = [(tag, name) for tag, name in EXTRA_LOCALES if tag not in seed_locales]
+    for tag, name in extra[: max(0, a.locales - len(seed_locales))]:
         manifest["locales"].append({"tag": tag, "name": name})
     locales = [l["tag"] for l in manifest["locales"]]
     manifest.pop("revision", None)
