@@ -6,7 +6,7 @@ package import Logging
 
 /// Prepares the catalog to serve at start-up.
 package enum CatalogBootstrap {
-    /// Opens the served catalog, importing `Localizations/` as revision 1 into an empty database.
+    /// Opens the served catalog, importing `Localizations/` (its glossary included) as revision 1 into an empty database.
     ///
     /// A database that already holds a catalog is used as it is: `Localizations/` is not read.
     ///
@@ -19,8 +19,10 @@ package enum CatalogBootstrap {
     /// - Throws: `CatalogFileError` or `StoreError` when the first import fails.
     package static func liveCatalog(store: CatalogStore, localizations: URL, links: DocsLinks = DocsLinks(), logger: Logger) async throws -> LiveCatalog {
         if try await store.currentRevision() == nil {
-            let catalog = try LocalizationsDirectory(url: localizations).load()
-            try await store.importInitialCatalog(catalog, note: "Imported from \(localizations.lastPathComponent)/")
+            let files = LocalizationsDirectory(url: localizations)
+            let catalog = try files.load()
+            let glossary = try files.loadGlossary(locales: catalog.locales)
+            try await store.importInitialCatalog(catalog, glossary: glossary, note: "Imported from \(localizations.lastPathComponent)/")
         }
         let live = try await LiveCatalog(store: store, links: links, logger: logger)
         logger.info("Serving catalog", metadata: ["revision": "\(live.served.revision)"])

@@ -63,16 +63,18 @@ package final class CatalogStore: Sendable {
     ///
     /// - Parameters:
     ///   - catalog: A catalog that passes ``CatalogValidator``.
+    ///   - glossary: Its glossary, `nil` when it has none.
     ///   - note: The revision's note.
     /// - Returns: The new revision number, 1.
     /// - Throws: ``StoreError`` when the database already holds a catalog or the catalog is invalid.
     @discardableResult
-    package func importInitialCatalog(_ catalog: Catalog, note: String) async throws -> Int {
+    package func importInitialCatalog(_ catalog: Catalog, glossary: Glossary? = nil, note: String) async throws -> Int {
         let problems = CatalogValidator.problems(in: catalog)
         guard problems.isEmpty else { throw StoreError.invalidCatalog(problems.map(\.description)) }
         let revision = try await pool.write { db -> Int in
             guard try RevisionRecord.fetchCount(db) == 0 else { throw StoreError.notEmpty }
             try insertCatalog(catalog, revision: 1, note: note, db: db)
+            _ = try Self.replaceGlossary(with: glossary, db: db)
             return 1
         }
         logger.info("Imported catalog", metadata: [

@@ -8,7 +8,7 @@ extension ErrataServerCommand {
     /// locale as XLIFF with `--format xliff --locale LOC --output FILE`.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the published catalog as catalog.json and Errors.xcstrings, with translation states and notes for translators, so live edits can be committed; or one locale as XLIFF 1.2 for translators.",
+            abstract: "Write the published catalog as catalog.json and Errors.xcstrings, with translation states and notes for translators, and the imported glossary.json, so live edits can be committed; or one locale as XLIFF 1.2 for translators.",
             discussion: "With --format xliff, --locale names the locale to translate (admin.addLocale adds a new one first) and --output the XLIFF file to write."
         )
 
@@ -42,9 +42,11 @@ extension ErrataServerCommand {
                 print("exported \(units) texts of revision \(published.revision) for translation into \(locale) to \(output)")
                 return
             }
+            let glossary = try await catalogStore.glossary()
             do {
-                try LocalizationsDirectory(url: URL(fileURLWithPath: output, isDirectory: true))
-                    .write(published.catalog, revision: published.revision)
+                let directory = LocalizationsDirectory(url: URL(fileURLWithPath: output, isDirectory: true))
+                try directory.write(published.catalog, revision: published.revision)
+                try directory.writeGlossary(glossary)
             } catch {
                 throw CommandFailure(message: "\(error)")
             }
@@ -56,11 +58,12 @@ extension ErrataServerCommand {
     /// a translated XLIFF file.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Stage the texts that changed in a Localizations/ directory as draft edits and store their notes for translators, or stage the translations of an XLIFF file; publish them with admin.publish.",
+            abstract: "Stage the texts that changed in a Localizations/ directory as draft edits and store their notes for translators and glossary.json, or stage the translations of an XLIFF file; publish them with admin.publish.",
             discussion: """
                 Texts edited live since the files' revision, or with a different pending draft edit, are reported as conflicts and left alone (exit code 1). \
                 With --format xliff, each unit is reported as changed, unchanged, untranslated, stale (its source text changed since the export), \
-                conflict or invalid (refused by the checks admin.setText makes); any stale, conflict or invalid unit makes the exit code 1, and the others are staged.
+                conflict or invalid (refused by the checks admin.setText makes); any stale, conflict or invalid unit makes the exit code 1, and the others are staged. \
+                Each staged text's glossary warnings follow it as warning: lines; they do not change the exit code.
                 """
         )
 
@@ -81,21 +84,32 @@ extension ErrataServerCommand {
                 return
             }
             let files: (catalog: Catalog, revision: Int?)
+            let glossary: Glossary?
             do {
-                files = try LocalizationsDirectory(url: URL(fileURLWithPath: directory, isDirectory: true)).loadWithRevision()
+                let localizations = LocalizationsDirectory(url: URL(fileURLWithPath: directory, isDirectory: true))
+                files = try localizations.loadWithRevision()
+                glossary = try localizations.loadGlossary(locales: files.catalog.locales)
             } catch {
                 throw CommandFailure(message: "\(error)")
             }
             let report: ImportReport
             do {
-                report = try await catalogStore.importDraft(files.catalog, baseRevision: files.revision, author: "import")
+                report = try await catalogStore.importDraft(files.catalog, glossary: glossary, baseRevision: files.revision, author: "import")
             } catch let error as StoreError {
                 throw CommandFailure(message: error.description)
             }
             print("staged \(report.staged.count) text\(report.staged.count == 1 ? "" : "s") in the draft")
+            for key in report.staged {
+                for line in WarningLines.lines(for: files.catalog.texts[key] ?? "", locale: key.locale, named: key.stringKey, glossary: glossary) {
+                    print(line)
+                }
+            }
             if !report.notesChanged.isEmpty {
                 let count = report.notesChanged.count
                 print("updated the notes for translators of \(count) entr\(count == 1 ? "y" : "ies")")
+            }
+            if report.glossaryChanged {
+                print(glossary.map { "stored the glossary (\($0.concepts.count) concepts)" } ?? "removed the glossary")
             }
             for conflict in report.conflicts {
                 print("conflict: \(conflict.key.stringKey) (\(conflict.key.locale)): \(conflict.reason)")

@@ -25,7 +25,8 @@ enum XLIFFFiles {
         return document.units.count
     }
 
-    /// Stages the translations of the XLIFF file at `path` in the draft and prints what became of each unit.
+    /// Stages the translations of the XLIFF file at `path` in the draft and prints what became of each unit,
+    /// with the glossary warnings of each changed one.
     ///
     /// - Throws: ``CommandFailure`` for a file that cannot be read or is not XLIFF Errata reads, or
     ///   languages the catalog cannot take.
@@ -47,9 +48,15 @@ enum XLIFFFiles {
             throw CommandFailure(message: error.description)
         }
         print(summary(of: report, locale: document.targetLanguage))
+        let glossary = try await store.glossary()
+        let targets = Dictionary(document.units.map { ($0.id, $0.target ?? "") }, uniquingKeysWith: { first, _ in first })
         for unit in report.units {
             switch unit.outcome {
-            case .changed: print("changed: \(unit.id)")
+            case .changed:
+                print("changed: \(unit.id)")
+                for line in WarningLines.lines(for: targets[unit.id] ?? "", locale: document.targetLanguage, named: unit.id, glossary: glossary) {
+                    print(line)
+                }
             case .stale(let currentSource): print("stale: \(unit.id): the source text changed since the export; it is now \"\(currentSource)\"")
             case .conflict(let reason), .invalid(let reason): print("\(unit.outcome.name): \(unit.id): \(reason)")
             case .unchanged, .untranslated: continue

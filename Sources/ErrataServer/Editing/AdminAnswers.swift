@@ -42,29 +42,34 @@ package struct TextAnswer: Codable, Hashable, Sendable {
 }
 
 /// The outcome of `admin.setText` and `PUT /v1/admin/errors/{code}/texts/{locale}/{field}`: the
-/// text as it is now, its members inline, and the catalog revision published with it, if any.
+/// text as it is now, its members inline, the catalog revision published with it, if any, and the
+/// text's warnings (saved all the same).
 package struct TextEditAnswer: Encodable, Hashable, Sendable {
     /// The text as it is now.
     package var current: TextAnswer
     /// The catalog revision published, when the edit was published at once.
     package var publishedRevision: Int?
+    /// What the glossary checks found in the text; empty when nothing.
+    package var warnings: [TextWarningAnswer]
 
-    package init(_ outcome: (version: TextVersion, published: Int?)) {
+    package init(_ outcome: (version: TextVersion, published: Int?), warnings: [TextWarningAnswer] = []) {
         self.current = TextAnswer(outcome.version)
         self.publishedRevision = outcome.published
+        self.warnings = warnings
     }
 
     package var entityTag: String { current.entityTag }
 
     private enum CodingKeys: String, CodingKey {
-        case publishedRevision
+        case publishedRevision, warnings
     }
 
-    // One flat object: the text's members, then `publishedRevision` when there is one.
+    // One flat object: the text's members, then `publishedRevision` when there is one, then `warnings`.
     package func encode(to encoder: any Encoder) throws {
         try current.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(publishedRevision, forKey: .publishedRevision)
+        try container.encode(warnings, forKey: .warnings)
     }
 }
 
@@ -78,7 +83,7 @@ package struct DiscardAnswer: Codable, Hashable, Sendable {
     package var discarded: Int
 }
 
-/// `admin.draft`: what a publish would change.
+/// `admin.draft`: what a publish would change, each changed text with its warnings.
 package struct DraftListing: Codable, Hashable, Sendable {
     package struct Change: Codable, Hashable, Sendable {
         package var code: ErrorCode
@@ -93,16 +98,20 @@ package struct DraftListing: Codable, Hashable, Sendable {
         package var version: Int
         package var author: String?
         package var updatedAt: Date
+        /// What the glossary checks found in `text`; empty when nothing.
+        package var warnings: [TextWarningAnswer]
     }
 
     package var changes: [Change]
 
-    package init(_ changes: [DraftChange]) {
+    /// - Parameter glossary: The glossary the changes' warnings are found with.
+    package init(_ changes: [DraftChange], glossary: Glossary?) {
         self.changes = changes.map {
             Change(
                 code: $0.key.entry.code, variant: $0.key.entry.variant, locale: $0.key.locale, field: $0.key.field,
                 text: $0.text, previousText: $0.previousText, state: $0.state.rawValue, version: $0.version,
-                author: $0.author, updatedAt: $0.updatedAt
+                author: $0.author, updatedAt: $0.updatedAt,
+                warnings: TextWarningAnswer.warnings(in: $0.text, locale: $0.key.locale, glossary: glossary)
             )
         }
     }

@@ -79,11 +79,13 @@ package struct EditService: Sendable {
     /// - Throws: ``AccessError``, `EditError` (unknown code, variant or locale).
     package func validate(_ key: TextKey, text: String, by editor: Editor) async throws -> TextVerdict {
         try editor.require(.validateText)
-        return TextVerdict(try await store.problems(in: text, for: key), text: text, field: key.field)
+        let warnings = TextWarningAnswer.warnings(in: text, locale: key.locale, glossary: try await store.glossary())
+        return TextVerdict(try await store.problems(in: text, for: key), warnings: warnings, text: text, field: key.field)
     }
 
     /// Changes one text in the draft if its version is one `expected` allows; with `publish`,
-    /// the whole draft is published at once under `note` (or a note naming the text).
+    /// the whole draft is published at once under `note` (or a note naming the text). The answer
+    /// carries the text's glossary warnings: they never refuse an edit.
     ///
     /// - Throws: ``AccessError``, `EditError` (unknown text, invalid text, conflict).
     package func setText(
@@ -97,7 +99,8 @@ package struct EditService: Sendable {
             await serve(published: published, requestedAt: start)
             editor.audit("Published", revision: published, note: publishNote)
         }
-        return TextEditAnswer(outcome)
+        let warnings = TextWarningAnswer.warnings(in: text, locale: key.locale, glossary: try await store.glossary())
+        return TextEditAnswer(outcome, warnings: warnings)
     }
 
     /// Sets a text's review state in the draft if its version is one `expected` allows.
@@ -119,7 +122,7 @@ package struct EditService: Sendable {
     /// The pending edits: what a publish would change.
     package func draft(by editor: Editor) async throws -> DraftListing {
         try editor.require(.readDraft)
-        return DraftListing(try await store.draft())
+        return DraftListing(try await store.draft(), glossary: try await store.glossary())
     }
 
     /// Drops every pending edit, or only the pending edit of `text` (with the review marks it caused).

@@ -1,6 +1,6 @@
 package import ErrataCore
 
-/// `admin.validateText`: what `admin.setText` would say of a text, without saving it.
+/// `admin.validateText`: what `admin.setText` would say of a text, its warnings included, without saving it.
 ///
 /// The problems are those of the edit's own check (`CatalogStore.problems(in:for:)`), so a text
 /// with no problems here passes that check in `admin.setText`, and each `detail` is, word for
@@ -26,9 +26,12 @@ package struct TextVerdict: Encodable, Hashable, Sendable {
     package var length: Int
     package var maximumLength: Int
     package var problems: [Problem]
+    /// What the glossary checks found: the text would be saved all the same.
+    package var warnings: [TextWarningAnswer]
 
-    package init(_ problems: [TextProblem], text: String, field: TextField) {
+    package init(_ problems: [TextProblem], warnings: [TextWarningAnswer] = [], text: String, field: TextField) {
         self.valid = problems.isEmpty
+        self.warnings = warnings
         self.field = field
         self.length = text.count
         self.maximumLength = TextRules.maximumLength

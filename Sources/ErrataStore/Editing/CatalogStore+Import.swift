@@ -13,14 +13,16 @@ extension CatalogStore {
     /// Notes for translators (text comments, placeholder notes) are catalog metadata, not texts: they
     /// are stored at once, with no draft or revision, since no admin method edits them and no public
     /// answer shows them. An import does not change placeholder defaults, so the note of a placeholder
-    /// the stored entry has no default for is left out.
+    /// the stored entry has no default for is left out. The glossary is metadata too: the files' one
+    /// replaces the stored one (files without `glossary.json` leave none).
     ///
     /// - Parameters:
     ///   - catalog: The catalog read from the files; it must pass ``CatalogValidator``.
+    ///   - glossary: The files' glossary, `nil` when they have none.
     ///   - baseRevision: The revision the files were exported from (`nil`: hand-written, taken as 1).
     ///   - author: Recorded with the draft edits.
     /// - Returns: What was staged and what conflicted.
-    package func importDraft(_ catalog: Catalog, baseRevision: Int?, author: String) async throws -> ImportReport {
+    package func importDraft(_ catalog: Catalog, glossary: Glossary? = nil, baseRevision: Int?, author: String) async throws -> ImportReport {
         let problems = CatalogValidator.problems(in: catalog)
         guard problems.isEmpty else { throw StoreError.invalidCatalog(problems.map(\.description)) }
         let base = baseRevision ?? 1
@@ -52,6 +54,7 @@ extension CatalogStore {
                 }
             }
             report.notesChanged = try Self.importNotes(of: catalog.entries, db: db)
+            report.glossaryChanged = try Self.replaceGlossary(with: glossary, db: db)
             return report
         }
     }
@@ -93,4 +96,6 @@ package struct ImportReport: Hashable, Sendable {
     package var conflicts: [Conflict] = []
     /// The entries whose notes for translators the import changed, in catalog order.
     package var notesChanged: [EntryKey] = []
+    /// Whether the import stored another glossary, or removed the stored one.
+    package var glossaryChanged = false
 }

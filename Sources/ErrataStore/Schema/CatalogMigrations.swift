@@ -139,6 +139,17 @@ enum CatalogMigrations {
                 table.add(column: "parameterNotes", .jsonText).notNull().defaults(to: "{}")
             }
         }
+
+        // MARK: - v8: the glossary
+
+        migrator.registerMigration("v8") { db in
+            // `Localizations/glossary.json` as imported, byte for byte, so an export writes it back unchanged.
+            // Catalog metadata like the notes: replaced by an import, never drafted or published. No row: no glossary.
+            try db.create(table: "glossary") { table in
+                table.primaryKey("singleton", .integer).check { $0 == 1 }
+                table.column("document", .blob).notNull()
+            }
+        }
         return migrator
     }
 }
