@@ -1,11 +1,12 @@
-// Review the shared draft: every pending edit with a word-level diff against the published text, who made
-// it and when; publish the draft with a note, or discard one edit or the whole draft (publish scope).
+// Review the shared draft: every pending edit with a word-level diff against the published text, its
+// glossary warnings, who made it and when; publish the draft with a note, or discard one edit or the whole draft (publish scope).
 
 import { editHref, invalidate, textName } from "./catalog.js";
 import { renderDiff } from "./diff.js";
 import { field, formatTime, h } from "./dom.js";
 import { call } from "./rpc.js";
 import { allows } from "./session.js";
+import { warningItems } from "./text-card.js";
 import { announce, busy, confirmAction, errorRegion, showError, showView } from "./ui.js";
 
 function changeItem(change) {
@@ -23,6 +24,7 @@ function changeItem(change) {
       : change.previousText === change.text
         ? h("p", { class: "meta" }, "Text unchanged; review state only.")
         : renderDiff(change.previousText, change.text, `Changes to ${name}`),
+    change.warnings?.length ? h("ul", { class: "warnings", "aria-label": `Glossary warnings on ${name}` }, warningItems(change.warnings)) : null,
     error);
 }
 

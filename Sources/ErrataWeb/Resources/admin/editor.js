@@ -1,5 +1,5 @@
 // Edit one error: its message and remediation in every locale side by side with the source, the service
-// message, placeholders with their notes and each field's translator comment, live checks by the server's own rules, a preview, review marks, and saving
+// message, placeholders with their notes and each field's translator comment, live checks by the server's own rules (refusals and glossary warnings), a preview, review marks, and saving
 // to the draft against the version read (Ctrl/Cmd+S too), with conflicts shown, never lost.
 
 import { entryName, FIELD_TITLES, FIELDS, findEntry, invalidate, overview } from "./catalog.js";
@@ -30,6 +30,7 @@ async function validate(card) {
   try {
     const verdict = await call("admin.validateText", { ...textParams(card), text: card.textarea.value });
     card.showProblems(verdict.problems, verdict.length, verdict.maximumLength);
+    card.showWarnings(verdict.warnings);
   } catch (error) {
     card.showError(error);
   }
@@ -52,6 +53,7 @@ async function save(toSave) {
     if (result) {
       card.update(result, { keepInput: false });
       card.showProblems([]);
+      card.showWarnings(result.warnings);
       saved += 1;
     } else if (error.reason === "Conflict") {
       card.showConflict(error.data.current);

@@ -1,11 +1,16 @@
 // One text of the editor (one field in one locale): its textarea, review state, the server's verdict on
-// it as the admin types, a "mark reviewed" button for a translation awaiting review, and its conflicts.
+// it and its glossary warnings as the admin types and after a save, a "mark reviewed" button for a translation awaiting review, and its conflicts.
 
 import { FIELD_TITLES, textName } from "./catalog.js";
 import { renderConflict } from "./conflict.js";
 import { h, replace, uniqueId } from "./dom.js";
 import { explain } from "./rpc.js";
 import { stateBadge } from "./ui.js";
+
+/// The list items of glossary warnings (`TextWarningAnswer`s), as text.
+export function warningItems(warnings = []) {
+  return warnings.map((warning) => h("li", {}, h("span", { class: "warning-label" }, "Warning: "), warning.message));
+}
 
 /// The editor card of one text. `actions` has `validate(card)`, `markReviewed(card)`, `saveOne(card)`,
 /// `changed()`.
@@ -14,17 +19,18 @@ export class TextCard {
     Object.assign(this, { entry, locale, localeName, field, isSource, actions });
     this.name = textName({ code: entry.code, variant: entry.variant, field, locale });
     this.problems = h("ul", { class: "problems", id: uniqueId("problems"), "aria-live": "polite" });
+    this.warnings = h("ul", { class: "warnings", id: uniqueId("warnings"), "aria-live": "polite" });
     this.error = h("p", { class: "error", role: "alert" });
     this.badge = h("span");
     this.conflictSlot = h("div");
     this.reviewButton = h("button", { type: "button", hidden: true, onclick: () => actions.markReviewed(this) },
       `Mark ${localeName} ${field} reviewed`);
     this.textarea = h("textarea", { id: uniqueId("text"), rows: field === "message" ? 3 : 7, lang: locale,
-      "aria-describedby": this.problems.id, oninput: () => this.onInput() });
+      "aria-describedby": `${this.problems.id} ${this.warnings.id}`, oninput: () => this.onInput() });
     const label = `${FIELD_TITLES[field]} in ${localeName} (${locale})${isSource ? ", source" : ""}`;
     this.element = h("div", { class: `text-card${isSource ? " source" : ""}`, "data-locale": locale, "data-field": field },
       h("div", { class: "card-head" }, h("label", { for: this.textarea.id }, label), this.badge),
-      this.textarea, this.problems, this.error,
+      this.textarea, this.problems, this.warnings, this.error,
       h("div", { class: "actions" }, this.reviewButton),
       this.conflictSlot);
     this.update(answer, { keepInput: false });
@@ -62,6 +68,11 @@ export class TextCard {
     replace(this.problems, items);
     if (problems.length) this.textarea.setAttribute("aria-invalid", "true");
     else this.textarea.removeAttribute("aria-invalid");
+  }
+
+  /// Shows the glossary warnings the server found (`admin.validateText`, `admin.setText`): the text is saved all the same.
+  showWarnings(warnings) {
+    replace(this.warnings, warningItems(warnings));
   }
 
   /// Shows a failed call next to this text, in words.
