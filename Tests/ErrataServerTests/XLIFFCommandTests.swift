@@ -47,6 +47,25 @@ import Testing
         #expect(try await service.store.draft().map(\.text) == ["La clé indiquée n’existe pas."])
     }
 
+    @Test func aChangedUnitIsFollowedByItsGlossaryWarningsAndStillStaged() async throws {
+        let service = try await TestService()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        let (file, exported) = try export("zh-Hans", from: service)
+        var document = exported
+        let index = try #require(document.units.firstIndex { $0.id == "NoSuchKey.message" })
+        document.units[index].target = "指定的对像不存在。"  // 对像: the glossary's variant to avoid for object
+        try Data(document.xml().utf8).write(to: file)
+        let outcome = try run(["import", "--format", "xliff", file.path], on: service)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("""
+
+            changed: NoSuchKey.message
+            warning: NoSuchKey.message (zh-Hans): “对像” at 3 is a variant to avoid for object; the glossary says “对象”
+
+            """))
+        #expect(try await service.store.draft().map(\.text) == ["指定的对像不存在。"])
+    }
+
     @Test func refusedUnitsMakeTheExitCodeOne() async throws {
         let service = try await serviceWithFrench()
         defer { try? FileManager.default.removeItem(at: service.directory) }
