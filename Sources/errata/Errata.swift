@@ -37,20 +37,3 @@ struct Errata: AsyncParsableCommand {
         exit(withError: ExitCode(status))
     }
 }
-
-/// A failure reported as one line on stderr with its own exit status.
-struct CommandFailure: Error {
-    var message: String
-    /// 1 when the command ran but failed (unknown code, failed sync), 2 for a usage error.
-    var status: Int32
-
-    init(_ message: String, status: Int32) {
-        self.message = message
-        self.status = status
-    }
-
-    /// An unknown code or variant: exit status 1, with the catalog's "did you mean" suggestions.
-    init(_ lookup: CatalogLookupError) {
-        self.init(lookup.description, status: 1)
-    }
-}
