@@ -1,5 +1,4 @@
 import ArgumentParser
-import ErrataCore
 import Foundation
 
 /// `errata`: explains storage error codes in the user's language, offline from a cached catalog.

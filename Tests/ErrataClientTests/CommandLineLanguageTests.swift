@@ -113,6 +113,17 @@ import Testing
         #expect(noCode.errors == "errata: \(strings("the response names no error code"))\n")
     }
 
+    @Test func aFailedSyncSpeaksTheEnvironmentsLanguage() async throws {
+        let cache = try TemporaryDirectory()
+        defer { cache.remove() }
+        let outcome = try await CommandLineTests.run(
+            ["sync", "--server", "http://127.0.0.1:9", "--cache-dir", cache.url.path], environment: ["LANG": "ja_JP.UTF-8"]
+        )
+        #expect(outcome.status == 1)
+        #expect(outcome.errors.hasPrefix("errata: 同期に失敗しました: "), "\(outcome.errors)")
+        #expect(outcome.errors.hasSuffix("。キャッシュされたカタログは変更されていません\n"))
+    }
+
     @Test func jsonStaysMachineOutput() async throws {
         let cache = try TemporaryDirectory()
         defer { cache.remove() }

@@ -219,6 +219,10 @@ import ErrataStore
             #expect(sync.output == "Updated the catalog from revision 0 to 2 (downloaded the changes).\n")
             let again = try await Self.run(["sync", "--server", url.absoluteString, "--cache-dir", cache.url.path])
             #expect(again.output == "The catalog is up to date (revision 2).\n")
+            let inChinese = try await Self.run(
+                ["sync", "--server", url.absoluteString, "--cache-dir", cache.url.path], environment: ["LANG": "zh_CN.UTF-8"]
+            )
+            #expect(inChinese.output == "目录已是最新（修订版 2）。\n", "sync speaks the environment's language")
         }
         let after = try await Self.run(explain)
         #expect(after.status == 0)
