@@ -125,6 +125,9 @@ let package = Package(
                 "ErrataCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            // The CLI's own words. Copied, not processed: SwiftPM on Linux does not compile string
+            // catalogs, so CLIStrings reads the file itself.
+            resources: [.copy("Resources/CLI.xcstrings")],
             swiftSettings: swiftSettings
         ),
         // Runs this package's executables for the tests of both, without Foundation.Process (ChildProcess says why).

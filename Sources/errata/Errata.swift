@@ -1,5 +1,4 @@
 import ArgumentParser
-import ErrataCore
 import Foundation
 
 /// `errata`: explains storage error codes in the user's language, offline from a cached catalog.
@@ -35,22 +34,5 @@ struct Errata: AsyncParsableCommand {
     private static func fail(_ message: String, status: Int32) -> Never {
         TerminalOutput.printError(message)
         exit(withError: ExitCode(status))
-    }
-}
-
-/// A failure reported as one line on stderr with its own exit status.
-struct CommandFailure: Error {
-    var message: String
-    /// 1 when the command ran but failed (unknown code, failed sync), 2 for a usage error.
-    var status: Int32
-
-    init(_ message: String, status: Int32) {
-        self.message = message
-        self.status = status
-    }
-
-    /// An unknown code or variant: exit status 1, with the catalog's "did you mean" suggestions.
-    init(_ lookup: CatalogLookupError) {
-        self.init(lookup.description, status: 1)
     }
 }

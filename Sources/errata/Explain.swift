@@ -29,19 +29,20 @@ extension Errata {
         @OptionGroup var client: ClientOptions
 
         func run() throws {
+            let client = client.makeClient()
             let description: ErrorDescription
             do throws(CatalogLookupError) {
-                description = try client.makeClient().describe(
+                description = try client.describe(
                     code: ErrorCode(code), variant: variant.map { VariantName($0) }, locale: locale.requested()
                 )
             } catch {
-                throw CommandFailure(error)
+                throw CommandFailure(error, strings: locale.strings(for: client))
             }
             if json {
                 print(String(decoding: CanonicalJSON.encode(description), as: UTF8.self))
             } else {
                 let output = TerminalOutput()
-                output.write(ExplanationText(output: output).lines(for: description))
+                output.write(ExplanationText(output: output, strings: locale.strings(for: client)).lines(for: description))
             }
         }
     }

@@ -3,6 +3,7 @@ import ErrataCore
 
 /// The human-readable explanation of one error that `errata explain` and `errata parse` print.
 ///
+/// The catalog's texts are in the language negotiated for them, and so are the words around them.
 /// For example:
 ///
 /// ```
@@ -15,24 +16,49 @@ import ErrataCore
 ///   2. List the bucket to confirm the object exists, since it may have been deleted
 ///      or renamed.
 ///
-/// Retry:            No: the same request fails until the request or account changes.
+/// Retry:            No: the request or the account must change first.
 /// Service message:  The specified key does not exist.
 /// Locale:           en, catalog revision 0
 /// ```
 struct ExplanationText {
     let output: TerminalOutput
+    let strings: CLIStrings
+
+    /// The labels of the lines after the steps, in catalog-key form (the English text).
+    ///
+    /// All of them, printed or not, set the column the values start in, so the values of
+    /// `explain` and `parse` line up the same way in one language.
+    enum Label: String, CaseIterable {
+        case retry = "Retry:"
+        case serviceMessage = "Service message:"
+        case requestID = "Request ID:"
+        case hostID = "Host ID:"
+        case bucket = "Bucket:"
+        case key = "Key:"
+        case resource = "Resource:"
+        case locale = "Locale:"
+    }
+
+    /// The column the labeled values start in: two spaces after the widest label.
+    private let valueColumn: Int
+
+    init(output: TerminalOutput, strings: CLIStrings) {
+        self.output = output
+        self.strings = strings
+        valueColumn = (Label.allCases.map { TextWrapping.columns(strings($0.rawValue)) }.max() ?? 0) + 2
+    }
 
     /// The lines explaining `description`, each at most ``TerminalOutput/width`` columns.
     ///
     /// - Parameters:
     ///   - description: The catalog's explanation.
     ///   - details: What the storage response carried (request ID, bucket, key…), when explaining one.
-    func lines(for description: ErrorDescription, details: [(label: String, value: String)] = []) -> [String] {
+    func lines(for description: ErrorDescription, details: [(label: Label, value: String)] = []) -> [String] {
         let width = TerminalOutput.width
         let key = EntryKey(code: description.code, variant: description.variant)
         var lines = [output.bold("\(key) (HTTP \(description.httpStatus), \(description.category))")]
         lines += TextWrapping.wrap(description.message, width: width)
-        lines += ["", output.bold("What to do:")]
+        lines += ["", output.bold(strings("What to do:"))]
         let steps = Self.steps(of: description.remediation)
         for (index, step) in steps.enumerated() {
             let number = steps.count == 1 ? "" : "\(index + 1). "
@@ -41,25 +67,30 @@ struct ExplanationText {
             )
         }
         lines.append("")
-        lines += labeled("Retry:", Self.advice(for: description.retry))
-        lines += labeled("Service message:", description.serviceMessage)
+        lines += labeled(.retry, advice(for: description.retry))
+        lines += labeled(.serviceMessage, description.serviceMessage)
         lines += self.lines(for: details)
-        let fallback = description.fallback ? " (no text in the language asked for)" : ""
-        lines += labeled("Locale:", "\(description.locale)\(fallback), catalog revision \(description.revision)")
+        let served =
+            description.fallback
+            ? strings("%1$@ (no text in the language asked for), catalog revision %2$lld", description.locale, description.revision)
+            : strings("%1$@, catalog revision %2$lld", description.locale, description.revision)
+        lines += labeled(.locale, served)
         return lines
     }
 
     /// Labeled values, one after the other.
-    func lines(for details: [(label: String, value: String)]) -> [String] {
+    func lines(for details: [(label: Label, value: String)]) -> [String] {
         details.flatMap { labeled($0.label, $0.value) }
     }
 
     /// A label and its value, wrapped so that continuation lines align with the value.
-    private func labeled(_ label: String, _ value: String) -> [String] {
-        let column = 18
-        let padded = label + String(repeating: " ", count: column - label.count)
-        let lines = TextWrapping.wrap(value, width: TerminalOutput.width, firstPrefix: padded, prefix: String(repeating: " ", count: column))
-        return [output.bold(label) + lines[0].dropFirst(label.count)] + lines.dropFirst()
+    private func labeled(_ label: Label, _ value: String) -> [String] {
+        let text = strings(label.rawValue)
+        let padded = text + String(repeating: " ", count: valueColumn - TextWrapping.columns(text))
+        let lines = TextWrapping.wrap(
+            value, width: TerminalOutput.width, firstPrefix: padded, prefix: String(repeating: " ", count: valueColumn)
+        )
+        return [output.bold(text) + lines[0].dropFirst(text.count)] + lines.dropFirst()
     }
 
     /// The remediation split into its sentences, each a step.
@@ -85,11 +116,11 @@ struct ExplanationText {
     }
 
     /// What to do about retrying, from the catalog's retry class.
-    static func advice(for retry: RetryClass) -> String {
+    func advice(for retry: RetryClass) -> String {
         switch retry {
-        case .never: "No: the request or the account must change first."
-        case .retryable: "Yes, with exponential backoff: it is usually transient."
-        case .throttling: "Yes, after backing off with jitter: send fewer requests."
+        case .never: strings("No: the request or the account must change first.")
+        case .retryable: strings("Yes, with exponential backoff: it is usually transient.")
+        case .throttling: strings("Yes, after backing off with jitter: send fewer requests.")
         }
     }
 }

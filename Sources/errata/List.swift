@@ -42,27 +42,32 @@ extension Errata {
                 throw ValidationError("--category '\(category)' is not one of \(known)")
             }
             let entries = client.list(locale: locale.requested(), category: category, httpStatus: status)
-            if json {
+            guard !json else {
                 print(String(decoding: CanonicalJSON.encode(entries), as: UTF8.self))
-            } else if entries.isEmpty {
-                TerminalOutput.printError("no error code matches")
+                return
+            }
+            let strings = locale.strings(for: client)
+            if entries.isEmpty {
+                TerminalOutput.printError(strings("no error code matches"))
             } else {
                 let output = TerminalOutput()
-                output.write(Self.table(entries, output: output))
+                output.write(Self.table(entries, output: output, strings: strings))
             }
         }
 
-        /// A header and one row per entry: code, status and the message cut to fit the width.
-        static func table(_ entries: [ErrorDescription], output: TerminalOutput) -> [String] {
+        /// A header in the entries' language and one row per entry: code, status and the message cut to fit the width.
+        static func table(_ entries: [ErrorDescription], output: TerminalOutput, strings: CLIStrings) -> [String] {
+            let header = (code: strings("CODE"), status: strings("HTTP"), message: strings("MESSAGE"))
             let keys = entries.map { EntryKey(code: $0.code, variant: $0.variant).description }
-            let codeWidth = max(4, keys.map(TextWrapping.columns).max() ?? 0)
-            let messageWidth = TerminalOutput.width - codeWidth - 2 - 4 - 2
+            let codeWidth = ([header.code] + keys).map(TextWrapping.columns).max() ?? 0
+            let statusWidth = max(TextWrapping.columns(header.status), 3)
+            let messageWidth = TerminalOutput.width - codeWidth - 2 - statusWidth - 2
             func row(_ code: String, _ status: String, _ message: String) -> String {
                 let codePadding = String(repeating: " ", count: codeWidth - TextWrapping.columns(code))
-                let statusPadding = String(repeating: " ", count: 4 - status.count)
+                let statusPadding = String(repeating: " ", count: statusWidth - TextWrapping.columns(status))
                 return "\(code)\(codePadding)  \(status)\(statusPadding)  \(TextWrapping.truncate(message, to: messageWidth))"
             }
-            return [output.bold(row("CODE", "HTTP", "MESSAGE"))]
+            return [output.bold(row(header.code, header.status, header.message))]
                 + zip(keys, entries).map { row($0, String($1.httpStatus), $1.message) }
         }
     }

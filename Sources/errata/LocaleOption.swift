@@ -1,4 +1,5 @@
 import ArgumentParser
+import ErrataClient
 import ErrataCore
 import Foundation
 
@@ -23,6 +24,11 @@ struct LocaleOption: ParsableArguments {
     /// - Parameter environment: The process environment.
     func requested(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         locale ?? Self.fromEnvironment(environment)
+    }
+
+    /// The CLI's words in the language `client`'s catalog shows its texts in for this option.
+    func strings(for client: ErrataClient) -> CLIStrings {
+        CLIStrings(textsOf: client.snapshot, requested: requested())
     }
 
     /// The language of the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set, as POSIX orders them.

@@ -38,24 +38,31 @@ extension Errata {
         }
 
         func run() throws {
-            let source = file ?? (headerLines.isEmpty ? "-" : nil)
-            let body = try source.map(readBody)
             let client = client.makeClient()
+            let strings = locale.strings(for: client)
+            let source = file ?? (headerLines.isEmpty ? "-" : nil)
+            let body = try source.map { try readBody($0, strings: strings) }
             let error: StorageError
             do {
                 error = try client.storageError(responseBody: body, headers: headers, httpStatus: httpStatus, locale: locale.requested())
             } catch {
-                let name = source.map { $0 == "-" ? "standard input" : $0 } ?? "the headers"
-                throw CommandFailure("\(name) is not a storage error response: \(error)", status: 1)
+                let reason = "\(error)"
+                let message =
+                    switch source {
+                    case "-": strings("standard input is not a storage error response: %@", reason)
+                    case let file?: strings("%1$@ is not a storage error response: %2$@", file, reason)
+                    case nil: strings("the headers are not a storage error response: %@", reason)
+                    }
+                throw CommandFailure(message, status: 1)
             }
             let output = TerminalOutput()
-            let text = ExplanationText(output: output)
+            let text = ExplanationText(output: output, strings: strings)
             guard let explanation = error.explanation else {
                 // Still show what the service said, then fail with the catalog's suggestions.
                 output.write(TextWrapping.wrap(error.description, width: TerminalOutput.width) + text.lines(for: Self.details(of: error.response)))
-                guard !error.code.rawValue.isEmpty else { throw CommandFailure("the response names no error code", status: 1) }
+                guard !error.code.rawValue.isEmpty else { throw CommandFailure(strings("the response names no error code"), status: 1) }
                 let suggestions = client.snapshot.suggestions(for: error.code.rawValue)
-                throw CommandFailure(.unknownCode(error.code, suggestions: suggestions))
+                throw CommandFailure(.unknownCode(error.code, suggestions: suggestions), strings: strings)
             }
             output.write(text.lines(for: explanation, details: Self.details(of: error.response)))
         }
@@ -71,20 +78,20 @@ extension Errata {
         }
 
         /// What the response carried that support asks for, labeled, those it did not carry left out.
-        private static func details(of response: StorageErrorResponse) -> [(label: String, value: String)] {
-            let all: [(String, String?)] = [
-                ("Request ID:", response.requestID), ("Host ID:", response.hostID), ("Bucket:", response.bucket),
-                ("Key:", response.key), ("Resource:", response.resource),
+        private static func details(of response: StorageErrorResponse) -> [(label: ExplanationText.Label, value: String)] {
+            let all: [(ExplanationText.Label, String?)] = [
+                (.requestID, response.requestID), (.hostID, response.hostID), (.bucket, response.bucket),
+                (.key, response.key), (.resource, response.resource),
             ]
             return all.compactMap { label, value in value.map { (label, $0) } }
         }
 
-        private func readBody(_ file: String) throws -> Data {
+        private func readBody(_ file: String, strings: CLIStrings) throws -> Data {
             guard file != "-" else { return FileHandle.standardInput.readDataToEndOfFile() }
             do {
                 return try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
-                throw CommandFailure("cannot read \(file): \((error as NSError).localizedDescription)", status: 2)
+                throw CommandFailure(strings("cannot read %1$@: %2$@", file, (error as NSError).localizedDescription), status: 2)
             }
         }
     }

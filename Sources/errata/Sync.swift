@@ -34,18 +34,24 @@ extension Errata {
 
         func run() async throws {
             guard let serverText, let url = Self.serverURL(serverText) else { return }  // checked by validate()
+            let client = client.makeClient(serverURL: url)
+            // No --locale: sync explains nothing, so the environment's language is enough.
+            let strings = CLIStrings(
+                textsOf: client.snapshot, requested: LocaleOption.fromEnvironment(ProcessInfo.processInfo.environment)
+            )
             let outcome: SyncOutcome
             do {
-                outcome = try await client.makeClient(serverURL: url).sync()
+                outcome = try await client.sync()
             } catch {
-                throw CommandFailure("sync failed: \(error); the cached catalog is unchanged", status: 1)
+                throw CommandFailure(strings("sync failed: %@; the cached catalog is unchanged", "\(error)"), status: 1)
             }
             switch outcome {
-            case .updated(let from, let to, let method):
-                let how = method == .delta ? "downloaded the changes" : "downloaded the whole catalog"
-                print("Updated the catalog from revision \(from) to \(to) (\(how)).")
+            case .updated(let from, let to, .delta):
+                print(strings("Updated the catalog from revision %1$lld to %2$lld (downloaded the changes).", from, to))
+            case .updated(let from, let to, .fullFetch):
+                print(strings("Updated the catalog from revision %1$lld to %2$lld (downloaded the whole catalog).", from, to))
             case .unchanged(let revision), .skipped(let revision):
-                print("The catalog is up to date (revision \(revision)).")
+                print(strings("The catalog is up to date (revision %lld).", revision))
             }
         }
 
