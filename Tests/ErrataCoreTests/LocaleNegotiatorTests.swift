@@ -46,6 +46,7 @@ import Testing
 
     @Test func fallbackChainEndsInDefault() {
         let chain = negotiator.fallbackChain(for: LanguageTag(rawValue: "zh-Hant-TW")!)
-        #expect(chain.map(\.rawValue) == ["zh-Hant-TW", "zh-Hant", "zh", "en"])
+        // CLDR parent locales: Traditional Chinese falls back to the default, never to `zh` (Simplified).
+        #expect(chain.map(\.rawValue) == ["zh-Hant-TW", "zh-Hant", "en"])
     }
 }
