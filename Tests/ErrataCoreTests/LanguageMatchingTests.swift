@@ -8,8 +8,7 @@ import Testing
     let negotiator = LocaleNegotiator(available: ["en", "zh-Hans", "zh-Hant", "ja", "ko"].map { LanguageTag(rawValue: $0)! })
 
     func negotiate(explicit: String? = nil, _ acceptLanguage: String? = nil) -> String {
-        let result = negotiator.negotiate(explicit: explicit, acceptLanguage: acceptLanguage)
-        return result.locale.rawValue + (result.fallback ? " (fallback)" : "")
+        negotiator.answer(explicit: explicit, acceptLanguage)
     }
 
     @Test(arguments: [

@@ -8,13 +8,9 @@ struct MaximizedLocale: Hashable, Sendable {
     var language: String
     var script: String
     var region: String
+}
 
-    init(language: String, script: String, region: String) {
-        self.language = language
-        self.script = script
-        self.region = region
-    }
-
+extension MaximizedLocale {
     init(_ tag: LanguageTag, data: LanguageMatchingData = .shared) {
         let given = Self.normalizedSubtags(of: tag, data: data)
         guard given.language != nil || given.script != nil || given.region != nil else {
