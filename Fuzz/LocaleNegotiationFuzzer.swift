@@ -15,12 +15,13 @@
 //   language subtag well-formed, length within `maximumLength`, every truncation is itself canonical;
 // - negotiate: the result is an available locale or the default; `fallback` only with the default;
 //   nothing asked → (default, no fallback); a matching explicit locale wins; a header match is never
-//   a locale the header refused (q=0) and is the lookup of one of its ranges (or `*` was sent);
+//   a locale the header refused (q=0) and is the best match of one of its ranges (or `*` was sent);
 //   deterministic;
-// - lookup: result is available, not excluded, and a truncation of the (Chinese-script-mapped) range;
-//   an available locale that the Chinese mapping leaves alone is found for itself, explicitly and by header;
-// - fallbackChain: starts with the locale, each step is the RFC 4647 truncation, contains the default,
-//   and ends in it unless the default is itself one of the locale's truncations.
+// - MaximizedLocale: every tag maximizes to a language, a four-letter script and a region;
+// - bestMatch: result is available, not excluded, within the CLDR distance threshold and no farther
+//   than any other allowed locale; an available locale is found for itself, explicitly and by header;
+// - fallbackChain: starts with the locale, is its truncations of the same maximized script in order,
+//   and ends in the default unless the default is itself one of them.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLocaleNegotiation(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
@@ -97,11 +98,9 @@ private func checkTag(_ string: String) {
     }
     require(current.subtags.count == 1 && steps < subtags.count, "truncating \(raw) ends at \(current)")
 
-    let chinese = LocaleNegotiator.applyingChineseScript(to: tag)
-    require(LanguageTag(rawValue: chinese.rawValue) == chinese, "Chinese mapping of \(raw) gives \(chinese)")
-    if chinese != tag {
-        require(tag.language == "zh" && tag.script == nil && chinese.script != nil, "\(raw) mapped to \(chinese)")
-    }
+    let maximized = MaximizedLocale(tag)
+    require(!maximized.language.isEmpty && maximized.script.count == 4 && (2...3).contains(maximized.region.count),
+            "\(raw) maximizes to \(maximized)")
 }
 
 // MARK: - Negotiation
@@ -110,16 +109,16 @@ private func checkNegotiator(_ negotiator: LocaleNegotiator) {
     let allowed = Set(negotiator.available + [negotiator.defaultLocale])
     for tag in (negotiator.available + [negotiator.defaultLocale]).prefix(16) {
         checkChain(negotiator, for: tag)
-        if LocaleNegotiator.applyingChineseScript(to: tag) == tag, negotiator.available.contains(tag) {
-            require(negotiator.lookup(tag, excluding: []) == tag, "available \(tag) is not found for itself")
+        if negotiator.available.contains(tag) {
+            require(negotiator.bestMatch(for: tag, excluding: []) == tag, "available \(tag) is not found for itself")
             require(negotiator.negotiate(explicit: tag.rawValue, acceptLanguage: nil) == .init(locale: tag, fallback: false),
                          "explicit \(tag) does not negotiate to itself")
             require(negotiator.negotiate(explicit: nil, acceptLanguage: tag.rawValue) == .init(locale: tag, fallback: false),
                          "Accept-Language: \(tag) does not negotiate to itself")
-            let excluded = negotiator.lookup(tag, excluding: [tag])
-            require(excluded != tag, "lookup returned the excluded \(tag)")
+            let excluded = negotiator.bestMatch(for: tag, excluding: [tag])
+            require(excluded != tag, "bestMatch returned the excluded \(tag)")
         }
-        if let match = negotiator.lookup(tag, excluding: []) { require(allowed.contains(match)) }
+        if let match = negotiator.bestMatch(for: tag, excluding: []) { require(allowed.contains(match)) }
     }
 }
 
@@ -127,8 +126,13 @@ private func checkChain(_ negotiator: LocaleNegotiator, for locale: LanguageTag)
     let chain = negotiator.fallbackChain(for: locale)
     require(chain.first == locale, "chain of \(locale) starts with \(String(describing: chain.first))")
     require(chain.contains(negotiator.defaultLocale), "chain of \(locale) lacks default \(negotiator.defaultLocale)")
+    let script = MaximizedLocale(locale).script
     var truncations: [LanguageTag] = [locale]
-    while let next = truncations.last!.truncated { truncations.append(next) }
+    var next = locale.truncated
+    while let tag = next {
+        if MaximizedLocale(tag).script == script { truncations.append(tag) }
+        next = tag.truncated
+    }
     if truncations.contains(negotiator.defaultLocale) {
         require(chain == truncations, "chain \(chain) of \(locale) is not its truncations \(truncations)")
     } else {
@@ -151,8 +155,8 @@ private func checkNegotiation(_ negotiator: LocaleNegotiator, explicit: String?,
         require(result == .init(locale: negotiator.defaultLocale, fallback: false), "nothing asked, got \(result): \(context)")
         return
     }
-    if let explicit, let tag = LanguageTag(rawValue: explicit), let match = negotiator.lookup(tag, excluding: []) {
-        checkLookup(negotiator, tag, excluding: [], match)
+    if let explicit, let tag = LanguageTag(rawValue: explicit), let match = negotiator.bestMatch(for: tag, excluding: []) {
+        checkBestMatch(negotiator, tag, excluding: [], match)
         require(result == .init(locale: match, fallback: false), "explicit match \(match) lost to \(result): \(context)")
         return
     }
@@ -161,13 +165,13 @@ private func checkNegotiation(_ negotiator: LocaleNegotiator, explicit: String?,
         return
     }
     let header = AcceptLanguage(acceptLanguage)
-    let excluded = Set(header.excluded.compactMap { negotiator.lookup($0, excluding: []) })
+    let excluded = Set(header.excluded.compactMap { negotiator.bestMatch(for: $0, excluding: []) })
     var candidates: [LanguageTag] = []
     var wildcard = false
     for element in header.preferred {
         if let range = element.range {
-            if let match = negotiator.lookup(range, excluding: excluded) {
-                checkLookup(negotiator, range, excluding: excluded, match)
+            if let match = negotiator.bestMatch(for: range, excluding: excluded) {
+                checkBestMatch(negotiator, range, excluding: excluded, match)
                 candidates.append(match)
             }
         } else {
@@ -183,16 +187,17 @@ private func checkNegotiation(_ negotiator: LocaleNegotiator, explicit: String?,
     }
 }
 
-private func checkLookup(_ negotiator: LocaleNegotiator, _ range: LanguageTag, excluding excluded: Set<LanguageTag>, _ match: LanguageTag) {
-    require(negotiator.available.contains(match), "lookup(\(range)) gave unavailable \(match)")
-    require(!excluded.contains(match), "lookup(\(range)) gave excluded \(match)")
-    var truncations: [String] = []
-    var current: LanguageTag? = LocaleNegotiator.applyingChineseScript(to: range)
-    while let tag = current {
-        truncations.append(tag.rawValue.lowercased())
-        current = tag.truncated
+private func checkBestMatch(_ negotiator: LocaleNegotiator, _ range: LanguageTag, excluding excluded: Set<LanguageTag>, _ match: LanguageTag) {
+    require(negotiator.available.contains(match), "bestMatch(\(range)) gave unavailable \(match)")
+    require(!excluded.contains(match), "bestMatch(\(range)) gave excluded \(match)")
+    guard match != range else { return }  // named exactly
+    let desired = MaximizedLocale(range)
+    let distance = LanguageDistance.between(desired: desired, supported: MaximizedLocale(match))
+    require(distance <= LanguageDistance.threshold, "bestMatch(\(range)) gave \(match) at distance \(distance)")
+    for other in negotiator.available where !excluded.contains(other) {
+        let closer = LanguageDistance.between(desired: desired, supported: MaximizedLocale(other))
+        require(closer >= distance, "bestMatch(\(range)) gave \(match) at \(distance), but \(other) is at \(closer)")
     }
-    require(truncations.contains(match.rawValue.lowercased()), "lookup(\(range)) gave \(match), not one of \(truncations)")
 }
 
 // MARK: - Helpers

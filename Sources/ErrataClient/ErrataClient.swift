@@ -62,8 +62,9 @@ public final class ErrataClient: Sendable {
 
     /// Explains an error code in a locale.
     ///
-    /// Each text falls back along the locale's RFC 4647 chain, then to `en`, then to the code and the
-    /// service's own message, so no text is ever empty. This is an in-memory read: no I/O.
+    /// Each text falls back along the locale's truncations of the same script (`zh-Hant-TW`, `zh-Hant`),
+    /// then to `en`, then to the code and the service's own message, so no text is ever empty. This is
+    /// an in-memory read: no I/O.
     /// - Parameters:
     ///   - code: The error code, matched exactly.
     ///   - variant: The variant of a code with several meanings; `nil` for the code's first.

@@ -1,15 +1,17 @@
 /// Chooses the catalog locale to serve from what a client asked for.
 ///
 /// An explicit locale wins, then `Accept-Language` in weight order, then the default locale.
-/// Each requested range is matched by RFC 4647 lookup (truncating from the end) after
-/// Chinese region tags are mapped to their script: `zh-CN`, `zh-SG` → `zh-Hans`;
-/// `zh-TW`, `zh-HK`, `zh-MO` → `zh-Hant`.
+/// Each requested tag is matched as CLDR language matching does: both sides are maximized with
+/// likely subtags (`zh-TW` is `zh-Hant-TW`, `yue` is `yue-Hant-HK`, `ja` is `ja-Jpan-JP`) and the
+/// catalog locale at the smallest CLDR language distance wins, catalog order breaking ties, if it
+/// is no farther than 25 (CLDR's and langcodes' threshold). A catalog locale named exactly always
+/// wins. The first requested tag with such a match decides.
 ///
 /// For example:
 ///
 /// ```swift
 /// let negotiator = LocaleNegotiator(available: ["en", "zh-Hans", "zh-Hant"])
-/// negotiator.negotiate(explicit: nil, acceptLanguage: "zh-TW,zh;q=0.8")
+/// negotiator.negotiate(explicit: nil, acceptLanguage: "yue-HK,zh;q=0.8")
 /// // LocaleNegotiation(locale: zh-Hant, fallback: false)
 /// ```
 public struct LocaleNegotiator: Sendable {
@@ -18,6 +20,8 @@ public struct LocaleNegotiator: Sendable {
     /// The locale served when nothing requested matches.
     public let defaultLocale: LanguageTag
     private let availableByLowercase: [String: LanguageTag]
+    /// Each available locale maximized once, in catalog order, for the distances of every request.
+    private let maximizedAvailable: [(tag: LanguageTag, maximized: MaximizedLocale)]
 
     public init(available: [LanguageTag], defaultLocale: LanguageTag = .english) {
         self.available = available
@@ -26,6 +30,7 @@ public struct LocaleNegotiator: Sendable {
             available.map { ($0.rawValue.lowercased(), $0) },
             uniquingKeysWith: { first, _ in first }
         )
+        self.maximizedAvailable = available.map { ($0, MaximizedLocale($0)) }
     }
 
     /// Chooses the locale to serve.
@@ -38,14 +43,14 @@ public struct LocaleNegotiator: Sendable {
         var askedForSomething = false
         if let explicit, !explicit.isEmpty {
             askedForSomething = true
-            if let tag = LanguageTag(rawValue: explicit), let match = lookup(tag, excluding: []) {
+            if let tag = LanguageTag(rawValue: explicit), let match = bestMatch(for: tag, excluding: []) {
                 return LocaleNegotiation(locale: match, fallback: false)
             }
         }
         if let acceptLanguage, !acceptLanguage.isEmpty {
             let header = AcceptLanguage(acceptLanguage)
             askedForSomething = true
-            let excluded = Set(header.excluded.compactMap { lookup($0, excluding: []) })
+            let excluded = Set(header.excluded.compactMap { bestMatch(for: $0, excluding: []) })
             for element in header.preferred {
                 guard let range = element.range else {
                     // `*` accepts any locale the client did not refuse.
@@ -54,7 +59,7 @@ public struct LocaleNegotiator: Sendable {
                     }
                     continue
                 }
-                if let match = lookup(range, excluding: excluded) {
+                if let match = bestMatch(for: range, excluding: excluded) {
                     return LocaleNegotiation(locale: match, fallback: false)
                 }
             }
@@ -62,45 +67,38 @@ public struct LocaleNegotiator: Sendable {
         return LocaleNegotiation(locale: defaultLocale, fallback: askedForSomething)
     }
 
-    /// RFC 4647 lookup of one range against the available locales.
+    /// The available locale closest to `desired` by CLDR language distance.
     ///
-    /// - Returns: The matching locale, or `nil` when no truncation of the range is available.
-    public func lookup(_ range: LanguageTag, excluding excluded: Set<LanguageTag>) -> LanguageTag? {
-        var candidate: LanguageTag? = Self.applyingChineseScript(to: range)
-        while let current = candidate {
-            if let match = availableByLowercase[current.rawValue.lowercased()], !excluded.contains(match) {
-                return match
-            }
-            candidate = current.truncated
+    /// - Returns: The locale itself when it is available; else the nearest one within
+    ///   the threshold, 25 (the first in catalog order among equals), or `nil`.
+    public func bestMatch(for desired: LanguageTag, excluding excluded: Set<LanguageTag>) -> LanguageTag? {
+        if let exact = availableByLowercase[desired.rawValue.lowercased()], !excluded.contains(exact) {
+            return exact
         }
-        return nil
+        let maximized = MaximizedLocale(desired)
+        var best: (tag: LanguageTag, distance: Int)?
+        for candidate in maximizedAvailable where !excluded.contains(candidate.tag) {
+            let distance = LanguageDistance.between(desired: maximized, supported: candidate.maximized)
+            if distance <= LanguageDistance.threshold, distance < best?.distance ?? .max {
+                best = (candidate.tag, distance)
+            }
+        }
+        return best?.tag
     }
 
-    /// The RFC 4647 fallback chain of a served locale: its truncations, then the default unless the
-    /// default already is one of them (`zh-Hant-TW`, `zh-Hant`, `zh`, `en`; with default `en-US`,
-    /// `en-US-x-foo`, `en-US`, `en`).
+    /// The locales whose texts stand in for a missing text of `locale`, nearest first, ending in the
+    /// default locale: its truncations that keep its script (CLDR parent locales: `zh-Hant-TW`,
+    /// `zh-Hant`, then `en`, never `zh`, which is Simplified), then the default.
     public func fallbackChain(for locale: LanguageTag) -> [LanguageTag] {
-        var chain: [LanguageTag] = []
-        var candidate: LanguageTag? = locale
+        let script = MaximizedLocale(locale).script
+        var chain: [LanguageTag] = [locale]
+        var candidate = locale.truncated
         while let current = candidate {
-            chain.append(current)
+            if MaximizedLocale(current).script == script { chain.append(current) }
             candidate = current.truncated
         }
         if !chain.contains(defaultLocale) { chain.append(defaultLocale) }
         return chain
-    }
-
-    // MARK: - Chinese scripts
-
-    private static let traditionalRegions: Set<Substring> = ["TW", "HK", "MO"]
-
-    /// Inserts the script Chinese readers of a region use: `zh-TW` → `zh-Hant-TW`, `zh` → `zh-Hans`.
-    static func applyingChineseScript(to tag: LanguageTag) -> LanguageTag {
-        guard tag.language == "zh", tag.script == nil else { return tag }
-        let script = tag.region.map { traditionalRegions.contains($0) } == true ? "Hant" : "Hans"
-        var subtags = tag.subtags.map(String.init)
-        subtags.insert(script, at: 1)
-        return LanguageTag(rawValue: subtags.joined(separator: "-")) ?? tag
     }
 }
 

@@ -2,8 +2,8 @@
 ///
 /// Built once per revision; every lookup afterwards is an in-memory read with no I/O.
 /// Texts are resolved at build time: a text missing in a locale falls back along the locale's
-/// RFC 4647 chain to the source locale, and finally to the service's own message, so a lookup
-/// never yields an empty string.
+/// fallback chain (its truncations of the same script) to the source locale, and finally to the
+/// service's own message, so a lookup never yields an empty string.
 ///
 /// For example:
 ///

@@ -15,7 +15,7 @@ struct ResolvedTexts: Sendable {
     /// - Parameters:
     ///   - entry: The entry to resolve.
     ///   - locale: The catalog locale.
-    ///   - chain: The locale's RFC 4647 fallback chain, starting with `locale`.
+    ///   - chain: The locale's fallback chain (`LocaleNegotiator.fallbackChain(for:)`), starting with `locale`.
     ///   - catalog: The texts and review flags to resolve from.
     init(_ entry: CatalogEntry, locale: LanguageTag, chain: [LanguageTag], in catalog: LayeredCatalog) {
         let message = Self.resolve(entry, .message, along: chain, in: catalog)

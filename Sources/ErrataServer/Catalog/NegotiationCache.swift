@@ -3,7 +3,7 @@ import ErrataCore
 /// Remembers the outcome of locale negotiation per (`?locale=`, `Accept-Language`) pair for one served revision.
 ///
 /// Clients send few distinct `Accept-Language` values, and negotiating one from scratch (parsing the
-/// header, canonicalizing every range, RFC 4647 lookup) costs microseconds: a fifth of the CPU of
+/// header, canonicalizing every range, CLDR language matching) costs microseconds: a fifth of the CPU of
 /// `GET /v1/errors/{code}` before this cache. Each ``ServedCatalog`` has its own, so a new locale is seen at once.
 struct NegotiationCache: Sendable {
     static let capacity = 256
