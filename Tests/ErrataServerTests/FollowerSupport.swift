@@ -13,13 +13,21 @@ struct RunningPrimary {
     private let task: Task<Void, any Error>
 
     /// Starts `service`'s application on an ephemeral port; returns once it listens.
+    ///
+    /// Waits for the server's own "running" callback rather than polling against a deadline: on a loaded
+    /// machine a start can take longer than any deadline that keeps the tests quick.
     init(_ service: TestService) async throws {
-        let port = Locked<Int?>(nil)
+        let (ports, listening) = AsyncStream.makeStream(of: Int.self)
         let app = buildApplication(configuration: service.configuration, store: service.store, live: service.live, logger: TestService.logger) { address in
-            port.withLock { $0 = address?.port }
+            if let port = address?.port { listening.yield(port) }
         }
-        task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        guard try await eventually({ port.withLock { $0 } != nil }), let bound = port.withLock({ $0 }) else {
+        task = Task {
+            // A server that stops before it listens ends the stream, so the wait below ends too.
+            defer { listening.finish() }
+            try await app.runService(gracefulShutdownSignals: [])
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let bound = await iterator.next() else {
             task.cancel()
             throw PrimaryNotListening()
         }
