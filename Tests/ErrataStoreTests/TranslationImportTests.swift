@@ -82,7 +82,7 @@ import Testing
         try translate(&document, "NoSuchKey.message", to: " 前后有空格 ")
         document.units.append(.init(id: "NoSuchCode.message", source: "x", target: "y", state: .translated))
         let report = try await importing(document, into: fixture)
-        let expected = TextProblem.placeholderMismatch(expected: TextTemplate(source.source).placeholders.sorted(), found: [])
+        let expected = TextProblem.placeholderMismatch(expected: MessagePattern(source.source).placeholders.sorted(), found: [])
         #expect(report.units.first { $0.id == source.id }?.outcome == .invalid(expected.description))
         #expect(report.units.first { $0.id == "NoSuchKey.message" }?.outcome == .invalid(TextProblem.untrimmed.description))
         #expect(report.units.first { $0.id == "NoSuchCode.message" }?.outcome == .invalid("no text has this id"))

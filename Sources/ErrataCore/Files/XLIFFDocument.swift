@@ -107,7 +107,7 @@ extension XLIFFDocument {
         var notes = [field.purpose]
         if let comment = entry.comments[field] { notes.append(comment) }
         notes.append("The storage service answers HTTP \(entry.httpStatus) with the message: \(entry.serviceMessage)")
-        for name in Set(TextTemplate(source).placeholders).sorted() {
+        for name in Set(MessagePattern(source).placeholders).sorted() {
             let meaning = entry.parameterNotes[name].map { " \($0)" } ?? ""
             let example = entry.parameters[name].map { " Default: \($0)." } ?? ""
             notes.append("{\(name)} is replaced by a value; keep it as written.\(meaning)\(example)")
