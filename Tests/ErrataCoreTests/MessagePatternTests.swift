@@ -17,7 +17,6 @@ import Testing
     @Test func findsPlaceholdersInOrder() {
         let pattern = MessagePattern("Max {maxObjectSize}, parts {maxPartNumber}; again {maxObjectSize}.")
         #expect(pattern.placeholders == ["maxObjectSize", "maxPartNumber", "maxObjectSize"])
-        #expect(!pattern.hasFormattedArguments)
     }
 
     @Test func rendersKnownValuesAndKeepsUnknownOnes() throws {
@@ -98,7 +97,6 @@ import Testing
         #expect(try render(select, ["kind": "bucket"]) == "The bucket is gone.")
         #expect(try render(select, ["kind": "table"]) == "It is gone.")
         #expect(MessagePattern(select).argumentKinds == ["kind": [.select]])
-        #expect(MessagePattern(select).hasFormattedArguments)
     }
 
     @Test func refusesValuesThatAreNotPlainDecimals() throws {

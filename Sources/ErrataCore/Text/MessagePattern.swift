@@ -41,11 +41,6 @@ public struct MessagePattern: Hashable, Sendable {
         MessagePart.collectKinds(in: parts, into: &kinds)
         return kinds
     }
-
-    /// Whether rendering needs more than placing values: a number, plural or select argument.
-    public var hasFormattedArguments: Bool {
-        argumentKinds.values.contains { !$0.isSubset(of: [.simple]) }
-    }
 }
 
 /// How a message pattern uses an argument.

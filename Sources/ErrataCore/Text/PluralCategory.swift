@@ -1,5 +1,5 @@
 /// A CLDR plural category: which form of a word a number takes in a language.
-public enum PluralCategory: String, Hashable, Sendable, CaseIterable {
+enum PluralCategory: String, Hashable, Sendable, CaseIterable {
     case zero
     case one
     case two

@@ -15,6 +15,11 @@ struct PluralRules: Sendable {
 
     private static let parsedRules = cldrRules.mapValues { rules in rules.map { ($0.0, Condition($0.1)) } }
 
+    /// The categories the language distinguishes, `other` last.
+    var categories: [PluralCategory] {
+        rules.map(\.0) + [.other]
+    }
+
     /// The category of `number` as shown (ICU picks it from the formatted number).
     func category(of number: MessageNumber) -> PluralCategory {
         let operands = number.operands
