@@ -5,8 +5,8 @@ Deliberate differences, none of them exercised by the table below:
   numbers (`{0}`) and other identifiers. Errata refuses those.
 - Errata reads `{n}`, `{n, number}`, `plural` (with `offset:`) and `select`; ICU also has number styles,
   `date`, `time`, `choice`, `selectordinal`, `spellout`, …. Errata refuses those.
-- Errata refuses plural keywords other than the CLDR categories and `=N`, and duplicate cases; ICU
-  ignores unknown keywords.
+- Errata refuses plural keywords other than the CLDR categories and `=N`, select keywords other than
+  ASCII letters, digits, `_` and `-`, and duplicate cases; ICU ignores unknown plural keywords.
 - Errata's values are strings: a number argument takes a plain decimal with at most 15 integer digits.
 
 One difference the table does exercise, and compares around:

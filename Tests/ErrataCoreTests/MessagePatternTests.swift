@@ -61,6 +61,7 @@ import Testing
         ("{n, plural}", "plural at 0 has no cases"),
         ("{n, plural, offset:x other {#}}", "offset at 19 must be a whole number written before the plural's cases"),
         ("{n x}", "argument at 0 must be {name}, {name, number}, {name, plural, …} or {name, select, …}"),
+        ("{n, number x}", "argument at 0 must be {name}, {name, number}, {name, plural, …} or {name, select, …}"),
     ])
     func refusesInvalidPatternsNamingThePosition(text: String, message: String) {
         #expect(MessagePattern(text).syntaxError?.description == message)

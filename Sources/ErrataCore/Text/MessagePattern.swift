@@ -18,6 +18,12 @@ public struct MessagePattern: Hashable, Sendable {
     /// Parses `text`; an invalid pattern falls back to plain `{name}` arguments.
     public init(_ text: String) {
         self.text = text
+        // Most texts have nothing to parse: no brace, no apostrophe.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "'") }) else {
+            parts = text.isEmpty ? [] : [.literal(text)]
+            syntaxError = nil
+            return
+        }
         do throws(MessagePatternError) {
             var parser = MessagePatternParser(text)
             parts = try parser.parse()

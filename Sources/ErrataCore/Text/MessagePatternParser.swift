@@ -10,11 +10,7 @@ struct MessagePatternParser {
 
     /// The parts of the whole text.
     mutating func parse() throws(MessagePatternError) -> [MessagePart] {
-        // Most texts have nothing to parse.
-        guard characters.contains(where: { $0 == "{" || $0 == "}" || $0 == "'" }) else {
-            return characters.isEmpty ? [] : [.literal(String(characters))]
-        }
-        return try message(nested: false, inPlural: false)
+        try message(nested: false, inPlural: false)
     }
 
     /// The parts of a text that is not a valid pattern: `{name}` placeholders, everything else literal,
@@ -145,8 +141,11 @@ struct MessagePatternParser {
         skipWhitespace()
         switch type {
         case "number":
-            if try next(at: start) == "," { throw MessagePatternError(.unsupportedNumberStyle, at: index) }
-            return .number
+            switch try next(at: start) {
+            case "}": return .number
+            case ",": throw MessagePatternError(.unsupportedNumberStyle, at: index)
+            default: throw MessagePatternError(.badArgumentSyntax, at: start)
+            }
         case "plural", "select":
             guard try next(at: start) == "," else {
                 throw MessagePatternError(.missingCases(type == "plural" ? .plural : .select), at: start)
