@@ -36,7 +36,7 @@ PATTERNS = [
 ]
 # The locale ICU renders for each of Errata's, where they differ (see above).
 ICU_LOCALES = {"ar": "ar-u-nu-latn"}
-LOCALES = ["en", "ja", "ko", "zh-Hans", "zh-Hant", "ru", "pl", "cs", "ar", "fr", "de"]
+LOCALES = ["en", "ja", "ko", "zh-Hans", "zh-Hant", "ru", "uk", "pl", "cs", "ar", "fr", "es", "de"]
 VALUES = [0, 1, 2, 3, 5, 11, 21, 22, 25, 101, 1000000, 1.5, 0.5, 2.25, 12345.678, -21, 1.0005, 2.0015, 100000000000000]
 
 

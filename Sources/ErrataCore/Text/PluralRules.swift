@@ -44,7 +44,7 @@ struct PluralRules: Sendable {
 
         var alternatives: [[Relation]]
 
-        /// Reads a CLDR rule string; the table above is fixed, so its syntax is checked by tests.
+        /// Reads a CLDR rule string; the table is fixed, and `.ci/icu-check` renders every language of it.
         init(_ rule: String) {
             alternatives = rule.components(separatedBy: " or ").map { conjunction in
                 conjunction.components(separatedBy: " and ").map(Self.relation)
