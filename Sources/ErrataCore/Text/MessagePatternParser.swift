@@ -178,7 +178,7 @@ struct MessagePatternParser {
                     throw MessagePatternError(.badPluralCase(keyword), at: keywordStart)
                 }
                 plural.exact.append(.init(value: value, message: try caseMessage(keyword, at: keywordStart, inPlural: true)))
-            } else if keyword == "offset:" || keyword.hasPrefix("offset:") {
+            } else if keyword.hasPrefix("offset:") {
                 throw MessagePatternError(.badOffset, at: keywordStart)
             } else {
                 guard PluralCategory(rawValue: keyword) != nil else {
