@@ -130,6 +130,13 @@ let package = Package(
             resources: [.copy("Resources/CLI.xcstrings")],
             swiftSettings: swiftSettings
         ),
+        // Renders message patterns for .ci/icu-check, which compares them with ICU's MessageFormat (PyICU).
+        .executableTarget(
+            name: "errata-message-check",
+            dependencies: ["ErrataCore"],
+            path: "Tests/MessageFormatCheck",
+            swiftSettings: swiftSettings
+        ),
         // Runs this package's executables for the tests of both, without Foundation.Process (ChildProcess says why).
         .target(
             name: "ErrataTestSupport",

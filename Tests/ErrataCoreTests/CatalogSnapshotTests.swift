@@ -34,6 +34,23 @@ import Testing
         }
     }
 
+    /// A plural follows the rules of the locale its text is written in: Japanese, falling back to the
+    /// English text, picks English's `one` (Japanese has `other` only).
+    @Test func rendersPluralsInTheTextsOwnLocale() throws {
+        var catalog = try LocalizationsDirectory(url: RepositoryFiles.localizations).load()
+        let entry = try snapshot.entry(code: ErrorCode("RequestTimeTooSkewed"), variant: nil)
+        let english = TextKey(entry: entry.key, locale: .english, field: .remediation)
+        catalog.texts[english] = "Off by {maxClockSkewMinutes, plural, one {# minute} other {# minutes}}."
+        catalog.texts[TextKey(entry: entry.key, locale: LanguageTag(rawValue: "ja")!, field: .remediation)] = nil
+        let plural = CatalogSnapshot(catalog: catalog, revision: 8)
+        let ja = try plural.describe(entry, negotiation: negotiation("ja"), parameters: ["maxClockSkewMinutes": "1"])
+        #expect(ja.remediation == "Off by 1 minute." && ja.fallback)
+        #expect(try plural.describe(entry, negotiation: negotiation("en")).remediation == "Off by 15 minutes.")
+        #expect(throws: CatalogLookupError.parameterNotANumber("maxClockSkewMinutes", value: "a lot", entry: entry.key)) {
+            try plural.describe(entry, negotiation: negotiation("en"), parameters: ["maxClockSkewMinutes": "a lot"])
+        }
+    }
+
     @Test func choosesVariants() throws {
         let code = ErrorCode("BucketNotEmpty")
         #expect(try snapshot.entry(code: code, variant: nil).variant?.rawValue == "objects")

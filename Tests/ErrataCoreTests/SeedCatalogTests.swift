@@ -69,7 +69,7 @@ import Testing
             let comment = entry.comment ?? ""
             #expect(!comment.isEmpty, "\(key) has no comment")
             let source = entry.localizations?[catalog.sourceLocale.rawValue]?.stringUnit?.value ?? ""
-            for name in Set(TextTemplate(source).placeholders) {
+            for name in Set(MessagePattern(source).placeholders) {
                 #expect(comment.contains("{\(name)}"), "\(key)'s comment does not explain {\(name)}")
             }
         }

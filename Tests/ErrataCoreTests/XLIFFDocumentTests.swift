@@ -57,6 +57,24 @@ import Testing
         #expect(!document.units[1].notes.joined().contains("{maxObjectSize}"))
     }
 
+    /// A plural's note names the cases the target language uses, from CLDR.
+    @Test func aPluralsNoteNamesTheTargetLanguagesCases() {
+        let entry = CatalogEntry(
+            key: EntryKey(code: ErrorCode("TooManyParts")), httpStatus: 400, serviceMessage: "Too many parts",
+            category: ErrorCategory("upload"), retry: .never, fault: .client, parameters: ["parts": "10000"],
+            parameterNotes: [:], comments: [:]
+        )
+        let source = "At most {parts, plural, one {# part} other {# parts}}."
+        let catalog = Catalog(
+            locales: [LocaleInfo(tag: .english, name: "English"), LocaleInfo(tag: LanguageTag(rawValue: "ru")!, name: "Русский")],
+            entries: [entry], texts: [TextKey(entry: entry.key, locale: .english, field: .message): source], needsReview: []
+        )
+        let russian = XLIFFDocument(translating: catalog, into: LanguageTag(rawValue: "ru")!, revision: 1).units[0].notes
+        #expect(russian.contains("{parts} is a number that picks a plural case; keep {parts, plural, …} and write the cases this language uses: one, few, many, other (# is the number). Default: 10000."))
+        let japanese = XLIFFDocument(translating: catalog, into: Self.japanese, revision: 1).units[0].notes
+        #expect(japanese.contains { $0.contains("write the cases this language uses: other (# is the number).") })
+    }
+
     @Test func statesMapBothWays() {
         #expect(XLIFFState(.translated) == .translated)
         #expect(XLIFFState(.needsReview) == .needsReviewTranslation)

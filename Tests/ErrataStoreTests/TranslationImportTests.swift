@@ -82,10 +82,28 @@ import Testing
         try translate(&document, "NoSuchKey.message", to: " 前后有空格 ")
         document.units.append(.init(id: "NoSuchCode.message", source: "x", target: "y", state: .translated))
         let report = try await importing(document, into: fixture)
-        let expected = TextProblem.placeholderMismatch(expected: TextTemplate(source.source).placeholders.sorted(), found: [])
+        let expected = TextProblem.placeholderMismatch(expected: MessagePattern(source.source).placeholders.sorted(), found: [])
         #expect(report.units.first { $0.id == source.id }?.outcome == .invalid(expected.description))
         #expect(report.units.first { $0.id == "NoSuchKey.message" }?.outcome == .invalid(TextProblem.untrimmed.description))
         #expect(report.units.first { $0.id == "NoSuchCode.message" }?.outcome == .invalid("no text has this id"))
+        #expect(try await fixture.store.draft().isEmpty)
+    }
+
+    /// A translation that is not a valid ICU message, or uses an argument as another kind, is refused with the problem.
+    @Test func aTargetThatIsNotAValidMessageIsInvalidWithItsPosition() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.remove() }
+        var document = try await exported(fixture)
+        try translate(&document, "RequestTimeTooSkewed.remediation", to: "时钟偏差超过 {maxClockSkewMinutes, plural, one {# 分钟}} 时请求被拒绝。")
+        try translate(
+            &document, "TooManyParts.remediation",
+            to: "分段编号为 1 到 {maxPartNumber, number}，最多 {maxPartNumber, number} 个分段，分段大小至少为文件大小除以 {maxPartNumber, number}。"
+        )
+        let report = try await importing(document, into: fixture)
+        #expect(report.units.first { $0.id == "RequestTimeTooSkewed.remediation" }?.outcome
+            == .invalid("text is not a valid message: plural at 7 has no 'other' case"))
+        let kinds = TextProblem.argumentKindMismatch("maxPartNumber", expected: [.simple], found: [.number])
+        #expect(report.units.first { $0.id == "TooManyParts.remediation" }?.outcome == .invalid(kinds.description))
         #expect(try await fixture.store.draft().isEmpty)
     }
 

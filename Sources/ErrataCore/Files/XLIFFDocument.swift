@@ -93,7 +93,7 @@ extension XLIFFDocument {
                 units.append(Unit(
                     id: key.stringKey, source: source, target: target,
                     state: target.map { _ in XLIFFState(catalog.needsReview.contains(key) ? .needsReview : .translated) },
-                    notes: Self.notes(for: entry, field: field, source: source)
+                    notes: Self.notes(for: entry, field: field, source: source, locale: locale)
                 ))
             }
         }
@@ -102,15 +102,21 @@ extension XLIFFDocument {
 
     /// What a translator needs beside the text: what the field is for and the entry's comment on it,
     /// the error it explains, and each placeholder the source uses with what it means and the value
-    /// it has when a caller gives none.
-    static func notes(for entry: CatalogEntry, field: TextField, source: String) -> [String] {
+    /// it has when a caller gives none; for a plural, the cases `locale` needs.
+    static func notes(for entry: CatalogEntry, field: TextField, source: String, locale: LanguageTag) -> [String] {
         var notes = [field.purpose]
         if let comment = entry.comments[field] { notes.append(comment) }
         notes.append("The storage service answers HTTP \(entry.httpStatus) with the message: \(entry.serviceMessage)")
-        for name in Set(TextTemplate(source).placeholders).sorted() {
+        let pattern = MessagePattern(source)
+        let kinds = pattern.argumentKinds
+        for name in Set(pattern.placeholders).sorted() {
             let meaning = entry.parameterNotes[name].map { " \($0)" } ?? ""
             let example = entry.parameters[name].map { " Default: \($0)." } ?? ""
-            notes.append("{\(name)} is replaced by a value; keep it as written.\(meaning)\(example)")
+            let use = kinds[name, default: []].contains(.plural)
+                ? "is a number that picks a plural case; keep {\(name), plural, …} and write the cases this language uses: "
+                    + PluralRules(locale: locale).categories.map(\.rawValue).joined(separator: ", ") + " (# is the number)."
+                : "is replaced by a value; keep it as written."
+            notes.append("{\(name)} \(use)\(meaning)\(example)")
         }
         return notes
     }

@@ -6,6 +6,8 @@ public enum CatalogLookupError: Error, Hashable, Sendable, CustomStringConvertib
     case unknownVariant(ErrorCode, VariantName, available: [VariantName])
     /// A parameter was given that the entry's texts do not use.
     case unknownParameter(String, entry: EntryKey)
+    /// A parameter's value is not a plain decimal, and the entry's text uses it as a number or plural.
+    case parameterNotANumber(String, value: String, entry: EntryKey)
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum CatalogLookupError: Error, Hashable, Sendable, CustomStringConvertib
             return "error code '\(code)' has no variant '\(variant)'; \(list)"
         case .unknownParameter(let name, let entry):
             return "parameter '\(name)' is not used by \(entry)"
+        case .parameterNotANumber(let name, let value, let entry):
+            return "parameter '\(name)' is a number in the texts of \(entry): give a plain decimal such as 9999 or 2.5, not '\(value)'"
         }
     }
 }

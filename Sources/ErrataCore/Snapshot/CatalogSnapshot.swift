@@ -227,7 +227,8 @@ public final class CatalogSnapshot: Sendable {
     ///   - entry: An entry of this snapshot.
     ///   - negotiation: The locale to serve and whether negotiation already fell back.
     ///   - parameters: Values for the entry's placeholders, overriding its defaults.
-    /// - Throws: ``CatalogLookupError/unknownParameter(_:entry:)`` for a parameter the entry does not declare.
+    /// - Throws: ``CatalogLookupError/unknownParameter(_:entry:)`` for a parameter the entry does not declare,
+    ///   ``CatalogLookupError/parameterNotANumber(_:value:entry:)`` for a value a number or plural argument cannot take.
     public func describe(
         _ entry: CatalogEntry,
         negotiation: LocaleNegotiation,
@@ -242,11 +243,14 @@ public final class CatalogSnapshot: Sendable {
             if let unknown = parameters.keys.sorted().first(where: { entry.parameters[$0] == nil }) {
                 throw .unknownParameter(unknown, entry: entry.key)
             }
-            description = ResolvedTexts.describe(
-                entry, message: texts.message, remediation: texts.remediation,
-                values: entry.parameters.merging(parameters) { _, given in given },
-                locale: negotiation.locale, fallback: texts.description.fallback, revision: revision
-            )
+            do {
+                description = try texts.describe(
+                    entry, values: entry.parameters.merging(parameters) { _, given in given },
+                    locale: negotiation.locale, fallback: texts.description.fallback, revision: revision
+                )
+            } catch {
+                throw .parameterNotANumber(error.name, value: error.value, entry: entry.key)
+            }
         }
         description.locale = negotiation.locale
         description.fallback = description.fallback || negotiation.fallback

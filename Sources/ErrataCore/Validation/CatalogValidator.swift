@@ -31,7 +31,7 @@ public enum CatalogValidator {
             problems += noteProblems(of: entry)
         }
         let parametersByEntry = Dictionary(
-            catalog.entries.map { ($0.key, Set($0.parameters.keys)) },
+            catalog.entries.map { ($0.key, $0.parameters) },
             uniquingKeysWith: { first, _ in first }
         )
         for key in catalog.expectedTextKeys {
@@ -42,7 +42,7 @@ public enum CatalogValidator {
             let source = key.locale == catalog.sourceLocale
                 ? nil
                 : catalog[TextKey(entry: key.entry, locale: catalog.sourceLocale, field: key.field)]
-            let declared = parametersByEntry[key.entry] ?? []
+            let declared = parametersByEntry[key.entry] ?? [:]
             for problem in TextRules.problems(in: text, sourceText: source, declaredParameters: declared) {
                 problems.append(.badText(key, problem))
             }

@@ -8,28 +8,52 @@ public enum TextRules {
     /// - Parameters:
     ///   - text: The text to check.
     ///   - sourceText: The same field's text in the source locale; `nil` when `text` is the source.
-    ///   - declaredParameters: The parameter names the entry declares defaults for.
+    ///   - declaredParameters: The entry's parameters with their default values.
     /// - Returns: The problems found, empty when the text is acceptable.
     public static func problems(
         in text: String,
         sourceText: String?,
-        declaredParameters: Set<String>
+        declaredParameters: [String: String]
     ) -> [TextProblem] {
         guard !text.isEmpty else { return [.empty] }
         var problems = formProblems(in: text, maximumLength: maximumLength, allowsLineFeeds: false)
-        let placeholders = TextTemplate(text).placeholders
+        let pattern = MessagePattern(text)
+        if let syntaxError = pattern.syntaxError {
+            // Arguments are compared only once the text reads as a pattern.
+            return problems + [.invalidMessage(syntaxError)]
+        }
+        let placeholders = pattern.placeholders
         if let sourceText {
-            let expected = TextTemplate(sourceText).placeholders
+            let source = MessagePattern(sourceText)
+            let expected = source.placeholders
             if placeholders.sorted() != expected.sorted() {
                 problems.append(.placeholderMismatch(expected: expected.sorted(), found: placeholders.sorted()))
+            } else if source.syntaxError == nil {
+                problems += kindMismatches(pattern.argumentKinds, expected: source.argumentKinds)
             }
         } else {
-            let undeclared = Set(placeholders).subtracting(declaredParameters)
+            let undeclared = Set(placeholders).subtracting(declaredParameters.keys)
             if !undeclared.isEmpty {
                 problems.append(.undeclaredPlaceholder(undeclared.sorted()))
             }
+            // Rendering without params uses the defaults, so a number argument's default must be a number.
+            for (name, kinds) in pattern.argumentKinds.sorted(by: { $0.key < $1.key }) where !kinds.isDisjoint(with: [.number, .plural]) {
+                if let value = declaredParameters[name], !MessagePattern.isNumberValue(value) {
+                    problems.append(.defaultNotANumber(name, value: value))
+                }
+            }
         }
         return problems
+    }
+
+    /// The arguments used differently from the source text: `{n, plural, …}` where the source has `{n, number}`.
+    private static func kindMismatches(
+        _ kinds: [String: Set<MessageArgumentKind>], expected: [String: Set<MessageArgumentKind>]
+    ) -> [TextProblem] {
+        kinds.keys.sorted().compactMap { name in
+            let found = kinds[name] ?? [], wanted = expected[name] ?? []
+            return found == wanted ? nil : .argumentKindMismatch(name, expected: wanted.sorted(), found: found.sorted())
+        }
     }
 
     /// The problems of form every catalog string is checked for, texts and notes for translators alike:
@@ -60,6 +84,12 @@ public enum TextProblem: Hashable, Sendable, CustomStringConvertible {
     case placeholderMismatch(expected: [String], found: [String])
     /// The source text uses placeholders the entry has no default value for.
     case undeclaredPlaceholder([String])
+    /// The text is not a valid ICU message pattern.
+    case invalidMessage(MessagePatternError)
+    /// The source text uses an argument as a number or plural whose default is not a plain decimal.
+    case defaultNotANumber(String, value: String)
+    /// An argument is used as another kind (`number`, `plural`, `select` or plain) than in the source text.
+    case argumentKindMismatch(String, expected: [MessageArgumentKind], found: [MessageArgumentKind])
 
     public var description: String {
         switch self {
@@ -70,7 +100,16 @@ public enum TextProblem: Hashable, Sendable, CustomStringConvertible {
         case .placeholderMismatch(let expected, let found):
             "placeholders \(Self.list(found)) do not match the source text's \(Self.list(expected))"
         case .undeclaredPlaceholder(let names): "placeholders \(Self.list(names)) have no default in the entry's parameters"
+        case .invalidMessage(let error): "text is not a valid message: \(error)"
+        case .defaultNotANumber(let name, let value):
+            "{\(name)} is used as a number but its default '\(value)' is not a plain decimal such as 9999 or 2.5"
+        case .argumentKindMismatch(let name, let expected, let found):
+            "{\(name)} is used as \(Self.kinds(found)) where the source text uses it as \(Self.kinds(expected))"
         }
+    }
+
+    private static func kinds(_ kinds: [MessageArgumentKind]) -> String {
+        kinds.map { $0 == .simple ? "{name}" : "{name, \($0)}" }.joined(separator: " and ")
     }
 
     private static func list(_ names: [String]) -> String {

@@ -62,7 +62,7 @@ package struct DocsController<Context: RequestContext>: Sendable {
                 missing = .code(code, suggestions: suggestions)
             case .unknownVariant(let code, let variant, _):
                 missing = .variant(code, variant, available: served.snapshot.entries.filter { $0.code == code }.map(\.variant))
-            case .unknownParameter:
+            case .unknownParameter, .parameterNotANumber:
                 throw error
             }
             guard PageResponse.wantsHTML(request) else { throw error }

@@ -48,7 +48,7 @@ package enum AdminInput {
     /// A locale's display name: trimmed, non-empty, at most ``maximumLocaleNameLength`` characters.
     package static func localeName(_ name: String) throws(InvalidInput) -> String {
         guard !name.isEmpty, name.count <= maximumLocaleNameLength,
-            TextRules.problems(in: name, sourceText: nil, declaredParameters: []).isEmpty
+            TextRules.problems(in: name, sourceText: nil, declaredParameters: [:]).isEmpty
         else {
             throw InvalidInput("name must be a trimmed, non-empty name of at most \(maximumLocaleNameLength) characters", field: "name")
         }

@@ -9,13 +9,15 @@ package struct TextVerdict: Encodable, Hashable, Sendable {
     /// One thing wrong with the text.
     package struct Problem: Encodable, Hashable, Sendable {
         /// What kind of problem: `Empty`, `Untrimmed`, `TooLong`, `ControlCharacter`,
-        /// `PlaceholderMismatch` or `UndeclaredPlaceholder`.
+        /// `PlaceholderMismatch`, `UndeclaredPlaceholder`, `InvalidMessage`, `ArgumentKindMismatch` or `DefaultNotANumber`.
         package var reason: String
         package var detail: String
         /// Placeholders the source text has and this text lacks.
         package var missing: [String]?
         /// Placeholders this text has that the source text lacks (or, in the source text, that the entry does not declare).
         package var unknown: [String]?
+        /// Where an `InvalidMessage` problem is, in characters from the start of the text.
+        package var offset: Int?
     }
 
     /// Whether the edit would be accepted as far as the text goes.
@@ -54,6 +56,13 @@ extension TextVerdict.Problem {
         case .undeclaredPlaceholder(let names):
             reason = "UndeclaredPlaceholder"
             unknown = names
+        case .invalidMessage(let error):
+            reason = "InvalidMessage"
+            offset = error.offset
+        case .argumentKindMismatch:
+            reason = "ArgumentKindMismatch"
+        case .defaultNotANumber:
+            reason = "DefaultNotANumber"
         }
     }
 

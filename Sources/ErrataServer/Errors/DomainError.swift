@@ -89,7 +89,7 @@ extension CatalogLookupError: DomainError {
         switch self {
         case .unknownCode: "UnknownCode"
         case .unknownVariant: "UnknownVariant"
-        case .unknownParameter: "InvalidParams"
+        case .unknownParameter, .parameterNotANumber: "InvalidParams"
         }
     }
 
@@ -99,7 +99,7 @@ extension CatalogLookupError: DomainError {
             ["code": .string(code.rawValue), "suggestions": .array(suggestions.map { .string($0.rawValue) })]
         case .unknownVariant(let code, let variant, let available):
             ["code": .string(code.rawValue), "variant": .string(variant.rawValue), "available": .array(available.map { .string($0.rawValue) })]
-        case .unknownParameter(let name, _):
+        case .unknownParameter(let name, _), .parameterNotANumber(let name, _, _):
             ["field": .string("params.\(name)")]
         }
     }

@@ -59,7 +59,7 @@ extension JSONRPCErrorObject {
             switch error {
             case .unknownCode: (ErrataRPCErrorCode.notFound, "Unknown error code")
             case .unknownVariant: (ErrataRPCErrorCode.notFound, "Unknown variant")
-            case .unknownParameter: invalidParams
+            case .unknownParameter, .parameterNotANumber: invalidParams
             }
         case .feed(let error):
             switch error {

@@ -52,7 +52,7 @@ extension Problem {
             switch error {
             case .unknownCode: (.notFound, "Unknown error code")
             case .unknownVariant: (.notFound, "Unknown variant")
-            case .unknownParameter: (.badRequest, "Invalid params")
+            case .unknownParameter, .parameterNotANumber: (.badRequest, "Invalid params")
             }
         case .feed(let error):
             switch error {

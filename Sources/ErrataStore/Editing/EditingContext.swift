@@ -35,7 +35,7 @@ struct EditingContext {
     func problems(in text: String, for key: TextKey, entry: EntryRecord) throws -> [TextProblem] {
         let sourceLocale = try sourceLocale()
         let source = key.locale == sourceLocale ? nil : try currentVersion(entryID: entry.id!, locale: sourceLocale, field: key.field)?.text
-        return TextRules.problems(in: text, sourceText: source, declaredParameters: Set(try entry.catalogEntry().parameters.keys))
+        return TextRules.problems(in: text, sourceText: source, declaredParameters: try entry.catalogEntry().parameters)
     }
 
     /// The text as an editor sees it: the pending draft edit if any, else the published text.

@@ -43,6 +43,12 @@ export interface ErrorDescription {
   revision: number;
   /** The error's documentation page, when the server provides it. */
   docsUrl?: string;
+  /**
+   * Set when `params` were given for a text with plural, select or number arguments while the server could
+   * not be reached: such texts are rendered by the server only, so the stored text with the entry's default
+   * values answers (and `fallback` is true).
+   */
+  paramsIgnored?: true;
 }
 
 /** What `describe` answers for an unknown code when the caller gave the service's own message. */
@@ -110,7 +116,9 @@ export interface Errata {
   readonly lastSyncError: ErrataError | null;
   /**
    * Describes an error code from the stored catalog (no request), or asks the server when nothing is
-   * stored yet; describes in one tick share one JSON-RPC batch. `params` fill the texts' placeholders.
+   * stored yet; describes in one tick share one JSON-RPC batch. `params` fill the texts' placeholders:
+   * `{name}` ones from the stored catalog; a text with ICU plural, select or number arguments is rendered
+   * by the server (one request), and offline answers its default rendering marked `paramsIgnored`.
    * With `serviceMessage`, an unknown code answers that message instead of throwing.
    */
   describe(code: string, options?: {

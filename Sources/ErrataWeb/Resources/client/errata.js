@@ -15,7 +15,7 @@ export class ErrataError extends Error {
   }
 }
 
-const recordFormat = 2;
+const recordFormat = 3;
 const syncAttempts = 3;
 const batchLimit = 100; // the server's limit of calls per JSON-RPC batch
 
@@ -175,6 +175,7 @@ class Errata {
     if (unknown) {
       throw new ErrataError('invalid-params', `parameter '${unknown}' is not used by ${entry.code}`, { field: `params.${unknown}` });
     }
+    if (template.formatted) return this.#formatted(record, entry, params);
     const values = { ...template.defaults };
     for (const [name, value] of given) values[name] = String(value);
     return {
@@ -182,6 +183,20 @@ class Errata {
       message: nonEmpty(renderTemplate(template.message, values), entry.serviceMessage),
       remediation: nonEmpty(renderTemplate(template.remediation, values), entry.code),
     };
+  }
+
+  /**
+   * An entry whose texts format their parameters (`{n, plural, …}`, `{n, number}`, `{x, select, …}`): the
+   * server renders them, as only it knows the rules. Offline, the stored text with the default values
+   * answers, marked `paramsIgnored` and `fallback`.
+   */
+  async #formatted(record, entry, params) {
+    try {
+      return await this.#call('errors.describe', { code: entry.code, variant: entry.variant ?? undefined, locale: record.locale, params }, record.locale);
+    } catch (error) {
+      if (error.reason !== 'offline') throw error;
+      return { ...entry, fallback: true, paramsIgnored: true };
+    }
   }
 
   #serviceMessageOnly(code, serviceMessage, record, explicit) {
@@ -298,17 +313,27 @@ class Errata {
 
   /**
    * The resolved texts of parameterized entries with their placeholders left in, asked of the server by
-   * filling each placeholder with itself; null when the server is at another revision.
+   * filling each placeholder with itself, or `formatted` for an entry whose texts do more than place values;
+   * null when the server is at another revision.
    */
   async #templates(entries, explicit, revision) {
     const answers = await Promise.all(entries.map(({ code, variant, parameters }) => this.#call('errors.describe', {
       code, variant: variant ?? undefined, locale: explicit,
       params: Object.fromEntries(Object.keys(parameters).map((name) => [name, `{${name}}`])),
-    }, explicit)));
-    if (answers.some((answer) => answer.revision !== revision)) return null;
-    return Object.fromEntries(answers.map((answer, index) => [entryKey(answer.code, answer.variant), {
-      message: answer.message, remediation: answer.remediation, defaults: entries[index].parameters,
-    }]));
+    }, explicit).catch((error) => {
+      // A number or plural argument cannot take `{name}`: the server says so, and renders that entry.
+      if (error.reason === 'invalid-params') return null;
+      throw error;
+    })));
+    if (answers.some((answer) => answer && answer.revision !== revision)) return null;
+    return Object.fromEntries(entries.map(({ code, variant, parameters }, index) => {
+      const answer = answers[index];
+      const texts = answer ? answer.message + answer.remediation : '';
+      // A parameter that does not come back as `{name}` is chosen on (a select) or formatted: ask the server.
+      const formatted = !answer || Object.keys(parameters).some((name) => !texts.includes(`{${name}}`));
+      const template = formatted ? { formatted: true } : { message: answer.message, remediation: answer.remediation };
+      return [entryKey(code, variant), { ...template, defaults: parameters }];
+    }));
   }
 
   // MARK: - HTTP
