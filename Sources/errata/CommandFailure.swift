@@ -27,7 +27,7 @@ struct CommandFailure: Error {
                 strings("error code '%1$@' has no variant '%2$@'; it has none", code, variant)
             case .unknownVariant(let code, let variant, let available):
                 strings("error code '%1$@' has no variant '%2$@'; it has %3$@", code, variant, Self.list(available.map(\.rawValue)))
-            case .unknownParameter:
+            case .unknownParameter, .parameterNotANumber:
                 // errata passes no parameters, so the catalog's own (English) words are enough.
                 lookup.description
             }
