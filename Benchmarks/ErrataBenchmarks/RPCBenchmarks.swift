@@ -10,8 +10,8 @@ import Logging
 /// method lookup, metrics, describe and envelope — everything `RPCController` does but HTTP.
 func registerDispatch(_ fixture: Fixture, suffix: String) {
     let logger = Logger(label: "errata-benchmarks")
-    let database = FileManager.default.temporaryDirectory
-        .appendingPathComponent("errata-bench-\(ProcessInfo.processInfo.processIdentifier)-\(suffix).sqlite")
+    // One database per catalog, reused by every run: it only holds the (empty) token table the methods read.
+    let database = FileManager.default.temporaryDirectory.appendingPathComponent("errata-bench-dispatch-\(suffix).sqlite")
     let store: CatalogStore
     do {
         store = try CatalogStore(path: database.path, logger: logger)
