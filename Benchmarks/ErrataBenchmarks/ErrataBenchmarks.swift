@@ -28,10 +28,13 @@ let benchmarks: @Sendable () -> Void = {
 
     let seed = Fixture(directory: URL(fileURLWithPath: "Localizations", isDirectory: true))
     registerLookups(seed, suffix: "seed")
+    registerDispatch(seed, suffix: "seed")
+    registerCallMetrics()
     registerBuilds(seed, suffix: "seed")
     if let large = environment["ERRATA_BENCH_CATALOG_10K"], !large.isEmpty {
         let fixture = Fixture(directory: URL(fileURLWithPath: large, isDirectory: true))
         registerLookups(fixture, suffix: "10k")
+        registerDispatch(fixture, suffix: "10k")
         registerBuilds(fixture, suffix: "10k", heavy: true)
     }
 }

@@ -77,6 +77,17 @@ import Testing
         }
     }
 
+    /// The dispatcher makes each method's meters when it starts, so that no call looks them up in the registry.
+    @Test func everyRPCMethodIsCountedFromZeroBeforeItsFirstCall() async throws {
+        try await TestService().test(.live) { client in
+            let metrics = try await Self.metrics(client)
+            for method in ["errors.describe", "admin.publish", "rpc.discover", ServerMetrics.unknownRPCMethod] {
+                #expect(metrics.value("errata_rpc_calls_total", ["method": method]) == 0, "\(method)")
+                #expect(metrics.value("errata_rpc_call_duration_seconds_count", ["method": method]) == 0, "\(method)")
+            }
+        }
+    }
+
     @Test func authFailuresAndThrottledRequestsAreCounted() async throws {
         try await TestService().test(.live) { client in
             for _ in 0..<11 {

@@ -107,15 +107,31 @@ package struct ServerMetrics: Sendable {
         }
     }
 
-    /// Records one JSON-RPC call: its method (``unknownRPCMethod`` when the service has none of that name) and duration.
-    func recordCall(method: String, duration: Duration) {
-        registry.makeCounter(
-            descriptor: Self.named("rpc_calls", unit: "total", help: "JSON-RPC calls run, by method."), labels: [("method", method)]
-        ).increment()
-        registry.makeDurationHistogram(
-            descriptor: Self.named("rpc_call_duration", unit: "seconds", help: "Time to run a JSON-RPC call, by method, in seconds."),
-            labels: [("method", method)], buckets: Self.durationBuckets
-        ).record(duration)
+    /// Where calls of one JSON-RPC method (``unknownRPCMethod`` for names the service does not have) are counted and timed.
+    ///
+    /// Finding them takes the registry's lock and builds the labels: callers make them once per method and keep them.
+    package func callMeters(method: String) -> CallMeters {
+        CallMeters(
+            calls: registry.makeCounter(
+                descriptor: Self.named("rpc_calls", unit: "total", help: "JSON-RPC calls run, by method."), labels: [("method", method)]
+            ),
+            duration: registry.makeDurationHistogram(
+                descriptor: Self.named("rpc_call_duration", unit: "seconds", help: "Time to run a JSON-RPC call, by method, in seconds."),
+                labels: [("method", method)], buckets: Self.durationBuckets
+            )
+        )
+    }
+
+    /// The meters of one JSON-RPC method.
+    package struct CallMeters: Sendable {
+        let calls: Counter
+        let duration: DurationHistogram
+
+        /// Records one call that took `duration`.
+        package func record(_ duration: Duration) {
+            calls.increment()
+            self.duration.record(duration)
+        }
     }
 
     /// Records a revision published through this server, and how long the request took to serve it.

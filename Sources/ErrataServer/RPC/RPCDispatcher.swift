@@ -16,8 +16,15 @@ import Logging
 /// ```
 package struct RPCDispatcher: Sendable {
     package let limits: JSONRPCPayload.Limits
-    private let methods: [String: RPCMethod]
-    private let metrics: ServerMetrics
+    private let methods: [String: MeteredMethod]
+    /// Where calls of names the service does not have are counted: one label, so a client cannot grow the metrics without bound.
+    private let unknownMethodMeters: ServerMetrics.CallMeters
+
+    /// A method with the meters its calls are recorded in, made once so that a call takes no registry lock.
+    private struct MeteredMethod: Sendable {
+        let method: RPCMethod
+        let meters: ServerMetrics.CallMeters
+    }
 
     /// - Parameters:
     ///   - methods: The methods to answer; their names are unique.
@@ -25,9 +32,9 @@ package struct RPCDispatcher: Sendable {
     ///   - metrics: Where each call is counted and timed under its method.
     /// - Precondition: Method names are unique.
     package init(methods: [RPCMethod], limits: JSONRPCPayload.Limits = .init(), metrics: ServerMetrics = ServerMetrics()) {
-        self.methods = Dictionary(uniqueKeysWithValues: methods.map { ($0.name, $0) })
+        self.methods = Dictionary(uniqueKeysWithValues: methods.map { ($0.name, MeteredMethod(method: $0, meters: metrics.callMeters(method: $0.name))) })
+        self.unknownMethodMeters = metrics.callMeters(method: ServerMetrics.unknownRPCMethod)
         self.limits = limits
-        self.metrics = metrics
     }
 
     /// The registered method names, sorted.
@@ -61,11 +68,10 @@ package struct RPCDispatcher: Sendable {
             request = valid
         }
         let start = ContinuousClock.now
-        let method = methods[request.method]
-        // Unknown names share one label, so a client cannot grow the metrics without bound.
-        defer { metrics.recordCall(method: method?.name ?? ServerMetrics.unknownRPCMethod, duration: .now - start) }
+        let metered = methods[request.method]
+        defer { (metered?.meters ?? unknownMethodMeters).record(.now - start) }
         let outcome: JSONRPCResponse.Outcome
-        if let method {
+        if let method = metered?.method {
             do {
                 outcome = .result(try await method.handler(RPCCall(params: request.params, parameterNames: method.parameterNames, context: context)))
             } catch let error as any DomainError {
