@@ -88,7 +88,18 @@ private func checkDocument(_ document: CatalogDocument) {
 
 private func checkFiles(manifest: CatalogManifest, strings: StringCatalog) {
     let catalog = LocalizationsDirectory.catalog(manifest: manifest, strings: strings)
-    require(catalog.entries == manifest.entries.map(\.catalogEntry) && catalog.locales == manifest.locales)
+    // An entry is its manifest entry plus the translator comments of its keys in the string catalog.
+    let uncommented = catalog.entries.map { entry in
+        var entry = entry
+        entry.comments = [:]
+        return entry
+    }
+    require(uncommented == manifest.entries.map(\.catalogEntry) && catalog.locales == manifest.locales)
+    for entry in catalog.entries {
+        for field in TextField.allCases {
+            require(entry.comments[field] == strings.strings[entry.key.stringKey(field)]?.comment, "a translator comment was lost")
+        }
+    }
     require(catalog.needsReview.isSubset(of: Set(catalog.texts.keys)), "needsReview names a text that does not exist")
 
     // Write the two files as `LocalizationsDirectory.write` does, read them back.
