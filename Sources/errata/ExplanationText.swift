@@ -15,6 +15,9 @@ import ErrataCore
 ///   2. List the bucket to confirm the object exists, since it may have been deleted
 ///      or renamed.
 ///
+/// For developers:
+///   Object keys are case-sensitive and must be URL-encoded in the request path.
+///
 /// Retry:            No: the same request fails until the request or account changes.
 /// Service message:  The specified key does not exist.
 /// Locale:           en, catalog revision 0
@@ -39,6 +42,10 @@ struct ExplanationText {
             lines += TextWrapping.wrap(
                 step, width: width, firstPrefix: "  " + number, prefix: String(repeating: " ", count: 2 + number.count)
             )
+        }
+        if let hint = description.developerHint {
+            lines += ["", output.bold("For developers:")]
+            lines += TextWrapping.wrap(hint, width: width, firstPrefix: "  ", prefix: "  ")
         }
         lines.append("")
         lines += labeled("Retry:", Self.advice(for: description.retry))

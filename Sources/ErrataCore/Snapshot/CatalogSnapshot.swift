@@ -243,8 +243,9 @@ public final class CatalogSnapshot: Sendable {
                 throw .unknownParameter(unknown, entry: entry.key)
             }
             description = ResolvedTexts.describe(
-                entry, message: texts.message, remediation: texts.remediation,
+                entry, texts: (texts.message, texts.remediation, texts.developerHint),
                 values: entry.parameters.merging(parameters) { _, given in given },
+                retryPolicy: texts.description.retryPolicy,
                 locale: negotiation.locale, fallback: texts.description.fallback, revision: revision
             )
         }

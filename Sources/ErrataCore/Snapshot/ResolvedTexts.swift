@@ -5,6 +5,8 @@
 struct ResolvedTexts: Sendable {
     var message: TextTemplate
     var remediation: TextTemplate
+    /// The developer hint, when the entry has one.
+    var developerHint: TextTemplate?
     /// The description with the entry's default parameters; `revision` is the snapshot's to fill in.
     var description: ErrorDescription
     /// Whether a text fell back to another locale or awaits review, which makes the locale incomplete.
@@ -20,12 +22,14 @@ struct ResolvedTexts: Sendable {
     init(_ entry: CatalogEntry, locale: LanguageTag, chain: [LanguageTag], in catalog: LayeredCatalog) {
         let message = Self.resolve(entry, .message, along: chain, in: catalog)
         let remediation = Self.resolve(entry, .remediation, along: chain, in: catalog)
-        let fellBack = message.fellBack || remediation.fellBack
+        let developerHint = Self.resolveOptional(entry, .developerHint, along: chain, in: catalog)
+        let fellBack = message.fellBack || remediation.fellBack || developerHint?.fellBack == true
         self.message = message.template
         self.remediation = remediation.template
+        self.developerHint = developerHint?.template
         self.description = Self.describe(
-            entry, message: message.template, remediation: remediation.template, values: entry.parameters,
-            locale: locale, fallback: fellBack, revision: 0
+            entry, texts: (message.template, remediation.template, developerHint?.template), values: entry.parameters,
+            retryPolicy: catalog.retryPolicies.policy(for: entry), locale: locale, fallback: fellBack, revision: 0
         )
         self.incomplete = fellBack || TextField.allCases.contains {
             catalog.needsReview.contains(TextKey(entry: entry.key, locale: locale, field: $0))
@@ -37,9 +41,10 @@ struct ResolvedTexts: Sendable {
         let code = TextTemplate(entry.code.rawValue)
         self.message = code
         self.remediation = code
+        self.developerHint = nil
         self.description = Self.describe(
-            entry, message: code, remediation: code, values: entry.parameters,
-            locale: .english, fallback: true, revision: 0
+            entry, texts: (code, code, nil), values: entry.parameters,
+            retryPolicy: RetryPolicies().policy(for: entry), locale: .english, fallback: true, revision: 0
         )
         self.incomplete = true
     }
@@ -47,21 +52,30 @@ struct ResolvedTexts: Sendable {
     private static func resolve(
         _ entry: CatalogEntry, _ field: TextField, along chain: [LanguageTag], in catalog: LayeredCatalog
     ) -> (template: TextTemplate, fellBack: Bool) {
+        if let found = resolveOptional(entry, field, along: chain, in: catalog) { return found }
+        let lastResort = field == .message ? entry.serviceMessage : entry.code.rawValue
+        return (TextTemplate(lastResort.isEmpty ? entry.code.rawValue : lastResort), true)
+    }
+
+    /// The first text of `field` along `chain`, and whether it is not the locale's own; `nil` when no
+    /// locale of the chain has one, as for an optional text the entry lacks.
+    private static func resolveOptional(
+        _ entry: CatalogEntry, _ field: TextField, along chain: [LanguageTag], in catalog: LayeredCatalog
+    ) -> (template: TextTemplate, fellBack: Bool)? {
         for (index, locale) in chain.enumerated() {
             if let text = catalog[TextKey(entry: entry.key, locale: locale, field: field)], !text.isEmpty {
                 return (TextTemplate(text), index > 0)
             }
         }
-        let lastResort = field == .message ? entry.serviceMessage : entry.code.rawValue
-        return (TextTemplate(lastResort.isEmpty ? entry.code.rawValue : lastResort), true)
+        return nil
     }
 
     // MARK: - Describing
 
-    /// The description of `entry` with `message` and `remediation` rendered with `values`.
+    /// The description of `entry` with its texts rendered with `values`.
     static func describe(
-        _ entry: CatalogEntry, message: TextTemplate, remediation: TextTemplate, values: [String: String],
-        locale: LanguageTag, fallback: Bool, revision: Int
+        _ entry: CatalogEntry, texts: (message: TextTemplate, remediation: TextTemplate, developerHint: TextTemplate?),
+        values: [String: String], retryPolicy: RetryPolicy?, locale: LanguageTag, fallback: Bool, revision: Int
     ) -> ErrorDescription {
         ErrorDescription(
             code: entry.code,
@@ -74,8 +88,10 @@ struct ResolvedTexts: Sendable {
             locale: locale,
             fallback: fallback,
             // A placeholder-only text rendered with an empty value must not become an empty answer.
-            message: nonEmpty(message.rendered(with: values), or: entry.serviceMessage),
-            remediation: nonEmpty(remediation.rendered(with: values), or: entry.code.rawValue),
+            message: nonEmpty(texts.message.rendered(with: values), or: entry.serviceMessage),
+            remediation: nonEmpty(texts.remediation.rendered(with: values), or: entry.code.rawValue),
+            developerHint: texts.developerHint.map { $0.rendered(with: values) }.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 },
+            retryPolicy: retryPolicy,
             revision: revision
         )
     }

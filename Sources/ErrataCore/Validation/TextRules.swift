@@ -60,6 +60,8 @@ public enum TextProblem: Hashable, Sendable, CustomStringConvertible {
     case placeholderMismatch(expected: [String], found: [String])
     /// The source text uses placeholders the entry has no default value for.
     case undeclaredPlaceholder([String])
+    /// A translation of an optional text the source locale does not have yet.
+    case noSourceText
 
     public var description: String {
         switch self {
@@ -70,6 +72,7 @@ public enum TextProblem: Hashable, Sendable, CustomStringConvertible {
         case .placeholderMismatch(let expected, let found):
             "placeholders \(Self.list(found)) do not match the source text's \(Self.list(expected))"
         case .undeclaredPlaceholder(let names): "placeholders \(Self.list(names)) have no default in the entry's parameters"
+        case .noSourceText: "the source language has no text for this field; write it first"
         }
     }
 
