@@ -82,7 +82,24 @@ enum CacheFileReader {
         }
         document.texts = textsByKey
         document.needsReview = needsReview
+        // Absent from cache files written before retry policies were catalog data.
+        if let policies = object["retryPolicies"] {
+            guard let policies = policies as? [String: Any] else { throw .malformed("retryPolicies is not an object") }
+            document.retryPolicies = RetryPolicies(
+                retryable: try retryPolicy(policies["retryable"]), throttling: try retryPolicy(policies["throttling"])
+            )
+        }
         return document
+    }
+
+    /// A retry policy object, or `nil` for none.
+    private static func retryPolicy(_ value: Any?) throws(Failure) -> RetryPolicy? {
+        guard let value else { return nil }
+        guard let object = value as? [String: Any], let baseDelayMs = object["baseDelayMs"] as? Int,
+            let maxDelayMs = object["maxDelayMs"] as? Int, let maxAttempts = object["maxAttempts"] as? Int,
+            let honorRetryAfter = object["honorRetryAfter"] as? Bool
+        else { throw .malformed("a retry policy lacks a number or has one of the wrong type") }
+        return RetryPolicy(baseDelayMs: baseDelayMs, maxDelayMs: maxDelayMs, maxAttempts: maxAttempts, honorRetryAfter: honorRetryAfter)
     }
 
     private static func entry(_ value: Any) throws(Failure) -> CatalogManifest.Entry {
@@ -95,7 +112,7 @@ enum CacheFileReader {
         return CatalogManifest.Entry(CatalogEntry(
             key: EntryKey(code: ErrorCode(code), variant: (object["variant"] as? String).map { VariantName($0) }),
             httpStatus: httpStatus, serviceMessage: serviceMessage, category: ErrorCategory(category),
-            retry: retry, fault: fault, parameters: parameters
+            retry: retry, fault: fault, parameters: parameters, retryPolicy: try retryPolicy(object["retryPolicy"])
         ))
     }
 

@@ -11,8 +11,12 @@ public import Foundation
 /// For example:
 ///
 /// ```swift
-/// if let error = client.storageError(responseBody: body, locale: "zh-Hans") {
-///     if error.isThrottling { try await Task.sleep(for: backoff) } else { throw error }
+/// var attempt = 1
+/// while let error = client.storageError(responseBody: try await send(), locale: "zh-Hans") {
+///     var generator = SystemRandomNumberGenerator()
+///     guard let wait = error.delay(forAttempt: attempt, using: &generator) else { throw error }
+///     try await Task.sleep(for: wait)
+///     attempt += 1
 /// }
 /// ```
 public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -33,11 +37,43 @@ public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The storage service's error code.
     public var code: ErrorCode { response.code }
 
-    /// Whether retrying the same request can succeed, per the catalog; `false` for an unknown code.
-    public var isRetryable: Bool { explanation.map { $0.retry != .never } ?? false }
+    /// Whether retrying the same request can succeed, per the catalog's retry policy; `false` for an unknown code.
+    public var isRetryable: Bool { retryPolicy != nil }
+
+    /// How to retry the request, per the catalog; `nil` when retrying cannot help or the code is unknown.
+    public var retryPolicy: RetryPolicy? { explanation?.retryPolicy }
 
     /// Whether the service asks for a lower request rate, so the caller should back off with jitter.
     public var isThrottling: Bool { explanation?.retry == .throttling }
+
+    // MARK: - Retrying
+
+    /// The longest wait before retrying after attempt number `attempt` failed with this error, or
+    /// `nil` when the request should not be retried (again).
+    ///
+    /// When the policy honors `Retry-After` and the response carried one, that wait is the answer;
+    /// otherwise it is the backoff bound of `RetryPolicy.delay(forAttempt:)`, under which a caller draws
+    /// a random wait (``delay(forAttempt:using:)`` does).
+    /// - Parameter attempt: How many attempts were made, the failed one included: 1 after the first.
+    public func delay(forAttempt attempt: Int) -> Duration? {
+        guard let policy = retryPolicy, let bound = policy.delay(forAttempt: attempt) else { return nil }
+        return honoredRetryAfter(policy) ?? bound
+    }
+
+    /// The wait before retrying after attempt number `attempt` failed: the response's `Retry-After` when
+    /// honored, else a random wait up to the backoff bound ("full jitter"); `nil` when not to retry.
+    ///
+    /// - Parameters:
+    ///   - attempt: How many attempts were made, the failed one included.
+    ///   - generator: The source of randomness; a seeded one makes the waits reproducible in tests.
+    public func delay(forAttempt attempt: Int, using generator: inout some RandomNumberGenerator) -> Duration? {
+        guard let policy = retryPolicy, let jittered = policy.delay(forAttempt: attempt, using: &generator) else { return nil }
+        return honoredRetryAfter(policy) ?? jittered
+    }
+
+    private func honoredRetryAfter(_ policy: RetryPolicy) -> Duration? {
+        policy.honorRetryAfter ? response.retryAfter : nil
+    }
 
     /// The code and the explanation on one line, such as `NoSuchKey: The object you asked for does not exist…`.
     public var description: String { "\(code): \(message)" }

@@ -23,6 +23,9 @@ public struct StorageErrorResponse: Hashable, Sendable {
     public var key: String?
     /// The HTTP status of the response, when known.
     public var httpStatus: Int?
+    /// The wait the response's `Retry-After` header asked for, in its delta-seconds form (`Retry-After: 5`);
+    /// `nil` without one. An HTTP-date there is not read: it depends on a clock shared with the service.
+    public var retryAfter: Duration?
 
     /// Creates a response from its parts.
     ///
@@ -35,9 +38,11 @@ public struct StorageErrorResponse: Hashable, Sendable {
     ///   - bucket: The bucket concerned.
     ///   - key: The object key concerned.
     ///   - httpStatus: The HTTP status of the response.
+    ///   - retryAfter: The wait the response's `Retry-After` header asked for.
     public init(
         code: ErrorCode, message: String? = nil, requestID: String? = nil, resource: String? = nil,
-        hostID: String? = nil, bucket: String? = nil, key: String? = nil, httpStatus: Int? = nil
+        hostID: String? = nil, bucket: String? = nil, key: String? = nil, httpStatus: Int? = nil,
+        retryAfter: Duration? = nil
     ) {
         self.code = code
         self.message = message
@@ -47,6 +52,7 @@ public struct StorageErrorResponse: Hashable, Sendable {
         self.bucket = bucket
         self.key = key
         self.httpStatus = httpStatus
+        self.retryAfter = retryAfter
     }
 
     /// The response ErrataCore read, with an empty code when it named none.
@@ -63,7 +69,7 @@ public struct StorageErrorResponse: Hashable, Sendable {
 
     /// Reads a raw response: its body (S3-style XML or JSON) when it has one, else its headers
     /// (`x-amz-error-code`, `x-amz-error-message`, `x-amz-request-id`, `x-amz-id-2`), as ErrataCore's
-    /// `StorageResponse` does.
+    /// `StorageResponse` does, and the wait its `Retry-After` header asks for.
     ///
     /// - Parameters:
     ///   - body: The response body; `nil` or empty for none (a `HEAD`).
@@ -72,6 +78,16 @@ public struct StorageErrorResponse: Hashable, Sendable {
     /// - Throws: `StorageResponseError` naming what cannot be read: a DTD, invalid UTF-8, a truncated body…
     public init(body: Data?, headers: [String: String], httpStatus: Int? = nil) throws(StorageResponseError) {
         self.init(try StorageResponse(body: body, headers: headers, httpStatus: httpStatus))
+        retryAfter = Self.retryAfter(in: headers)
+    }
+
+    /// The delta-seconds of a `Retry-After` header (RFC 9110, section 10.2.3); `nil` for none, an
+    /// HTTP-date or a malformed value.
+    static func retryAfter(in headers: [String: String]) -> Duration? {
+        guard let value = headers.first(where: { $0.key.lowercased() == "retry-after" })?.value else { return nil }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }), let seconds = Int(trimmed) else { return nil }
+        return .seconds(seconds)
     }
 
     /// Parses a raw error response body.

@@ -69,6 +69,7 @@ extension CatalogStore {
             _ = try EntryRecord.deleteAll(db)
             _ = try RevisionRecord.deleteAll(db)
             _ = try LocaleRecord.deleteAll(db)
+            _ = try RetryPolicyRecord.deleteAll(db)
             try insertCatalog(catalog, revision: revision, note: "Followed from \(source) (whole catalog)", db: db)
             try Setting.compactedThrough.set(revision, db)
         }

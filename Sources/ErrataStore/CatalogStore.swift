@@ -89,6 +89,7 @@ package final class CatalogStore: Sendable {
         for (position, locale) in catalog.locales.enumerated() {
             try LocaleRecord(tag: locale.tag.rawValue, name: locale.name, position: position, isSource: locale.tag == catalog.sourceLocale).insert(db)
         }
+        try RetryPolicyRecord.insert(catalog.retryPolicies, db)
         var entryIDs: [EntryKey: Int64] = [:]
         for (position, entry) in catalog.entries.enumerated() {
             var record = try EntryRecord(entry, position: position)
@@ -153,7 +154,8 @@ package final class CatalogStore: Sendable {
                 locales: locales,
                 entries: try entryRecords.map { try $0.catalogEntry() },
                 texts: texts,
-                needsReview: needsReview
+                needsReview: needsReview,
+                retryPolicies: try RetryPolicyRecord.catalogPolicies(db)
             )
             return PublishedCatalog(catalog: catalog, revision: revision, historyFloor: floor, textRevisions: textRevisions)
         }

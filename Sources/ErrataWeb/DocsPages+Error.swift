@@ -21,6 +21,8 @@ extension DocsPages {
             fallbackNotice: strings["error.fallbackNotice"],
             messageHeading: strings["error.messageHeading"], message: description.message,
             remediationHeading: strings["error.remediationHeading"], remediation: description.remediation,
+            developerHintHeading: strings["error.developerHintHeading"], developerHintIntro: strings["error.developerHintIntro"],
+            developerHint: description.developerHint,
             detailsHeading: strings["error.detailsHeading"],
             statusLabel: strings["error.statusLabel"], httpStatus: description.httpStatus,
             retryLabel: strings["error.retryLabel"], retry: strings["retry.\(description.retry.rawValue)"],
@@ -80,7 +82,11 @@ struct ErrorView {
     var code: String
     var variant: String?
     var fallback: Bool
-    var fallbackNotice, messageHeading, message, remediationHeading, remediation, detailsHeading, statusLabel: String
+    var fallbackNotice, messageHeading, message, remediationHeading, remediation: String
+    var developerHintHeading, developerHintIntro: String
+    /// The entry's hint for developers in the page's locale; the section is left out when there is none.
+    var developerHint: String?
+    var detailsHeading, statusLabel: String
     var httpStatus: Int
     var retryLabel, retry, faultLabel, fault, categoryLabel, category, serviceMessageHeading, serviceMessage, variantsHeading: String
     var hasVariants: Bool

@@ -16,6 +16,9 @@ import ErrataCore
 ///   2. List the bucket to confirm the object exists, since it may have been deleted
 ///      or renamed.
 ///
+/// For developers:
+///   Object keys are case-sensitive and must be URL-encoded in the request path.
+///
 /// Retry:            No: the request or the account must change first.
 /// Service message:  The specified key does not exist.
 /// Locale:           en, catalog revision 0
@@ -65,6 +68,14 @@ struct ExplanationText {
             lines += TextWrapping.wrap(
                 step, width: width, firstPrefix: "  " + number, prefix: String(repeating: " ", count: 2 + number.count)
             )
+        }
+        if let hint = description.developerHint {
+            lines += ["", output.bold("For developers:")]
+            lines += TextWrapping.wrap(hint, width: width, firstPrefix: "  ", prefix: "  ")
+        }
+        if let hint = description.developerHint {
+            lines += ["", output.bold(strings("For developers:"))]
+            lines += TextWrapping.wrap(hint, width: width, firstPrefix: "  ", prefix: "  ")
         }
         lines.append("")
         lines += labeled(.retry, advice(for: description.retry))

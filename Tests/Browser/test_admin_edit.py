@@ -176,3 +176,21 @@ def test_the_editor_shows_translator_comments_and_placeholder_notes(own_errata, 
     assert_accessible(browser)
     assert horizontal_overflow(browser) == 0
     assert csp_violations(browser) == []
+
+
+def test_the_developer_hint_is_edited_like_the_other_texts(own_errata, admin_console, browser):
+    sign_in(browser, admin_console, own_errata.token("edit", "editor"))
+    entries = own_errata.rpc("errors.list", {"locale": "en"})["entries"]
+    plain = next(entry["code"] for entry in entries if "developerHint" not in entry and entry["variant"] is None)
+    open_error(browser, plain)
+    # A translation before the English hint is refused, with the server's reason next to the text.
+    replace_text(by_label(browser, "Developer hint in 简体中文 (zh-Hans)"), "请检查请求。")
+    wait_text(browser, ".text-card[data-locale='zh-Hans'][data-field='developerHint']", "the source language has no text")
+    replace_text(by_label(browser, "Developer hint in 简体中文 (zh-Hans)"), "")
+    replace_text(by_label(browser, "Developer hint in English (en), source"), "Log the request ID and retry once.")
+    save(browser)
+    wait_text(browser, "#status", "Saved 1 text to the draft.")
+    assert own_errata.rpc("admin.getText", {"code": plain, "locale": "en", "field": "developerHint"},
+                          own_errata.token("edit", "checker"))["text"] == "Log the request ID and retry once."
+    assert_accessible(browser)
+    assert horizontal_overflow(browser) == 0

@@ -107,3 +107,28 @@ def test_error_page_in_dark_mode(errata, browser):
     screenshot(browser, "error-SlowDown-dark")
     assert_accessible(browser)
     assert background not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), background
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_error_page_shows_the_developer_hint_apart(errata, browser, locale):
+    description = errata.rpc("errors.describe", {"code": "BadDigest", "locale": locale})
+    browser.get(f"{errata.url}/docs/errors/BadDigest?locale={locale}")
+    section = browser.find_element(By.CSS_SELECTOR, "section.developer-hint")
+    heading = section.find_element(By.TAG_NAME, "h2")
+    # Labelled for developers, after what the user should do, and saying the service's own hint.
+    assert section.get_attribute("aria-labelledby") == heading.get_attribute("id")
+    assert heading.text and heading.text not in description["remediation"]
+    assert section.find_element(By.ID, "developer-hint").text == description["developerHint"]
+    order = browser.execute_script(
+        "return document.querySelector('p.remediation').compareDocumentPosition(arguments[0])", section)
+    assert order & 4, "the hint comes after the remediation"
+    assert horizontal_overflow(browser) <= 0
+    screenshot(browser, f"error-BadDigest-hint-{locale}")
+    assert_accessible(browser)
+
+
+def test_error_page_without_a_hint_has_no_hint_section(errata, browser):
+    entries = errata.rpc("errors.list", {"locale": "en"})["entries"]
+    plain = next(entry for entry in entries if "developerHint" not in entry)
+    browser.get(f"{errata.url}/docs/errors/{plain['code']}?locale=en")
+    assert browser.find_elements(By.CSS_SELECTOR, "section.developer-hint") == []

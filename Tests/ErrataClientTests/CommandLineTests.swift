@@ -64,6 +64,19 @@ import ErrataStore
         #expect(try cache.fileNames().isEmpty)
     }
 
+    @Test(arguments: ["en", "ja"])
+    func explainPrintsTheDeveloperHintUnderItsOwnLabel(locale: String) async throws {
+        let cache = try TemporaryDirectory()
+        defer { cache.remove() }
+        let outcome = try await Self.run(["explain", "BadDigest", "--locale", locale, "--cache-dir", cache.url.path])
+        #expect(outcome.status == 0)
+        let hint = try #require(Documents.localizations[TextKey(entry: EntryKey(code: ErrorCode("BadDigest")), locale: LanguageTag(rawValue: locale)!, field: .developerHint)])
+        let section = try #require(outcome.output.components(separatedBy: "For developers:\n").last?.components(separatedBy: "\n\n").first)
+        // Compared without whitespace, since the text is wrapped to 80 columns.
+        #expect(section.filter { !$0.isWhitespace } == hint.filter { !$0.isWhitespace }, "\(outcome.output)")
+        #expect(outcome.overlongLines.isEmpty, "\(outcome.overlongLines)")
+    }
+
     @Test(arguments: [
         (["LANG": "zh_TW.UTF-8"], "zh-Hant"),
         (["LC_ALL": "C", "LANG": "zh_CN.UTF-8"], "en"),

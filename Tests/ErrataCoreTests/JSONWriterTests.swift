@@ -55,6 +55,10 @@ import Testing
             fallback: true, message: "«引号» \"q\" </script>", remediation: "", revision: Int.max
         )
         #expect(description.canonicalJSON == CanonicalJSON.encode(description))
+        var withHintAndPolicy = description
+        withHintAndPolicy.developerHint = "base64(md5(body)) \u{2028} \"raw\""
+        withHintAndPolicy.retryPolicy = RetryPolicy(baseDelayMs: 1, maxDelayMs: Int.max, maxAttempts: 0, honorRetryAfter: false)
+        #expect(withHintAndPolicy.canonicalJSON == CanonicalJSON.encode(withHintAndPolicy))
     }
 }
 

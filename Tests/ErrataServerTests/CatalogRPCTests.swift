@@ -22,7 +22,7 @@ import Testing
         guard case .object(let members) = result else { Issue.record("result is not an object"); return }
         #expect(Set(members.keys) == [
             "code", "docsUrl", "variant", "httpStatus", "category", "retry", "fault", "serviceMessage", "locale", "fallback",
-            "message", "remediation", "revision",
+            "message", "remediation", "developerHint", "revision",
         ])
         #expect(result["docsUrl"] == "/docs/errors/EntityTooLarge?locale=zh-Hans")
         #expect(result["variant"] == .null)

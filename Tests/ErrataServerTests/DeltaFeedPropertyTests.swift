@@ -43,7 +43,11 @@ import Testing
             for _ in 0..<Int.random(in: 1...4, using: &random) {
                 let entry = entries.randomElement(using: &random)!
                 guard entry.parameters.isEmpty else { continue }
-                let key = TextKey(entry: entry.key, locale: locales.randomElement(using: &random)!, field: TextField.allCases.randomElement(using: &random)!)
+                var key = TextKey(entry: entry.key, locale: locales.randomElement(using: &random)!, field: TextField.allCases.randomElement(using: &random)!)
+                // A developer hint is translated only once its English text exists: write that first.
+                if !key.field.isRequired, try await service.store.text(TextKey(entry: key.entry, locale: .english, field: key.field)).number == 0 {
+                    key.locale = .english
+                }
                 let current = try await service.store.text(key)
                 let text = current.number > 0 && Bool.random(using: &random) ? current.text : "Edit \(step) of \(key.stringKey)."
                 _ = try await service.store.setText(key, text: text, expectedVersion: current.number, author: "property")

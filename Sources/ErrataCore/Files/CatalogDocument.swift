@@ -27,6 +27,8 @@ public struct CatalogDocument: Codable, Hashable, Sendable {
     public var texts: [String: [String: String]]
     /// String keys with locale (`NoSuchKey.message@zh-Hans`) whose translation needs review.
     public var needsReview: [String]
+    /// The catalog's retry policy per retry class; `nil` when it sets none, or from a server older than this member.
+    public var retryPolicies: RetryPolicies?
 
     /// The document of a catalog at a revision.
     public init(catalog: Catalog, revision: Int) {
@@ -41,6 +43,7 @@ public struct CatalogDocument: Codable, Hashable, Sendable {
         }
         self.texts = texts
         self.needsReview = catalog.needsReview.map(\.description).sorted()
+        self.retryPolicies = catalog.retryPolicies.isEmpty ? nil : catalog.retryPolicies
     }
 
     /// The catalog the document describes; texts whose key or locale is malformed are left out.
@@ -66,7 +69,7 @@ public struct CatalogDocument: Codable, Hashable, Sendable {
         }
         return Catalog(
             sourceLocale: sourceLanguage, locales: locales, entries: entries.map(\.catalogEntry),
-            texts: texts, needsReview: needsReview
+            texts: texts, needsReview: needsReview, retryPolicies: retryPolicies ?? RetryPolicies()
         )
     }
 }

@@ -12,6 +12,8 @@
 ///
 /// A placeholder's value in `parameters` is its default, or an object with its default and a note for
 /// translators (see ``Parameter``). Translator comments of the texts are in `Errors.xcstrings`.
+/// Optional members: `retryPolicies` (the catalog's ``RetryPolicies``) and an entry's `retryPolicy`
+/// (its own ``RetryPolicy``); a file without them gets the standard policies.
 public struct CatalogManifest: Codable, Hashable, Sendable {
     /// The only format version this build reads and writes.
     public static let currentFormatVersion = 1
@@ -22,6 +24,8 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
     public var sourceLanguage: LanguageTag
     public var locales: [LocaleInfo]
     public var entries: [Entry]
+    /// The catalog's retry policy per retry class; `nil` when it sets none.
+    public var retryPolicies: RetryPolicies?
 
     /// One entry as written in the file.
     public struct Entry: Codable, Hashable, Sendable {
@@ -33,6 +37,8 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
         public var retry: RetryClass
         public var fault: Fault
         public var parameters: [String: Parameter]
+        /// The entry's own retry policy; `nil` for the catalog's.
+        public var retryPolicy: RetryPolicy?
 
         /// The entry as written in the file, its placeholder notes included (its comments are not: they
         /// belong to `Errors.xcstrings`).
@@ -47,6 +53,7 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
             self.parameters = Dictionary(uniqueKeysWithValues: entry.parameters.map { name, defaultValue in
                 (name, Parameter(defaultValue: defaultValue, note: entry.parameterNotes[name]))
             })
+            self.retryPolicy = entry.retryPolicy
         }
 
         public var catalogEntry: CatalogEntry {
@@ -58,7 +65,8 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
                 retry: retry,
                 fault: fault,
                 parameters: parameters.mapValues(\.defaultValue),
-                parameterNotes: parameters.compactMapValues(\.note)
+                parameterNotes: parameters.compactMapValues(\.note),
+                retryPolicy: retryPolicy
             )
         }
 
@@ -73,6 +81,7 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
             try container.encode(retry, forKey: .retry)
             try container.encode(fault, forKey: .fault)
             try container.encode(parameters, forKey: .parameters)
+            try container.encodeIfPresent(retryPolicy, forKey: .retryPolicy)
         }
     }
 
@@ -82,5 +91,6 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
         self.sourceLanguage = catalog.sourceLocale
         self.locales = catalog.locales
         self.entries = catalog.entries.map(Entry.init)
+        self.retryPolicies = catalog.retryPolicies.isEmpty ? nil : catalog.retryPolicies
     }
 }

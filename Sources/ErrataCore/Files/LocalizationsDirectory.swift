@@ -66,7 +66,8 @@ public struct LocalizationsDirectory: Sendable {
             locales: manifest.locales,
             entries: entries,
             texts: texts,
-            needsReview: needsReview
+            needsReview: needsReview,
+            retryPolicies: manifest.retryPolicies ?? RetryPolicies()
         )
     }
 

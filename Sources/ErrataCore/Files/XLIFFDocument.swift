@@ -128,6 +128,7 @@ extension TextField {
         switch self {
         case .message: "Message: one short sentence telling the user what happened."
         case .remediation: "Remediation: concrete steps a console or CLI user can take to fix it."
+        case .developerHint: "Developer hint: what a developer calling the storage API should check or change in code; keep API names, headers and code as written."
         }
     }
 }

@@ -14,6 +14,8 @@ public struct CatalogEntry: Hashable, Sendable {
     public var parameterNotes: [String: String]
     /// The translator comment of each field's text (the same in every locale); a field may have none.
     public var comments: [TextField: String]
+    /// The entry's own retry policy, overriding the catalog's for its retry class; `nil` for none.
+    public var retryPolicy: RetryPolicy?
 
     public init(
         key: EntryKey,
@@ -24,7 +26,8 @@ public struct CatalogEntry: Hashable, Sendable {
         fault: Fault,
         parameters: [String: String] = [:],
         parameterNotes: [String: String] = [:],
-        comments: [TextField: String] = [:]
+        comments: [TextField: String] = [:],
+        retryPolicy: RetryPolicy? = nil
     ) {
         self.key = key
         self.httpStatus = httpStatus
@@ -35,6 +38,7 @@ public struct CatalogEntry: Hashable, Sendable {
         self.parameters = parameters
         self.parameterNotes = parameterNotes
         self.comments = comments
+        self.retryPolicy = retryPolicy
     }
 
     public var code: ErrorCode { key.code }

@@ -1,9 +1,15 @@
-/// The localized texts every catalog entry carries.
+/// The localized texts of a catalog entry: two every entry carries, and one it may carry.
 public enum TextField: String, CaseIterable, Codable, Hashable, Comparable, Sendable {
     /// One short user-facing sentence saying what happened.
     case message
     /// Concrete steps a console or CLI user can take.
     case remediation
+    /// What a developer integrating the storage service should check or change in code; optional.
+    case developerHint
+
+    /// Whether every entry has this text in every locale; an optional text exists in a locale only
+    /// where the source locale has it.
+    public var isRequired: Bool { self != .developerHint }
 
     public static func < (lhs: TextField, rhs: TextField) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

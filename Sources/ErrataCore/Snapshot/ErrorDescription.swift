@@ -14,6 +14,10 @@ public struct ErrorDescription: Codable, Hashable, Sendable {
     public var fallback: Bool
     public var message: String
     public var remediation: String
+    /// What a developer calling the storage API should check or change in code; `nil` when the entry has no hint.
+    public var developerHint: String?
+    /// How to retry the failed request; `nil` for an error that retrying cannot fix (``RetryClass/never``).
+    public var retryPolicy: RetryPolicy?
     /// The published catalog revision this description comes from.
     public var revision: Int
     /// The address of the error's page on the server (`/docs/errors/NoSuchKey?locale=zh-Hant`, absolute
@@ -23,7 +27,7 @@ public struct ErrorDescription: Codable, Hashable, Sendable {
     public init(
         code: ErrorCode, variant: VariantName?, httpStatus: Int, category: ErrorCategory, retry: RetryClass,
         fault: Fault, serviceMessage: String, locale: LanguageTag, fallback: Bool, message: String,
-        remediation: String, revision: Int, docsUrl: String? = nil
+        remediation: String, developerHint: String? = nil, retryPolicy: RetryPolicy? = nil, revision: Int, docsUrl: String? = nil
     ) {
         self.code = code
         self.variant = variant
@@ -36,11 +40,14 @@ public struct ErrorDescription: Codable, Hashable, Sendable {
         self.fallback = fallback
         self.message = message
         self.remediation = remediation
+        self.developerHint = developerHint
+        self.retryPolicy = retryPolicy
         self.revision = revision
         self.docsUrl = docsUrl
     }
 
-    // Written explicitly so that `"variant": null` is always present, as the API documents.
+    // Written explicitly so that `"variant": null` is always present, as the API documents, while
+    // `developerHint` and `retryPolicy` appear only when the error has them.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(code, forKey: .code)
@@ -55,6 +62,8 @@ public struct ErrorDescription: Codable, Hashable, Sendable {
         try container.encode(fallback, forKey: .fallback)
         try container.encode(message, forKey: .message)
         try container.encode(remediation, forKey: .remediation)
+        try container.encodeIfPresent(developerHint, forKey: .developerHint)
+        try container.encodeIfPresent(retryPolicy, forKey: .retryPolicy)
         try container.encode(revision, forKey: .revision)
     }
 }

@@ -21,6 +21,9 @@ struct LayeredCatalog: Sendable {
     /// Texts whose source changed after they were translated.
     var needsReview: Set<TextKey> { base.needsReview }
 
+    /// The catalog's retry policies, which no change touches.
+    var retryPolicies: RetryPolicies { base.retryPolicies }
+
     /// The whole catalog, with the overlay applied: costs a copy of every text when there is one.
     var catalog: Catalog {
         guard !overlay.isEmpty else { return base }

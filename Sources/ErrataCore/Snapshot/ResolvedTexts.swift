@@ -15,6 +15,8 @@ struct ResolvedTexts: Sendable {
 
     var message: Text
     var remediation: Text
+    /// The developer hint, when the entry has one.
+    var developerHint: Text?
     /// The description with the entry's default parameters; `revision` is the snapshot's to fill in.
     var description: ErrorDescription
     /// Whether a text fell back to another locale or awaits review, which makes the locale incomplete.
@@ -30,10 +32,15 @@ struct ResolvedTexts: Sendable {
     init(_ entry: CatalogEntry, locale: LanguageTag, chain: [LanguageTag], in catalog: LayeredCatalog) {
         let message = Self.resolve(entry, .message, along: chain, in: catalog)
         let remediation = Self.resolve(entry, .remediation, along: chain, in: catalog)
-        let fellBack = message.fellBack || remediation.fellBack
+        let developerHint = Self.resolveOptional(entry, .developerHint, along: chain, in: catalog)
+        let fellBack = message.fellBack || remediation.fellBack || developerHint?.fellBack == true
         self.message = message.text
         self.remediation = remediation.text
-        self.description = Self.describeWithDefaults(entry, message: message.text, remediation: remediation.text, locale: locale, fallback: fellBack)
+        self.developerHint = developerHint?.text
+        self.description = Self.describeWithDefaults(
+            entry, message: message.text, remediation: remediation.text, developerHint: developerHint?.text,
+            retryPolicy: catalog.retryPolicies.policy(for: entry), locale: locale, fallback: fellBack
+        )
         self.incomplete = fellBack || TextField.allCases.contains {
             catalog.needsReview.contains(TextKey(entry: entry.key, locale: locale, field: $0))
         }
@@ -44,21 +51,34 @@ struct ResolvedTexts: Sendable {
         let code = Text(pattern: MessagePattern(entry.code.rawValue), locale: .english)
         self.message = code
         self.remediation = code
-        self.description = Self.describeWithDefaults(entry, message: code, remediation: code, locale: .english, fallback: true)
+        self.developerHint = nil
+        self.description = Self.describeWithDefaults(
+            entry, message: code, remediation: code, developerHint: nil,
+            retryPolicy: RetryPolicies().policy(for: entry), locale: .english, fallback: true
+        )
         self.incomplete = true
     }
 
     private static func resolve(
         _ entry: CatalogEntry, _ field: TextField, along chain: [LanguageTag], in catalog: LayeredCatalog
     ) -> (text: Text, fellBack: Bool) {
+        if let found = resolveOptional(entry, field, along: chain, in: catalog) { return found }
+        // The storage service's own message and the code are English.
+        let lastResort = field == .message ? entry.serviceMessage : entry.code.rawValue
+        return (Text(pattern: MessagePattern(lastResort.isEmpty ? entry.code.rawValue : lastResort), locale: .english), true)
+    }
+
+    /// The first text of `field` along `chain`, and whether it is not the locale's own; `nil` when no
+    /// locale of the chain has one, as for an optional text the entry lacks.
+    private static func resolveOptional(
+        _ entry: CatalogEntry, _ field: TextField, along chain: [LanguageTag], in catalog: LayeredCatalog
+    ) -> (text: Text, fellBack: Bool)? {
         for (index, locale) in chain.enumerated() {
             if let text = catalog[TextKey(entry: entry.key, locale: locale, field: field)], !text.isEmpty {
                 return (Text(pattern: MessagePattern(text), locale: locale), index > 0)
             }
         }
-        // The storage service's own message and the code are English.
-        let lastResort = field == .message ? entry.serviceMessage : entry.code.rawValue
-        return (Text(pattern: MessagePattern(lastResort.isEmpty ? entry.code.rawValue : lastResort), locale: .english), true)
+        return nil
     }
 
     // MARK: - Describing
@@ -66,11 +86,14 @@ struct ResolvedTexts: Sendable {
     /// The description with the entry's default parameters; a default that a number argument cannot take
     /// (validation refuses one in the source text) leaves that argument as written rather than failing.
     private static func describeWithDefaults(
-        _ entry: CatalogEntry, message: Text, remediation: Text, locale: LanguageTag, fallback: Bool
+        _ entry: CatalogEntry, message: Text, remediation: Text, developerHint: Text?,
+        retryPolicy: RetryPolicy?, locale: LanguageTag, fallback: Bool
     ) -> ErrorDescription {
-        describe(entry, locale: locale, fallback: fallback, revision: 0) { field in
-            let text = field == .message ? message : remediation
-            return text.pattern.renderedLeniently(with: entry.parameters, locale: text.locale)
+        describe(
+            entry, message: message, remediation: remediation, developerHint: developerHint,
+            retryPolicy: retryPolicy, locale: locale, fallback: fallback, revision: 0
+        ) { text in
+            text.pattern.renderedLeniently(with: entry.parameters, locale: text.locale)
         }
     }
 
@@ -80,16 +103,28 @@ struct ResolvedTexts: Sendable {
     func describe(
         _ entry: CatalogEntry, values: [String: String], locale: LanguageTag, fallback: Bool, revision: Int
     ) throws(MessageValueError) -> ErrorDescription {
-        try Self.describe(entry, locale: locale, fallback: fallback, revision: revision) { field throws(MessageValueError) in
-            try (field == .message ? message : remediation).rendered(with: values)
+        try Self.describe(
+            entry, message: message, remediation: remediation, developerHint: developerHint,
+            retryPolicy: description.retryPolicy, locale: locale, fallback: fallback, revision: revision
+        ) { text throws(MessageValueError) in
+            try text.rendered(with: values)
         }
     }
 
     private static func describe<Failure: Error>(
-        _ entry: CatalogEntry, locale: LanguageTag, fallback: Bool, revision: Int,
-        rendering render: (TextField) throws(Failure) -> String
+        _ entry: CatalogEntry, message: Text, remediation: Text, developerHint: Text?,
+        retryPolicy: RetryPolicy?, locale: LanguageTag, fallback: Bool, revision: Int,
+        rendering render: (Text) throws(Failure) -> String
     ) throws(Failure) -> ErrorDescription {
-        ErrorDescription(
+        // A placeholder-only text rendered with an empty value must not become an empty answer.
+        let renderedMessage = nonEmpty(try render(message), or: entry.serviceMessage)
+        let renderedRemediation = nonEmpty(try render(remediation), or: entry.code.rawValue)
+        var renderedHint: String?
+        if let developerHint {
+            let hint = try render(developerHint)
+            renderedHint = hint.allSatisfy(\.isWhitespace) ? nil : hint
+        }
+        return ErrorDescription(
             code: entry.code,
             variant: entry.variant,
             httpStatus: entry.httpStatus,
@@ -99,9 +134,10 @@ struct ResolvedTexts: Sendable {
             serviceMessage: entry.serviceMessage,
             locale: locale,
             fallback: fallback,
-            // A placeholder-only text rendered with an empty value must not become an empty answer.
-            message: nonEmpty(try render(.message), or: entry.serviceMessage),
-            remediation: nonEmpty(try render(.remediation), or: entry.code.rawValue),
+            message: renderedMessage,
+            remediation: renderedRemediation,
+            developerHint: renderedHint,
+            retryPolicy: retryPolicy,
             revision: revision
         )
     }

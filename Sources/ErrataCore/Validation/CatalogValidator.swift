@@ -29,6 +29,17 @@ public enum CatalogValidator {
                 problems.append(.malformedStatus(entry.key, entry.httpStatus))
             }
             problems += noteProblems(of: entry)
+            problems += retryPolicyProblems(of: entry)
+        }
+        for retry in RetryClass.allCases {
+            for reason in catalog.retryPolicies[retry]?.problems ?? [] {
+                problems.append(.badRetryPolicy(nil, reason))
+            }
+        }
+        // An optional text exists in a locale only where the source locale has it.
+        for key in catalog.texts.keys.sorted()
+        where !key.field.isRequired && catalog[TextKey(entry: key.entry, locale: catalog.sourceLocale, field: key.field)] == nil {
+            problems.append(.translationWithoutSource(key))
         }
         let parametersByEntry = Dictionary(
             catalog.entries.map { ($0.key, $0.parameters) },
@@ -48,6 +59,13 @@ public enum CatalogValidator {
             }
         }
         return problems
+    }
+
+    /// The problems of an entry's own retry policy: numbers out of range, or a policy on an entry never retried.
+    private static func retryPolicyProblems(of entry: CatalogEntry) -> [CatalogProblem] {
+        guard let policy = entry.retryPolicy else { return [] }
+        guard entry.retry != .never else { return [.badRetryPolicy(entry.key, "an entry with retry 'never' has no retry policy")] }
+        return policy.problems.map { .badRetryPolicy(entry.key, $0) }
     }
 
     /// The problems of an entry's notes for translators, in a stable order.
@@ -83,6 +101,10 @@ public enum CatalogProblem: Hashable, Sendable, CustomStringConvertible {
     case badParameterNote(EntryKey, String, TextProblem)
     /// A note for a placeholder the entry declares no default for.
     case noteWithoutParameter(EntryKey, String)
+    /// A translation of an optional text the source locale does not have.
+    case translationWithoutSource(TextKey)
+    /// A retry policy, the entry's own or the catalog's (`nil`), that cannot be used.
+    case badRetryPolicy(EntryKey?, String)
 
     public var description: String {
         switch self {
@@ -96,6 +118,9 @@ public enum CatalogProblem: Hashable, Sendable, CustomStringConvertible {
         case .badComment(let key, let field, let problem): "\(key.stringKey(field)) comment: \(problem)"
         case .badParameterNote(let key, let name, let problem): "\(key) note of placeholder {\(name)}: \(problem)"
         case .noteWithoutParameter(let key, let name): "entry \(key) has a note for placeholder {\(name)} but no default value for it"
+        case .translationWithoutSource(let key): "\(key.stringKey) has a \(key.locale) text but no source text"
+        case .badRetryPolicy(let key?, let reason): "entry \(key) retry policy: \(reason)"
+        case .badRetryPolicy(nil, let reason): "catalog retry policy: \(reason)"
         }
     }
 }

@@ -90,6 +90,8 @@ public enum TextProblem: Hashable, Sendable, CustomStringConvertible {
     case defaultNotANumber(String, value: String)
     /// An argument is used as another kind (`number`, `plural`, `select` or plain) than in the source text.
     case argumentKindMismatch(String, expected: [MessageArgumentKind], found: [MessageArgumentKind])
+    /// A translation of an optional text the source locale does not have yet.
+    case noSourceText
 
     public var description: String {
         switch self {
@@ -105,6 +107,7 @@ public enum TextProblem: Hashable, Sendable, CustomStringConvertible {
             "{\(name)} is used as a number but its default '\(value)' is not a plain decimal such as 9999 or 2.5"
         case .argumentKindMismatch(let name, let expected, let found):
             "{\(name)} is used as \(Self.kinds(found)) where the source text uses it as \(Self.kinds(expected))"
+        case .noSourceText: "the source language has no text for this field; write it first"
         }
     }
 

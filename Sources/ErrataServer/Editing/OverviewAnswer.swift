@@ -5,8 +5,8 @@ package import ErrataStore
 /// editors see them, each locale's review state, and per-locale completeness; what a console
 /// needs to list, find, badge and open errors in one call.
 ///
-/// Its size grows with entries × locales × 2 texts: about 95 KB of JSON (not compressed) for the 57 entries in
-/// 3 locales shipped in `Localizations/`.
+/// Its size grows with entries × locales × 2 or 3 texts: about 320 KB of JSON (not compressed) for the 59 entries
+/// (43 with a developer hint) in 5 locales shipped in `Localizations/`.
 package struct OverviewAnswer: Encodable, Hashable, Sendable {
     /// How far each locale is translated, counted in entries.
     package struct LocaleSummary: Encodable, Hashable, Sendable {
@@ -30,13 +30,15 @@ package struct OverviewAnswer: Encodable, Hashable, Sendable {
 
     /// One locale of one entry: its texts and the state a console badges.
     package struct LocaleTexts: Encodable, Hashable, Sendable {
-        /// `missing` when a text is not written yet, else `needs_review` when one needs review, else `translated`.
+        /// `missing` when a text is not written yet (a developer hint only counts once its source text
+        /// is written), else `needs_review` when one needs review, else `translated`.
         package var state: String
         /// Whether a text has a pending draft edit.
         package var pending: Bool
         /// The texts that exist (the draft text where one is pending), with their versions for `expectedVersion`.
         package var message: TextAnswer?
         package var remediation: TextAnswer?
+        package var developerHint: TextAnswer?
     }
 
     /// A `{placeholder}` the entry's texts may use, with the value used when a caller gives none.
@@ -64,7 +66,7 @@ package struct OverviewAnswer: Encodable, Hashable, Sendable {
         /// The storage service's own English message, verbatim.
         package var serviceMessage: String
         package var placeholders: [Placeholder]
-        /// The translator comment of each field's text (`message`, `remediation`), the same in every
+        /// The translator comment of each field's text (`message`, `remediation`, `developerHint`), the same in every
         /// locale; a field without a comment is absent.
         package var comments: [String: String]
         /// By locale tag.
@@ -83,9 +85,11 @@ package struct OverviewAnswer: Encodable, Hashable, Sendable {
         sourceLocale = overview.sourceLocale
         var summaries = overview.locales.map { LocaleSummary(tag: $0.tag, name: $0.name, source: $0.tag == overview.sourceLocale) }
         entries = overview.entries.map { item in
+            let sourceTexts = item.texts[overview.sourceLocale] ?? [:]
+            let expected = TextField.allCases.filter { $0.isRequired || sourceTexts[$0]?.text.isEmpty == false }
             var locales: [String: LocaleTexts] = [:]
             for index in summaries.indices {
-                let texts = LocaleTexts(item.texts[summaries[index].tag] ?? [:])
+                let texts = LocaleTexts(item.texts[summaries[index].tag] ?? [:], expected: expected)
                 summaries[index].count(texts)
                 locales[summaries[index].tag.rawValue] = texts
             }
@@ -105,8 +109,9 @@ package struct OverviewAnswer: Encodable, Hashable, Sendable {
 }
 
 extension OverviewAnswer.LocaleTexts {
-    init(_ texts: [TextField: TextVersion]) {
-        let versions = TextField.allCases.map { texts[$0] }
+    /// The texts of a locale of an entry, `missing` when one of the `expected` fields has none.
+    init(_ texts: [TextField: TextVersion], expected: [TextField]) {
+        let versions = expected.map { texts[$0] }
         if versions.contains(where: { $0 == nil || $0?.text.isEmpty == true }) {
             state = OverviewAnswer.missingState
         } else if versions.contains(where: { $0?.state == .needsReview }) {
@@ -114,9 +119,10 @@ extension OverviewAnswer.LocaleTexts {
         } else {
             state = TranslationState.translated.rawValue
         }
-        pending = versions.contains { $0?.pending == true }
+        pending = texts.values.contains { $0.pending }
         message = texts[.message].map(TextAnswer.init)
         remediation = texts[.remediation].map(TextAnswer.init)
+        developerHint = texts[.developerHint].map(TextAnswer.init)
     }
 }
 

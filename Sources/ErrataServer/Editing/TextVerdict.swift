@@ -9,7 +9,8 @@ package struct TextVerdict: Encodable, Hashable, Sendable {
     /// One thing wrong with the text.
     package struct Problem: Encodable, Hashable, Sendable {
         /// What kind of problem: `Empty`, `Untrimmed`, `TooLong`, `ControlCharacter`,
-        /// `PlaceholderMismatch`, `UndeclaredPlaceholder`, `InvalidMessage`, `ArgumentKindMismatch` or `DefaultNotANumber`.
+        /// `PlaceholderMismatch`, `UndeclaredPlaceholder`, `InvalidMessage`, `ArgumentKindMismatch`,
+        /// `DefaultNotANumber` or `NoSourceText`.
         package var reason: String
         package var detail: String
         /// Placeholders the source text has and this text lacks.
@@ -22,7 +23,7 @@ package struct TextVerdict: Encodable, Hashable, Sendable {
 
     /// Whether the edit would be accepted as far as the text goes.
     package var valid: Bool
-    /// The field of the text checked: `message` or `remediation`.
+    /// The field of the text checked: `message`, `remediation` or `developerHint`.
     package var field: TextField
     /// The text's length in characters, and the most allowed.
     package var length: Int
@@ -63,6 +64,7 @@ extension TextVerdict.Problem {
             reason = "ArgumentKindMismatch"
         case .defaultNotANumber:
             reason = "DefaultNotANumber"
+        case .noSourceText: reason = "NoSourceText"
         }
     }
 

@@ -31,10 +31,12 @@ struct EditingContext {
 
     /// What is wrong with `text` as the new value of `key`, by ``TextRules``: a translation must have
     /// the placeholders of the same field's source text (as the editor sees it), a source text only
-    /// placeholders the entry declares. The one check of an edit, also answered on its own by a dry run.
+    /// placeholders the entry declares, and an optional text has no translation before its source text.
+    /// The one check of an edit, also answered on its own by a dry run.
     func problems(in text: String, for key: TextKey, entry: EntryRecord) throws -> [TextProblem] {
         let sourceLocale = try sourceLocale()
         let source = key.locale == sourceLocale ? nil : try currentVersion(entryID: entry.id!, locale: sourceLocale, field: key.field)?.text
+        if key.locale != sourceLocale, source == nil, !key.field.isRequired { return [.noSourceText] }
         return TextRules.problems(in: text, sourceText: source, declaredParameters: try entry.catalogEntry().parameters)
     }
 

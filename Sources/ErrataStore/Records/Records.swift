@@ -54,6 +54,8 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
     var comments: String
     /// What each placeholder means and its unit, as a JSON object by placeholder name (schema v6).
     var parameterNotes: String
+    /// The entry's own retry policy as a JSON object, `nil` for the catalog's (schema v7).
+    var retryPolicy: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -71,6 +73,7 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
         self.fault = entry.fault.rawValue
         self.parameters = try Self.json(entry.parameters)
         (self.comments, self.parameterNotes) = try Self.notesColumns(of: entry)
+        self.retryPolicy = try entry.retryPolicy.map { String(decoding: try JSONEncoder.sorted.encode($0), as: UTF8.self) }
     }
 
     /// The values of the `comments` and `parameterNotes` columns for an entry's notes for translators.
@@ -101,7 +104,8 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
         return CatalogEntry(
             key: key, httpStatus: httpStatus, serviceMessage: serviceMessage, category: ErrorCategory(category),
             retry: retry, fault: fault, parameters: try decoder.decode([String: String].self, from: Data(parameters.utf8)),
-            parameterNotes: try decoder.decode([String: String].self, from: Data(parameterNotes.utf8)), comments: comments
+            parameterNotes: try decoder.decode([String: String].self, from: Data(parameterNotes.utf8)), comments: comments,
+            retryPolicy: try retryPolicy.map { try decoder.decode(RetryPolicy.self, from: Data($0.utf8)) }
         )
     }
 }
@@ -120,6 +124,51 @@ extension LanguageTag {
     static func stored(_ tag: String) throws -> LanguageTag {
         guard let tag = LanguageTag(rawValue: tag) else { throw StoreError.corrupt("locale '\(tag)' is not a well-formed language tag") }
         return tag
+    }
+}
+
+// MARK: - RetryPolicyRecord
+
+/// A row of `retryPolicy`: the catalog's retry policy for one retry class (schema v7).
+struct RetryPolicyRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "retryPolicy"
+
+    var retryClass: String
+    var baseDelayMs: Int
+    var maxDelayMs: Int
+    var maxAttempts: Int
+    var honorRetryAfter: Bool
+
+    init(_ policy: RetryPolicy, for retry: RetryClass) {
+        self.retryClass = retry.rawValue
+        self.baseDelayMs = policy.baseDelayMs
+        self.maxDelayMs = policy.maxDelayMs
+        self.maxAttempts = policy.maxAttempts
+        self.honorRetryAfter = policy.honorRetryAfter
+    }
+
+    /// The policies stored, by class.
+    /// - Throws: ``StoreError`` for a row of a class the model does not know.
+    static func catalogPolicies(_ db: Database) throws -> RetryPolicies {
+        var policies = RetryPolicies()
+        for record in try fetchAll(db) {
+            guard let retry = RetryClass(rawValue: record.retryClass), retry != .never else {
+                throw StoreError.corrupt("retry policy of class '\(record.retryClass)'")
+            }
+            policies[retry] = RetryPolicy(
+                baseDelayMs: record.baseDelayMs, maxDelayMs: record.maxDelayMs,
+                maxAttempts: record.maxAttempts, honorRetryAfter: record.honorRetryAfter
+            )
+        }
+        return policies
+    }
+
+    /// Stores a catalog's policies in an empty table.
+    static func insert(_ policies: RetryPolicies, _ db: Database) throws {
+        for retry in RetryClass.allCases {
+            guard let policy = policies[retry] else { continue }
+            try RetryPolicyRecord(policy, for: retry).insert(db)
+        }
     }
 }
 

@@ -140,6 +140,25 @@ enum CatalogMigrations {
             }
         }
 
+        // MARK: - v7: retry policies
+
+        migrator.registerMigration("v7") { db in
+            // Catalog metadata like `parameters`: written with the catalog's first revision, never edited.
+            try db.alter(table: EntryRecord.databaseTableName) { table in
+                // The entry's own retry policy as a JSON object, `NULL` for the catalog's.
+                table.add(column: "retryPolicy", .jsonText)
+            }
+            // The catalog's retry policy of each retry class it sets one for; a database upgraded to v7
+            // has none and serves the standard policies, which are what its catalog.json meant.
+            try db.create(table: RetryPolicyRecord.databaseTableName) { table in
+                table.primaryKey("retryClass", .text)
+                table.column("baseDelayMs", .integer).notNull()
+                table.column("maxDelayMs", .integer).notNull()
+                table.column("maxAttempts", .integer).notNull()
+                table.column("honorRetryAfter", .boolean).notNull()
+            }
+        }
+
         // MARK: - v8: the glossary
 
         migrator.registerMigration("v8") { db in

@@ -3,9 +3,10 @@
 
 import { call } from "./rpc.js";
 
-export const FIELDS = ["message", "remediation"];
+/// The texts of an entry; a developer hint is optional, and translated only once its source text exists.
+export const FIELDS = ["message", "remediation", "developerHint"];
 /// Each field's title in headings and labels.
-export const FIELD_TITLES = { message: "Message", remediation: "Remediation" };
+export const FIELD_TITLES = { message: "Message", remediation: "Remediation", developerHint: "Developer hint" };
 
 let cached = null;
 

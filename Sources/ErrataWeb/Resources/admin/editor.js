@@ -1,4 +1,4 @@
-// Edit one error: its message and remediation in every locale side by side with the source, the service
+// Edit one error: its message, remediation and developer hint in every locale side by side with the source, the service
 // message, placeholders with their notes and each field's translator comment, live checks by the server's own rules (refusals and glossary warnings), a preview, review marks, and saving
 // to the draft against the version read (Ctrl/Cmd+S too), with conflicts shown, never lost.
 

@@ -1,7 +1,7 @@
 // Find an error: by code or words of its text in any locale, category, HTTP status, and review state or
 // missing translation in a locale. Each entry shows its state in every locale.
 
-import { editHref, entryName, overview, STATE_WORDS } from "./catalog.js";
+import { editHref, entryName, FIELDS, overview, STATE_WORDS } from "./catalog.js";
 import { field, h, replace } from "./dom.js";
 import { showView, stateBadge } from "./ui.js";
 
@@ -18,7 +18,7 @@ function matches(entry, catalog) {
   const words = filters.words.trim().toLowerCase();
   if (words) {
     const haystack = [entry.code, entry.variant ?? "", entry.serviceMessage,
-      ...Object.values(entry.locales).flatMap((texts) => [texts.message?.text ?? "", texts.remediation?.text ?? ""])]
+      ...Object.values(entry.locales).flatMap((texts) => FIELDS.map((name) => texts[name]?.text ?? ""))]
       .join("\n").toLowerCase();
     if (!words.split(/\s+/).every((word) => haystack.includes(word))) return false;
   }

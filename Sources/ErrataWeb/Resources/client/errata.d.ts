@@ -40,6 +40,10 @@ export interface ErrorDescription {
   fallback: boolean;
   message: string;
   remediation: string;
+  /** What a developer calling the storage API should check or change in code; only for an entry that has one. */
+  developerHint?: string;
+  /** How to retry the failed request; only for an error that retrying can fix (`retry` is not `never`). */
+  retryPolicy?: RetryPolicy;
   revision: number;
   /** The error's documentation page, when the server provides it. */
   docsUrl?: string;
@@ -49,6 +53,16 @@ export interface ErrorDescription {
    * values answers (and `fallback` is true).
    */
   paramsIgnored?: true;
+}
+
+/** Capped exponential backoff: wait up to min(baseDelayMs × 2^(n − 1), maxDelayMs) ms after the n-th failed attempt. */
+export interface RetryPolicy {
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Attempts in all, the first included. */
+  maxAttempts: number;
+  /** Whether the response's Retry-After is the wait to use. */
+  honorRetryAfter: boolean;
 }
 
 /** What `describe` answers for an unknown code when the caller gave the service's own message. */
@@ -149,6 +163,21 @@ export function indexedDBStorage(name?: string): ErrataStorage;
 
 /** The `Accept-Language` value errata.js sends for these languages. */
 export function acceptLanguage(languages: readonly string[]): string;
+
+/** Whether retrying the request that failed with this error can succeed (the description has a `retryPolicy`). */
+export function isRetryable(description: ErrorDescription | ServiceMessageDescription | null | undefined): boolean;
+
+/**
+ * The wait in milliseconds before retrying after attempt number `attempt` (1 after the first) failed, or null
+ * when not to retry (again): `retryAfter` (the response's Retry-After, in seconds) when the policy honors it,
+ * else the backoff bound min(baseDelayMs × 2^(attempt − 1), maxDelayMs), or with `random` (such as
+ * `Math.random`) a wait drawn between 0 and that bound ("full jitter").
+ */
+export function delayForAttempt(
+  description: ErrorDescription | ServiceMessageDescription | null | undefined,
+  attempt: number,
+  options?: { retryAfter?: number | string | null; random?: () => number },
+): number | null;
 
 /** A text with its `{placeholders}` filled exactly as the server fills them. */
 export function renderTemplate(text: string, values: Record<string, string>): string;

@@ -15,7 +15,7 @@ export class ErrataError extends Error {
   }
 }
 
-const recordFormat = 3;
+const recordFormat = 4; // 3: descriptions carry developerHint and retryPolicy; 4: templates may be `formatted`
 const syncAttempts = 3;
 const batchLimit = 100; // the server's limit of calls per JSON-RPC batch
 
@@ -81,8 +81,31 @@ export function renderTemplate(text, values) {
     (Object.hasOwn(values, name) ? values[name] : whole));
 }
 
+// MARK: - Retrying
+
+/** Whether retrying the request that failed with this error can succeed: the catalog gives it a retry policy. */
+export function isRetryable(description) {
+  return description?.retryPolicy != null;
+}
+
+/**
+ * The wait in milliseconds before retrying after attempt number `attempt` (1 after the first) failed with
+ * this error, or null when not to retry (again). It is `retryAfter` (the response's Retry-After, in
+ * seconds) when the policy honors it; else the backoff bound min(baseDelayMs × 2^(attempt − 1), maxDelayMs),
+ * or with `random` (such as Math.random) a wait drawn up to that bound ("full jitter").
+ */
+export function delayForAttempt(description, attempt, { retryAfter, random } = {}) {
+  const policy = description?.retryPolicy;
+  if (!policy || !Number.isInteger(attempt) || attempt < 1 || attempt >= policy.maxAttempts) return null;
+  const seconds = /^\d+$/.test(String(retryAfter ?? '').trim()) ? Number(String(retryAfter).trim()) : null;
+  if (policy.honorRetryAfter && seconds !== null) return seconds * 1000;
+  const bound = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+  return random ? Math.floor(random() * (bound + 1)) : bound;
+}
+
 // The server never answers an empty text: a blank one becomes the fallback (or "-").
-const nonEmpty = (text, fallback) => (/^[\s\u0085]*$/u.test(text) ? fallback || '-' : text);
+const isBlank = (text) => /^[\s\u0085]*$/u.test(text);
+const nonEmpty = (text, fallback) => (isBlank(text) ? fallback || '-' : text);
 
 const localeTags = (locales) => locales.map((locale) => locale.tag).join(' ');
 
@@ -178,11 +201,15 @@ class Errata {
     if (template.formatted) return this.#formatted(record, entry, params);
     const values = { ...template.defaults };
     for (const [name, value] of given) values[name] = String(value);
-    return {
+    const filled = {
       ...entry,
       message: nonEmpty(renderTemplate(template.message, values), entry.serviceMessage),
       remediation: nonEmpty(renderTemplate(template.remediation, values), entry.code),
     };
+    // Like the server, a hint left blank by its values is no hint.
+    const hint = template.developerHint == null ? '' : renderTemplate(template.developerHint, values);
+    if (isBlank(hint)) delete filled.developerHint; else filled.developerHint = hint;
+    return filled;
   }
 
   /**
@@ -328,10 +355,12 @@ class Errata {
     if (answers.some((answer) => answer && answer.revision !== revision)) return null;
     return Object.fromEntries(entries.map(({ code, variant, parameters }, index) => {
       const answer = answers[index];
-      const texts = answer ? answer.message + answer.remediation : '';
+      const texts = answer ? answer.message + answer.remediation + (answer.developerHint ?? '') : '';
       // A parameter that does not come back as `{name}` is chosen on (a select) or formatted: ask the server.
       const formatted = !answer || Object.keys(parameters).some((name) => !texts.includes(`{${name}}`));
-      const template = formatted ? { formatted: true } : { message: answer.message, remediation: answer.remediation };
+      const template = formatted
+        ? { formatted: true }
+        : { message: answer.message, remediation: answer.remediation, developerHint: answer.developerHint };
       return [entryKey(code, variant), { ...template, defaults: parameters }];
     }));
   }
