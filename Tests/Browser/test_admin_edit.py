@@ -194,3 +194,22 @@ def test_the_developer_hint_is_edited_like_the_other_texts(own_errata, admin_con
                           own_errata.token("edit", "checker"))["text"] == "Log the request ID and retry once."
     assert_accessible(browser)
     assert horizontal_overflow(browser) == 0
+
+
+def test_the_preview_shows_the_text_as_the_server_renders_it(own_errata, admin_console, browser):
+    """The preview is the server's rendering (admin.validateText's preview): defaults filled in, an ICU
+    plural picked by the locale's rules; while a text is invalid it shows as typed."""
+    sign_in(browser, admin_console, own_errata.token("edit", "editor"))
+    open_error(browser, "RequestTimeTooSkewed")
+    wait_text(browser, ".preview[lang='en']", "15 minutes")
+    assert "{maxClockSkewMinutes}" not in browser.find_element(By.CSS_SELECTOR, ".preview[lang='en']").text
+
+    remediation = by_label(browser, "Remediation in English (en), source")
+    replace_text(remediation, "Set the clock right: it is off by more than "
+                              "{maxClockSkewMinutes, plural, one {# minute} other {# minutes}}.")
+    wait_text(browser, ".preview[lang='en']", "Set the clock right: it is off by more than 15 minutes.")
+    replace_text(remediation, "Off by {maxClockSkewMinutes, plural, one {# minute}}.")
+    wait_text(browser, ".text-card[data-locale='en'][data-field='remediation'] .problems", "other")
+    wait_text(browser, ".preview[lang='en']", "Off by {maxClockSkewMinutes, plural, one {# minute}}.")
+    screenshot(browser, "admin-editor-preview")
+    assert_accessible(browser)

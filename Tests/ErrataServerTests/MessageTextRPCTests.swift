@@ -41,6 +41,27 @@ import Testing
         }
     }
 
+    @Test func theVerdictCarriesTheTextAsReadersSeeIt() async throws {
+        let service = try await TestService()
+        let token = try await service.store.createToken(name: "alice", scope: .edit)
+        try await service.test { client in
+            func verdict(_ text: String) async throws -> JSONValue? {
+                try await client.rpc(
+                    AdminRPCTests.call(
+                        "admin.validateText", #"{"code":"RequestTimeTooSkewed","locale":"en","field":"remediation","text":"\#(text)"}"#
+                    ),
+                    headers: AdminRPCTests.bearer(token)
+                ).json()["result"]
+            }
+            // The console's preview shows this: the plural rendered with the entry's default, 15.
+            let valid = try await verdict(Self.plural)
+            #expect(valid?["preview"] == "Requests are rejected when your clock is off by more than 15 minutes.")
+            let invalid = try await verdict("Off by {maxClockSkewMinutes, plural, one {# minute}}.")
+            #expect(invalid?["valid"] == false)
+            #expect(invalid?["preview"] == nil)
+        }
+    }
+
     @Test func describeRendersPluralsWithParams() async throws {
         let service = try await TestService()
         let token = try await service.store.createToken(name: "alice", scope: .publish)

@@ -26,7 +26,7 @@ extension MessagePattern {
 
     /// The text rendered as ``rendered(with:locale:)`` does, but a value a number argument cannot take
     /// leaves that argument as written.
-    func renderedLeniently(with values: [String: String], locale: LanguageTag) -> String {
+    package func renderedLeniently(with values: [String: String], locale: LanguageTag) -> String {
         var renderer = MessageRenderer(values: values, locale: locale, lenient: true)
         return (try? renderer.render(parts, pluralNumber: nil)) ?? text
     }

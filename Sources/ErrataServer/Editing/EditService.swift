@@ -80,7 +80,12 @@ package struct EditService: Sendable {
     package func validate(_ key: TextKey, text: String, by editor: Editor) async throws -> TextVerdict {
         try editor.require(.validateText)
         let warnings = TextWarningAnswer.warnings(in: text, locale: key.locale, glossary: try await store.glossary())
-        return TextVerdict(try await store.problems(in: text, for: key), warnings: warnings, text: text, field: key.field)
+        let problems = try await store.problems(in: text, for: key)
+        // Rendered here, by the one renderer, so the console's preview never needs rules of its own.
+        let preview = problems.isEmpty
+            ? MessagePattern(text).renderedLeniently(with: try await store.parameterDefaults(of: key.entry), locale: key.locale)
+            : nil
+        return TextVerdict(problems, warnings: warnings, preview: preview, text: text, field: key.field)
     }
 
     /// Changes one text in the draft if its version is one `expected` allows; with `publish`,

@@ -31,10 +31,14 @@ package struct TextVerdict: Encodable, Hashable, Sendable {
     package var problems: [Problem]
     /// What the glossary checks found: the text would be saved all the same.
     package var warnings: [TextWarningAnswer]
+    /// The text as readers would see it, rendered with the entry's default parameters in the text's
+    /// locale; `nil` when the text has problems.
+    package var preview: String?
 
-    package init(_ problems: [TextProblem], warnings: [TextWarningAnswer] = [], text: String, field: TextField) {
+    package init(_ problems: [TextProblem], warnings: [TextWarningAnswer] = [], preview: String? = nil, text: String, field: TextField) {
         self.valid = problems.isEmpty
         self.warnings = warnings
+        self.preview = preview
         self.field = field
         self.length = text.count
         self.maximumLength = TextRules.maximumLength

@@ -76,6 +76,13 @@ extension CatalogStore {
         }
     }
 
+    /// The default values of an entry's parameters, by name, as texts are rendered with them.
+    ///
+    /// - Throws: ``EditError`` for an unknown code or variant.
+    package func parameterDefaults(of entry: EntryKey) async throws -> [String: String] {
+        try await pool.read { db in try EditingContext(db: db).entry(entry).catalogEntry().parameters }
+    }
+
     /// Changes one text if `expectedVersion` is still its version; see ``setText(_:text:expected:author:publishNote:)``.
     package func setText(
         _ key: TextKey, text: String, expectedVersion: Int, author: String?, publishNote: String? = nil

@@ -28,9 +28,13 @@ function textParams(card) {
 async function validate(card) {
   if (!card.element.isConnected) return;
   try {
-    const verdict = await call("admin.validateText", { ...textParams(card), text: card.textarea.value });
+    const text = card.textarea.value;
+    const verdict = await call("admin.validateText", { ...textParams(card), text });
     card.showProblems(verdict.problems, verdict.length, verdict.maximumLength);
     card.showWarnings(verdict.warnings);
+    if (card.textarea.value !== text) return; // Typed on meanwhile: the next verdict renders it.
+    card.preview = verdict.preview ?? null;
+    card.actions.changed();
   } catch (error) {
     card.showError(error);
   }
@@ -122,8 +126,12 @@ export async function showEditor([code, variant]) {
 
   const previews = h("div", { class: "previews" });
   const renderPreviews = () => replace(previews, locales.map((locale) => {
-    const text = (field) => cards.find((card) => card.locale === locale.tag && card.field === field)?.textarea.value ?? "";
-    return renderPreview(locale.tag, locale.name, text("message"), text("remediation"), entry.placeholders);
+    // The server's rendering of a text once it has checked it; the text as typed until then.
+    const text = (field) => {
+      const card = cards.find((candidate) => candidate.locale === locale.tag && candidate.field === field);
+      return card ? card.preview ?? card.textarea.value : "";
+    };
+    return renderPreview(locale.tag, locale.name, text("message"), text("remediation"));
   }));
   const actions = { validate, markReviewed, changed: renderPreviews,
     saveOne: (card) => save([card]) };
@@ -149,4 +157,21 @@ export async function showEditor([code, variant]) {
     h("div", { class: "save-bar" }, saveButton, h("span", { class: "hint" }, "Ctrl+S or ⌘S saves too."), saveError),
     h("section", { "aria-labelledby": "preview-title" }, h("h2", { id: "preview-title" }, "Preview"), previews));
   renderPreviews();
+  await renderedPreviews(cards);
+  renderPreviews();
+}
+
+/// Asks the server to render every text as readers see it, for the preview; a text it cannot render
+/// (or a failed call) keeps showing as written.
+async function renderedPreviews(toRender) {
+  try {
+    const texts = toRender.map((card) => card.textarea.value);
+    const verdicts = await batch(toRender.map((card, index) => ({ method: "admin.validateText",
+      params: { ...textParams(card), text: texts[index] } })));
+    verdicts.forEach(({ result }, index) => {
+      if (toRender[index].textarea.value === texts[index]) toRender[index].preview = result?.preview ?? null;
+    });
+  } catch {
+    // The preview is an aid: the texts as written stay.
+  }
 }

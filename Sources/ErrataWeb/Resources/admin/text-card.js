@@ -47,7 +47,10 @@ export class TextCard {
     this.version = answer.version;
     this.state = answer.text === "" && answer.version === 0 ? "missing" : answer.state;
     this.pending = answer.pending;
-    if (!keepInput) this.textarea.value = answer.text;
+    if (!keepInput && this.textarea.value !== answer.text) {
+      this.textarea.value = answer.text;
+      this.preview = null; // The server's rendering was of the text this replaces.
+    }
     replace(this.badge, stateBadge(this.locale, this.state, this.pending));
     this.reviewButton.hidden = this.isSource || this.state !== "needs_review";
     this.element.classList.toggle("dirty", this.dirty);
@@ -56,6 +59,7 @@ export class TextCard {
   onInput() {
     this.element.classList.toggle("dirty", this.dirty);
     this.error.textContent = "";
+    this.preview = null; // The server's rendering was of the text before this input.
     this.actions.changed();
     clearTimeout(this.validation);
     this.validation = setTimeout(() => this.actions.validate(this), 250);
