@@ -37,6 +37,19 @@ import Testing
         #expect(CatalogValidator.problems(in: published.catalog).contains(.missingText(TextKey(entry: entry, locale: LanguageTag(rawValue: "ja")!, field: .developerHint))))
     }
 
+    @Test func discardingANewHintsSourceDiscardsItsTranslations() async throws {
+        let fixture = try await StoreFixture()
+        defer { fixture.remove() }
+        let entry = try Self.entryWithoutHint(in: fixture.seed)
+        let english = TextKey(entry: entry, locale: .english, field: .developerHint)
+        let japanese = TextKey(entry: entry, locale: LanguageTag(rawValue: "ja")!, field: .developerHint)
+        _ = try await fixture.store.setText(english, text: "Check the request.", expectedVersion: 0, author: nil)
+        _ = try await fixture.store.setText(japanese, text: "リクエストを確認してください。", expectedVersion: 0, author: nil)
+
+        #expect(try await fixture.store.discardDraft(of: english) == 2)
+        #expect(try await fixture.store.draft().isEmpty, "a translation would be published without its source")
+    }
+
     @Test func retryPoliciesAreStoredWithTheCatalog() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("errata-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

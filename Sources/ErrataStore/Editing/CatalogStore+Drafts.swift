@@ -135,6 +135,8 @@ extension CatalogStore {
     ///
     /// Discarding an edit of the source locale also drops what it put up for review: the translations
     /// of the same field whose pending change is only a `needs_review` mark on their published text.
+    /// Discarding the source of an optional text (a developer hint) that was never published drops its
+    /// pending translations too, which could otherwise be published without a source.
     ///
     /// - Parameter key: The entry, locale and field.
     /// - Returns: How many edits were dropped: 0 when the text has no pending edit.
@@ -159,6 +161,9 @@ extension CatalogStore {
                     arguments: [entryID, key.field.rawValue, key.locale.rawValue, TranslationState.needsReview.rawValue]
                 )
                 dropped += db.changesCount
+                if !key.field.isRequired, try context.currentVersion(entryID: entryID, locale: key.locale, field: key.field) == nil {
+                    dropped += try DraftTextRecord.filter(Column("entryId") == entryID && Column("field") == key.field.rawValue).deleteAll(db)
+                }
             }
             return dropped
         }
