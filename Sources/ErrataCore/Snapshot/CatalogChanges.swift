@@ -32,6 +32,38 @@ public struct CatalogChanges: Codable, Hashable, Sendable {
         self.removed = removed
         self.locales = locales
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case fromRevision, toRevision, changes, removed, locales
+    }
+
+    /// Reads a delta, skipping the changes of text fields this version does not know.
+    ///
+    /// A newer server may serve a field added after this client was built (as `developerHint` was):
+    /// its texts are ones this client cannot show, and refusing the whole delta for them would stop
+    /// every later sync.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        fromRevision = try container.decode(Int.self, forKey: .fromRevision)
+        toRevision = try container.decode(Int.self, forKey: .toRevision)
+        changes = try container.decode([OfKnownField<TextChange>].self, forKey: .changes).compactMap(\.value)
+        removed = try container.decode([OfKnownField<TextChange.Key>].self, forKey: .removed).compactMap(\.value)
+        locales = try container.decodeIfPresent([LocaleInfo].self, forKey: .locales)
+    }
+
+    /// A change or key decoded only when its `field` is one of ``TextField``'s cases.
+    private struct OfKnownField<Value: Decodable>: Decodable {
+        var value: Value?
+
+        private enum CodingKeys: String, CodingKey {
+            case field
+        }
+
+        init(from decoder: any Decoder) throws {
+            let field = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .field)
+            value = TextField(rawValue: field) == nil ? nil : try Value(from: decoder)
+        }
+    }
 }
 
 /// One changed text in the delta feed: its value and review state after the change.
