@@ -109,10 +109,15 @@ enum CacheFileReader {
             let retry = (object["retry"] as? String).flatMap(RetryClass.init(rawValue:)),
             let fault = (object["fault"] as? String).flatMap(Fault.init(rawValue:))
         else { throw .malformed("an entry lacks a field or has one of the wrong type") }
+        // A cache written before origins and aliases holds only the service's own codes, as `CatalogManifest.Entry` reads it.
+        guard let origin = object["origin"].map({ ($0 as? String).flatMap(EntryOrigin.init(rawValue:)) }) ?? .service,
+            let aliases = object["aliases"].map({ $0 as? [String] }) ?? []
+        else { throw .malformed("an entry has an origin or aliases of the wrong type") }
         return CatalogManifest.Entry(CatalogEntry(
             key: EntryKey(code: ErrorCode(code), variant: (object["variant"] as? String).map { VariantName($0) }),
             httpStatus: httpStatus, serviceMessage: serviceMessage, category: ErrorCategory(category),
-            retry: retry, fault: fault, parameters: parameters, retryPolicy: try retryPolicy(object["retryPolicy"])
+            retry: retry, fault: fault, parameters: parameters, retryPolicy: try retryPolicy(object["retryPolicy"]),
+            origin: origin, aliases: aliases.map { ErrorCode($0) }
         ))
     }
 

@@ -121,7 +121,7 @@ import Testing
 
     @Test func filtersListings() {
         let all = snapshot.describeAll(negotiation: negotiation("en"))
-        #expect(all.count == 59)
+        #expect(all.count == 125)
         let notFound = snapshot.describeAll(negotiation: negotiation("en"), httpStatus: 404)
         #expect(!notFound.isEmpty && notFound.allSatisfy { $0.httpStatus == 404 })
         let auth = snapshot.describeAll(negotiation: negotiation("en"), category: ErrorCategory("auth"))

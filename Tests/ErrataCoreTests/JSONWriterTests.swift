@@ -45,7 +45,7 @@ import Testing
                 }
             }
         }
-        #expect(compared == 59 * 5 * 2)
+        #expect(compared == 125 * 5 * 2)
     }
 
     @Test func writesAwkwardDescriptionsAsJSONEncoderDoes() {

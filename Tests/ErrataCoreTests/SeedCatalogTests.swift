@@ -17,12 +17,24 @@ import Testing
 
     @Test func hasEveryLocaleAndEntry() {
         #expect(catalog.locales.map(\.tag.rawValue) == ["en", "zh-Hans", "zh-Hant", "ja", "ko"])
-        #expect(catalog.entries.count == 59)
-        #expect(Set(catalog.entries.map(\.code)).count == 56)
+        // The seed's 57 rows (55 codes), the 62 S3-standard codes it lacks, and the 6 generic answers.
+        #expect(catalog.entries.count == 125)
+        #expect(catalog.entries.count { $0.origin == .service } == 57)
+        #expect(Set(catalog.entries.filter { $0.origin == .service }.map(\.code)).count == 55)
+        #expect(catalog.entries.count { $0.origin == .s3 } == 62)
+        #expect(catalog.entries.filter { $0.origin == .generic }.map { $0.variant?.rawValue }
+            == ["client", "permission", "missing", "conflict", "throttling", "server"])
+        // The service's own entries come first, in the seed's order.
+        #expect(catalog.entries.prefix(57).allSatisfy { $0.origin == .service })
         // A message and a remediation per entry and locale, and a developer hint in every locale where English has one.
         let hinted = catalog.entries.count { catalog[TextKey(entry: $0.key, locale: .english, field: .developerHint)] != nil }
         #expect(hinted >= 3)
-        #expect(catalog.texts.count == 59 * 5 * 2 + hinted * 5)
+        #expect(catalog.texts.count == 125 * 5 * 2 + hinted * 5)
+    }
+
+    @Test func namesTheS3SpellingsOfTheServicesCodes() {
+        let aliases = Dictionary(uniqueKeysWithValues: catalog.entries.filter { !$0.aliases.isEmpty }.map { ($0.code.rawValue, $0.aliases.map(\.rawValue)) })
+        #expect(aliases == ["NotSuchBucketPolicy": ["NoSuchBucketPolicy"], "KeyTooLong": ["KeyTooLongError"]])
     }
 
     @Test func bucketNotEmptyHasThreeVariants() {

@@ -16,7 +16,7 @@ import Testing
             localizations: TestService.localizations, logger: TestService.logger
         )
         #expect(first.served.revision == 1)
-        #expect(first.served.snapshot.entries.count == 59)
+        #expect(first.served.snapshot.entries.count == 125)
         #expect(first.served.snapshot.catalog.texts == (try LocalizationsDirectory(url: TestService.localizations).load().texts))
 
         // A restart reads the database as it is; Localizations/ is not needed any more.

@@ -22,8 +22,9 @@ import Testing
         guard case .object(let members) = result else { Issue.record("result is not an object"); return }
         #expect(Set(members.keys) == [
             "code", "docsUrl", "variant", "httpStatus", "category", "retry", "fault", "serviceMessage", "locale", "fallback",
-            "message", "remediation", "developerHint", "revision",
+            "message", "remediation", "developerHint", "revision", "origin",
         ])
+        #expect(result["origin"] == "service")
         #expect(result["docsUrl"] == "/docs/errors/EntityTooLarge?locale=zh-Hans")
         #expect(result["variant"] == .null)
         #expect(result["locale"] == "zh-Hans")
@@ -58,7 +59,7 @@ import Testing
         #expect(!entries.isEmpty && entries.allSatisfy { $0["category"] == "auth" && $0["locale"] == "zh-Hant" })
         let catalog = try await call("catalog.get", "{}")
         guard case .array(let all) = catalog["result"]?["entries"] else { Issue.record("no entries"); return }
-        #expect(all.count == 59)
+        #expect(all.count == 125)
         #expect(catalog["result"]?["revision"] == 1)
         let locales = try await call("locales.list", "[]")
         #expect(locales["result"]?[1]?["tag"] == "zh-Hans")

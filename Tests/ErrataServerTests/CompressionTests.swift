@@ -39,7 +39,7 @@ import Testing
         try await TestService().test { client in
             let response = try await client.execute(uri: "/v1/catalog", method: .get, headers: [.acceptEncoding: acceptEncoding])
             #expect(response.headers[.contentEncoding] == nil)
-            #expect(try response.decode(CatalogListing.self).entries.count == 59)
+            #expect(try response.decode(CatalogListing.self).entries.count == 125)
         }
     }
 

@@ -65,7 +65,7 @@ import Testing
         try await TestService().test(.live) { client in
             try await client.execute(uri: "/docs?locale=en", method: .get) { (response) throws in
                 let page = HTMLPage(response)
-                #expect(page.html.contains("59 of 59 errors"))
+                #expect(page.html.contains("125 of 125 errors"))
                 #expect(page.row(linkingTo: "/docs/errors/NoSuchKey?locale=en")?.contains(" hidden") == false)
                 #expect(page.attribute("src", ofTagStartingWith: "<script")?.hasPrefix("/assets/docs.js?v=") == true)
             }
@@ -84,7 +84,7 @@ import Testing
             }
             try await client.execute(uri: "/docs?q=zzzz&locale=zh-Hant", method: .get) { (response) throws in
                 let page = HTMLPage(response)
-                #expect(page.html.contains("59 個錯誤中的 0 個"))
+                #expect(page.html.contains("125 個錯誤中的 0 個"))
                 #expect(page.html.contains("<p class=\"no-results\" data-no-results>"), "the no-results notice is shown")
             }
         }

@@ -88,7 +88,7 @@ import Testing
         try await TestService().test { client in
             try await client.execute(uri: "/v1/errors", method: .get) { (response) throws in
                 let listing = try response.decode(CatalogListing.self)
-                #expect(listing.entries.count == 59 && listing.revision == 1 && listing.locale.rawValue == "en")
+                #expect(listing.entries.count == 125 && listing.revision == 1 && listing.locale.rawValue == "en")
             }
             try await client.execute(uri: "/v1/errors?httpStatus=404&locale=zh-Hans", method: .get) { (response) throws in
                 let listing = try response.decode(CatalogListing.self)
@@ -111,7 +111,7 @@ import Testing
         try await TestService().test { client in
             try await client.execute(uri: "/v1/catalog?locale=zh-Hant", method: .get) { (response) throws in
                 let listing = try response.decode(CatalogListing.self)
-                #expect(listing.entries.count == 59 && listing.locale.rawValue == "zh-Hant")
+                #expect(listing.entries.count == 125 && listing.locale.rawValue == "zh-Hant")
             }
             try await client.execute(uri: "/v1/locales", method: .get) { (response) throws in
                 let locales = try response.decode([LocaleStatus].self)

@@ -29,7 +29,7 @@ import Testing
         let published = try #require(try await store.publishedCatalog())
         #expect(published.revision == 1)
         #expect(published.catalog == catalog)
-        #expect(published.catalog.entries.count == 59)
+        #expect(published.catalog.entries.count == 125)
         #expect(try await store.revisions().map(\.note) == ["seed"])
     }
 

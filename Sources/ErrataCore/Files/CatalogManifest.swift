@@ -13,7 +13,8 @@
 /// A placeholder's value in `parameters` is its default, or an object with its default and a note for
 /// translators (see ``Parameter``). Translator comments of the texts are in `Errors.xcstrings`.
 /// Optional members: `retryPolicies` (the catalog's ``RetryPolicies``) and an entry's `retryPolicy`
-/// (its own ``RetryPolicy``); a file without them gets the standard policies.
+/// (its own ``RetryPolicy``); a file without them gets the standard policies. An entry's `origin`
+/// (``EntryOrigin``) is `service` when absent, and its `aliases` (other spellings of its code) none.
 public struct CatalogManifest: Codable, Hashable, Sendable {
     /// The only format version this build reads and writes.
     public static let currentFormatVersion = 1
@@ -39,6 +40,9 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
         public var parameters: [String: Parameter]
         /// The entry's own retry policy; `nil` for the catalog's.
         public var retryPolicy: RetryPolicy?
+        public var origin: EntryOrigin
+        /// Other spellings of the code; written only when there are some.
+        public var aliases: [ErrorCode]
 
         /// The entry as written in the file, its placeholder notes included (its comments are not: they
         /// belong to `Errors.xcstrings`).
@@ -54,6 +58,28 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
                 (name, Parameter(defaultValue: defaultValue, note: entry.parameterNotes[name]))
             })
             self.retryPolicy = entry.retryPolicy
+            self.origin = entry.origin
+            self.aliases = entry.aliases
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case code, variant, httpStatus, serviceMessage, category, retry, fault, parameters, retryPolicy, origin, aliases
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            code = try container.decode(ErrorCode.self, forKey: .code)
+            variant = try container.decodeIfPresent(VariantName.self, forKey: .variant)
+            httpStatus = try container.decode(Int.self, forKey: .httpStatus)
+            serviceMessage = try container.decode(String.self, forKey: .serviceMessage)
+            category = try container.decode(ErrorCategory.self, forKey: .category)
+            retry = try container.decode(RetryClass.self, forKey: .retry)
+            fault = try container.decode(Fault.self, forKey: .fault)
+            parameters = try container.decode([String: Parameter].self, forKey: .parameters)
+            retryPolicy = try container.decodeIfPresent(RetryPolicy.self, forKey: .retryPolicy)
+            // Files and snapshots written before origins and aliases existed hold only the service's codes.
+            origin = try container.decodeIfPresent(EntryOrigin.self, forKey: .origin) ?? .service
+            aliases = try container.decodeIfPresent([ErrorCode].self, forKey: .aliases) ?? []
         }
 
         public var catalogEntry: CatalogEntry {
@@ -66,7 +92,9 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
                 fault: fault,
                 parameters: parameters.mapValues(\.defaultValue),
                 parameterNotes: parameters.compactMapValues(\.note),
-                retryPolicy: retryPolicy
+                retryPolicy: retryPolicy,
+                origin: origin,
+                aliases: aliases
             )
         }
 
@@ -82,6 +110,8 @@ public struct CatalogManifest: Codable, Hashable, Sendable {
             try container.encode(fault, forKey: .fault)
             try container.encode(parameters, forKey: .parameters)
             try container.encodeIfPresent(retryPolicy, forKey: .retryPolicy)
+            try container.encode(origin, forKey: .origin)
+            if !aliases.isEmpty { try container.encode(aliases, forKey: .aliases) }
         }
     }
 

@@ -33,8 +33,14 @@ extension ErrorDescription {
         writer.string(locale.rawValue)
         writer.member("message")
         writer.string(message)
+        writer.member("origin")
+        writer.string(origin.rawValue)
         writer.member("remediation")
         writer.string(remediation)
+        if let requestedCode {
+            writer.member("requestedCode")
+            writer.string(requestedCode.rawValue)
+        }
         writer.member("retry")
         writer.string(retry.rawValue)
         if let retryPolicy {

@@ -16,6 +16,12 @@ public struct CatalogEntry: Hashable, Sendable {
     public var comments: [TextField: String]
     /// The entry's own retry policy, overriding the catalog's for its retry class; `nil` for none.
     public var retryPolicy: RetryPolicy?
+    /// Where the code comes from: the service's own list, S3's documentation, or Errata's generic answers.
+    public var origin: EntryOrigin
+    /// Other spellings of the code that name this entry, such as `NoSuchBucketPolicy` for `NotSuchBucketPolicy`.
+    ///
+    /// Every variant of a code lists the same aliases (``CatalogValidator`` checks it).
+    public var aliases: [ErrorCode]
 
     public init(
         key: EntryKey,
@@ -27,7 +33,9 @@ public struct CatalogEntry: Hashable, Sendable {
         parameters: [String: String] = [:],
         parameterNotes: [String: String] = [:],
         comments: [TextField: String] = [:],
-        retryPolicy: RetryPolicy? = nil
+        retryPolicy: RetryPolicy? = nil,
+        origin: EntryOrigin = .service,
+        aliases: [ErrorCode] = []
     ) {
         self.key = key
         self.httpStatus = httpStatus
@@ -39,6 +47,8 @@ public struct CatalogEntry: Hashable, Sendable {
         self.parameterNotes = parameterNotes
         self.comments = comments
         self.retryPolicy = retryPolicy
+        self.origin = origin
+        self.aliases = aliases
     }
 
     public var code: ErrorCode { key.code }

@@ -64,6 +64,14 @@ public final class CatalogSnapshot: Sendable {
             uniqueEntries.append(entry)
             entriesByCode[entry.code, default: []].append(entry)
         }
+        // An alias names its code's variants, unless it is a code or an earlier entry's alias (both of
+        // which `CatalogValidator` refuses).
+        let codes = Set(entriesByCode.keys)
+        for entry in uniqueEntries {
+            for alias in entry.aliases where !codes.contains(alias) && entriesByCode[alias] == nil {
+                entriesByCode[alias] = entriesByCode[entry.code]
+            }
+        }
         let localeTags = catalog.locales.map(\.tag).uniqued()
         let chains = localeTags.map(negotiator.fallbackChain(for:))
         var resolved: [ChunkedArray<ResolvedTexts>] = []
@@ -76,7 +84,7 @@ public final class CatalogSnapshot: Sendable {
         }
         self.init(
             revision: revision, layers: layers, negotiator: negotiator, entriesByCode: entriesByCode,
-            suggester: CodeSuggester(codes: uniqueEntries.map(\.code).uniqued()),
+            suggester: CodeSuggester(codes: entriesByCode.keys.sorted()),
             uniqueEntries: uniqueEntries, entryIndexes: entryIndexes, localeTags: localeTags,
             chains: chains, resolved: resolved, incompleteCounts: incompleteCounts
         )
@@ -177,7 +185,7 @@ public final class CatalogSnapshot: Sendable {
     /// The entry for a code and variant.
     ///
     /// - Parameters:
-    ///   - code: The error code, matched exactly.
+    ///   - code: The error code or one of its aliases, matched exactly.
     ///   - variant: The variant; `nil` chooses the code's first variant in catalog order.
     /// - Throws: ``CatalogLookupError`` for an unknown code or variant.
     public func entry(code: ErrorCode, variant: VariantName?) throws(CatalogLookupError) -> CatalogEntry {
@@ -186,7 +194,7 @@ public final class CatalogSnapshot: Sendable {
         }
         guard let variant else { return candidates[0] }
         guard let match = candidates.first(where: { $0.variant == variant }) else {
-            throw .unknownVariant(code, variant, available: candidates.compactMap(\.variant))
+            throw .unknownVariant(candidates[0].code, variant, available: candidates.compactMap(\.variant))
         }
         return match
     }
@@ -196,27 +204,14 @@ public final class CatalogSnapshot: Sendable {
         entryIndexes[key] != nil
     }
 
-    /// The entry whose service message matches what a storage response carried.
-    ///
-    /// Messages compare ignoring case, surrounding whitespace, runs of spaces and a final period;
-    /// when none matches (or no message is given), the code's first variant is chosen.
-    /// - Throws: ``CatalogLookupError/unknownCode(_:suggestions:)`` for an unknown code.
-    public func matchEntry(code: ErrorCode, serviceMessage: String?) throws(CatalogLookupError) -> CatalogEntry {
-        let candidates = try entry(code: code, variant: nil)
-        guard let serviceMessage, let all = entriesByCode[candidates.code], all.count > 1 else { return candidates }
-        let wanted = Self.normalizedMessage(serviceMessage)
-        return all.first { Self.normalizedMessage($0.serviceMessage) == wanted } ?? candidates
-    }
-
-    /// Known codes close to `input`, closest first, for "did you mean" hints.
+    /// Known codes and aliases close to `input`, closest first, for "did you mean" hints.
     public func suggestions(for input: String, limit: Int = 3) -> [ErrorCode] {
         suggester.suggestions(for: input, limit: limit)
     }
 
-    private static func normalizedMessage(_ message: String) -> String {
-        var words = message.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        while words.hasSuffix(".") { words.removeLast() }
-        return words
+    /// Every variant of the code `code` names, itself or as an alias, in catalog order.
+    func entries(named code: ErrorCode) -> [CatalogEntry]? {
+        entriesByCode[code]
     }
 
     // MARK: - Describing
@@ -227,12 +222,15 @@ public final class CatalogSnapshot: Sendable {
     ///   - entry: An entry of this snapshot.
     ///   - negotiation: The locale to serve and whether negotiation already fell back.
     ///   - parameters: Values for the entry's placeholders, overriding its defaults.
+    ///   - requestedCode: The code the caller asked for; the description names it when it is not the entry's
+    ///     own (an alias, or a code a generic entry answers).
     /// - Throws: ``CatalogLookupError/unknownParameter(_:entry:)`` for a parameter the entry does not declare,
     ///   ``CatalogLookupError/parameterNotANumber(_:value:entry:)`` for a value a number or plural argument cannot take.
     public func describe(
         _ entry: CatalogEntry,
         negotiation: LocaleNegotiation,
-        parameters: [String: String] = [:]
+        parameters: [String: String] = [:],
+        requestedCode: ErrorCode? = nil
     ) throws(CatalogLookupError) -> ErrorDescription {
         let texts = resolvedTexts(entry, locale: negotiation.locale)
         var description: ErrorDescription
@@ -255,6 +253,7 @@ public final class CatalogSnapshot: Sendable {
         description.locale = negotiation.locale
         description.fallback = description.fallback || negotiation.fallback
         description.revision = revision
+        description.requestedCode = requestedCode == entry.code ? nil : requestedCode
         return description
     }
 

@@ -1,11 +1,18 @@
 /// Everything a reader needs about one error in one locale: the answer to `errors.describe`.
 public struct ErrorDescription: Codable, Hashable, Sendable {
+    /// The code of the entry that answered.
     public var code: ErrorCode
+    /// The spelling the caller asked for, when it differs from ``code``: an alias of the entry's code
+    /// (`NoSuchBucketPolicy` answered by `NotSuchBucketPolicy`), or a code the catalog does not know
+    /// answered by a generic entry.
+    public var requestedCode: ErrorCode?
     public var variant: VariantName?
     public var httpStatus: Int
     public var category: ErrorCategory
     public var retry: RetryClass
     public var fault: Fault
+    /// Where the entry's code comes from: the service's own list, S3's documentation, or a generic answer.
+    public var origin: EntryOrigin
     /// The storage service's own English message, verbatim.
     public var serviceMessage: String
     /// The locale served.
@@ -26,7 +33,7 @@ public struct ErrorDescription: Codable, Hashable, Sendable {
 
     public init(
         code: ErrorCode, variant: VariantName?, httpStatus: Int, category: ErrorCategory, retry: RetryClass,
-        fault: Fault, serviceMessage: String, locale: LanguageTag, fallback: Bool, message: String,
+        fault: Fault, origin: EntryOrigin = .service, requestedCode: ErrorCode? = nil, serviceMessage: String, locale: LanguageTag, fallback: Bool, message: String,
         remediation: String, developerHint: String? = nil, retryPolicy: RetryPolicy? = nil, revision: Int, docsUrl: String? = nil
     ) {
         self.code = code
@@ -35,6 +42,8 @@ public struct ErrorDescription: Codable, Hashable, Sendable {
         self.category = category
         self.retry = retry
         self.fault = fault
+        self.origin = origin
+        self.requestedCode = requestedCode
         self.serviceMessage = serviceMessage
         self.locale = locale
         self.fallback = fallback
@@ -46,8 +55,35 @@ public struct ErrorDescription: Codable, Hashable, Sendable {
         self.docsUrl = docsUrl
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case code, requestedCode, variant, httpStatus, category, retry, fault, origin, serviceMessage, locale, fallback
+        case message, remediation, developerHint, retryPolicy, revision, docsUrl
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        code = try container.decode(ErrorCode.self, forKey: .code)
+        requestedCode = try container.decodeIfPresent(ErrorCode.self, forKey: .requestedCode)
+        variant = try container.decodeIfPresent(VariantName.self, forKey: .variant)
+        httpStatus = try container.decode(Int.self, forKey: .httpStatus)
+        category = try container.decode(ErrorCategory.self, forKey: .category)
+        retry = try container.decode(RetryClass.self, forKey: .retry)
+        fault = try container.decode(Fault.self, forKey: .fault)
+        // A server older than origins describes only the service's own codes.
+        origin = try container.decodeIfPresent(EntryOrigin.self, forKey: .origin) ?? .service
+        serviceMessage = try container.decode(String.self, forKey: .serviceMessage)
+        locale = try container.decode(LanguageTag.self, forKey: .locale)
+        fallback = try container.decode(Bool.self, forKey: .fallback)
+        message = try container.decode(String.self, forKey: .message)
+        remediation = try container.decode(String.self, forKey: .remediation)
+        developerHint = try container.decodeIfPresent(String.self, forKey: .developerHint)
+        retryPolicy = try container.decodeIfPresent(RetryPolicy.self, forKey: .retryPolicy)
+        revision = try container.decode(Int.self, forKey: .revision)
+        docsUrl = try container.decodeIfPresent(String.self, forKey: .docsUrl)
+    }
+
     // Written explicitly so that `"variant": null` is always present, as the API documents, while
-    // `developerHint` and `retryPolicy` appear only when the error has them.
+    // `developerHint`, `retryPolicy` and `requestedCode` appear only when the error has them.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(code, forKey: .code)
@@ -57,6 +93,8 @@ public struct ErrorDescription: Codable, Hashable, Sendable {
         try container.encode(category, forKey: .category)
         try container.encode(retry, forKey: .retry)
         try container.encode(fault, forKey: .fault)
+        try container.encode(origin, forKey: .origin)
+        try container.encodeIfPresent(requestedCode, forKey: .requestedCode)
         try container.encode(serviceMessage, forKey: .serviceMessage)
         try container.encode(locale, forKey: .locale)
         try container.encode(fallback, forKey: .fallback)

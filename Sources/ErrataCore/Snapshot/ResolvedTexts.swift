@@ -131,6 +131,7 @@ struct ResolvedTexts: Sendable {
             category: entry.category,
             retry: entry.retry,
             fault: entry.fault,
+            origin: entry.origin,
             serviceMessage: entry.serviceMessage,
             locale: locale,
             fallback: fallback,

@@ -22,7 +22,7 @@ public enum CatalogValidator {
             problems.append(.sourceLocaleMissing(catalog.sourceLocale))
         }
         for entry in catalog.entries {
-            if entry.code.rawValue.isEmpty || entry.code.rawValue.contains(where: { !$0.isASCIIAlphanumeric }) {
+            if !isWellFormed(entry.code) {
                 problems.append(.malformedCode(entry.key))
             }
             if !(100...999).contains(entry.httpStatus) {
@@ -30,7 +30,11 @@ public enum CatalogValidator {
             }
             problems += noteProblems(of: entry)
             problems += retryPolicyProblems(of: entry)
+            if (entry.origin == .generic) != (entry.code == GenericAnswer.code) {
+                problems.append(.misplacedGenericOrigin(entry.key, entry.origin))
+            }
         }
+        problems += aliasProblems(of: catalog.entries)
         for retry in RetryClass.allCases {
             for reason in catalog.retryPolicies[retry]?.problems ?? [] {
                 problems.append(.badRetryPolicy(nil, reason))
@@ -59,6 +63,38 @@ public enum CatalogValidator {
             }
         }
         return problems
+    }
+
+    /// The problems of the entries' aliases: malformed, the same as a code, claimed twice, or different among a code's variants.
+    private static func aliasProblems(of entries: [CatalogEntry]) -> [CatalogProblem] {
+        var problems: [CatalogProblem] = []
+        let codes = Set(entries.map(\.code))
+        var owners: [ErrorCode: ErrorCode] = [:]
+        var aliasesByCode: [ErrorCode: [ErrorCode]] = [:]
+        for entry in entries {
+            if let first = aliasesByCode[entry.code] {
+                if Set(first) != Set(entry.aliases) { problems.append(.inconsistentAliases(entry.key)) }
+                continue
+            }
+            aliasesByCode[entry.code] = entry.aliases
+            for alias in entry.aliases {
+                if !isWellFormed(alias) {
+                    problems.append(.malformedAlias(entry.key, alias))
+                } else if codes.contains(alias) {
+                    problems.append(.aliasIsACode(entry.key, alias))
+                } else if let owner = owners[alias] {
+                    problems.append(.duplicateAlias(entry.key, alias, owner: owner))
+                } else {
+                    owners[alias] = entry.code
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Whether a code or alias is ASCII letters and digits only, and not empty.
+    private static func isWellFormed(_ code: ErrorCode) -> Bool {
+        !code.rawValue.isEmpty && code.rawValue.utf8.count <= ErrorCode.maximumLength && code.rawValue.allSatisfy(\.isASCIIAlphanumeric)
     }
 
     /// The problems of an entry's own retry policy: numbers out of range, or a policy on an entry never retried.
@@ -105,6 +141,16 @@ public enum CatalogProblem: Hashable, Sendable, CustomStringConvertible {
     case translationWithoutSource(TextKey)
     /// A retry policy, the entry's own or the catalog's (`nil`), that cannot be used.
     case badRetryPolicy(EntryKey?, String)
+    /// An alias that is not ASCII letters and digits.
+    case malformedAlias(EntryKey, ErrorCode)
+    /// An alias that is also an entry's code.
+    case aliasIsACode(EntryKey, ErrorCode)
+    /// An alias another code already claims.
+    case duplicateAlias(EntryKey, ErrorCode, owner: ErrorCode)
+    /// A variant whose aliases differ from its code's first variant's.
+    case inconsistentAliases(EntryKey)
+    /// Origin `generic` on an entry other than `UnrecognizedError`, or another origin on one of its variants.
+    case misplacedGenericOrigin(EntryKey, EntryOrigin)
 
     public var description: String {
         switch self {
@@ -121,6 +167,12 @@ public enum CatalogProblem: Hashable, Sendable, CustomStringConvertible {
         case .translationWithoutSource(let key): "\(key.stringKey) has a \(key.locale) text but no source text"
         case .badRetryPolicy(let key?, let reason): "entry \(key) retry policy: \(reason)"
         case .badRetryPolicy(nil, let reason): "catalog retry policy: \(reason)"
+        case .malformedAlias(let key, let alias): "entry \(key) has an alias '\(alias.rawValue.prefix(64))' that is not ASCII letters and digits"
+        case .aliasIsACode(let key, let alias): "entry \(key) has the alias \(alias), which is also an entry's code"
+        case .duplicateAlias(let key, let alias, let owner): "entry \(key) has the alias \(alias), which \(owner) already has"
+        case .inconsistentAliases(let key): "entry \(key) lists other aliases than its code's first variant"
+        case .misplacedGenericOrigin(let key, let origin):
+            "entry \(key) has origin '\(origin.rawValue)': origin 'generic' is for the variants of \(GenericAnswer.code) and only them"
         }
     }
 }

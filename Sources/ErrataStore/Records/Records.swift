@@ -56,6 +56,10 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
     var parameterNotes: String
     /// The entry's own retry policy as a JSON object, `nil` for the catalog's (schema v7).
     var retryPolicy: String?
+    /// Where the code comes from, an `EntryOrigin` (schema v9).
+    var origin: String
+    /// Other spellings of the code, as a JSON array (schema v9).
+    var aliases: String
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -74,6 +78,8 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
         self.parameters = try Self.json(entry.parameters)
         (self.comments, self.parameterNotes) = try Self.notesColumns(of: entry)
         self.retryPolicy = try entry.retryPolicy.map { String(decoding: try JSONEncoder.sorted.encode($0), as: UTF8.self) }
+        self.origin = entry.origin.rawValue
+        self.aliases = String(decoding: try JSONEncoder.sorted.encode(entry.aliases), as: UTF8.self)
     }
 
     /// The values of the `comments` and `parameterNotes` columns for an entry's notes for translators.
@@ -92,8 +98,8 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
     /// The entry as the model knows it.
     /// - Throws: ``StoreError`` when a stored value is not one the model knows.
     func catalogEntry() throws -> CatalogEntry {
-        guard let retry = RetryClass(rawValue: retry), let fault = Fault(rawValue: fault) else {
-            throw StoreError.corrupt("entry \(key) has retry '\(retry)' and fault '\(fault)'")
+        guard let retry = RetryClass(rawValue: retry), let fault = Fault(rawValue: fault), let origin = EntryOrigin(rawValue: origin) else {
+            throw StoreError.corrupt("entry \(key) has retry '\(retry)', fault '\(fault)' and origin '\(origin)'")
         }
         let decoder = JSONDecoder()
         var comments: [TextField: String] = [:]
@@ -105,7 +111,9 @@ struct EntryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable
             key: key, httpStatus: httpStatus, serviceMessage: serviceMessage, category: ErrorCategory(category),
             retry: retry, fault: fault, parameters: try decoder.decode([String: String].self, from: Data(parameters.utf8)),
             parameterNotes: try decoder.decode([String: String].self, from: Data(parameterNotes.utf8)), comments: comments,
-            retryPolicy: try retryPolicy.map { try decoder.decode(RetryPolicy.self, from: Data($0.utf8)) }
+            retryPolicy: try retryPolicy.map { try decoder.decode(RetryPolicy.self, from: Data($0.utf8)) },
+            origin: origin,
+            aliases: try decoder.decode([ErrorCode].self, from: Data(aliases.utf8))
         )
     }
 }

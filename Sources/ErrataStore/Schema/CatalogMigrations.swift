@@ -169,6 +169,20 @@ enum CatalogMigrations {
                 table.column("document", .blob).notNull()
             }
         }
+
+        // MARK: - v9: origins and aliases
+
+        migrator.registerMigration("v9") { db in
+            // Entry facts like `httpStatus`: written with the catalog's first revision, never edited.
+            try db.alter(table: EntryRecord.databaseTableName) { table in
+                // `service`, `s3` or `generic` (`EntryOrigin`); a database older than v9 holds the service's codes…
+                table.add(column: "origin", .text).notNull().defaults(to: "service")
+                // Other spellings of the entry's code, as a JSON array of strings.
+                table.add(column: "aliases", .jsonText).notNull().defaults(to: "[]")
+            }
+            // …and the generic answers, which were there since v1. (Literals: a migration must not change with the model.)
+            try db.execute(sql: "UPDATE entry SET origin = 'generic' WHERE code = 'UnrecognizedError'")
+        }
         return migrator
     }
 }
