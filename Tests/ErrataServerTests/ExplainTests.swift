@@ -58,21 +58,35 @@ import Testing
             let result = try rest.json()
             #expect(result["known"] == false)
             #expect(result["suggestions"]?[0] == "NoSuchKey")
-            let generic = try await client.execute(uri: "/v1/errors/UnrecognizedError?variant=client&locale=zh-Hant", method: .get).json()
+            // A 404 of an unknown code: the generic entry for "missing", naming the code as sent.
+            var generic = try await client.execute(uri: "/v1/errors/UnrecognizedError?variant=missing&locale=zh-Hant", method: .get).json()
+            generic["requestedCode"] = "NoSuchKeys"
             let description = try #require(result["description"])
-            #expect(description["code"] == "NoSuchKeys" && description["variant"] == .null && description["fallback"] == true)
-            #expect(description["httpStatus"] == 404 && description["serviceMessage"] == "No such key, really.")
-            #expect(description["locale"] == "zh-Hant")
-            #expect(description["message"] == generic["message"] && description["remediation"] == generic["remediation"])
-            #expect(description["message"] == "儲存服務以 Errata 尚未收錄的錯誤碼拒絕了此請求。")
+            #expect(description == generic)
+            #expect(description["origin"] == "generic" && description["fallback"] == false && description["httpStatus"] == 404)
+            #expect(result["response"]?["message"] == "No such key, really.")
 
             let server = try await client.rpc(
                 #"{"jsonrpc":"2.0","method":"errors.explain","params":{"body":"{\"code\":\"Meltdown\"}","httpStatus":503,"locale":"zh-Hans"},"id":1}"#
             ).json()
             #expect(server["result"]?["known"] == false)
-            #expect(server["result"]?["description"]?["retry"] == "retryable")
-            #expect(server["result"]?["description"]?["message"] == "由于存储服务端出现问题，请求未能完成；该错误码 Errata 尚未收录。")
+            #expect(server["result"]?["description"]?["variant"] == "throttling" && server["result"]?["description"]?["retry"] == "throttling")
+            #expect(server["result"]?["description"]?["requestedCode"] == "Meltdown")
             #expect(server["result"]?["response"] == ["format": "json", "code": "Meltdown", "httpStatus": 503])
+        }
+    }
+
+    @Test(arguments: [
+        (403, "permission"), (401, "permission"), (404, "missing"), (409, "conflict"), (429, "throttling"), (503, "throttling"),
+        (400, "client"), (412, "client"), (500, "server"), (502, "server"), (200, "server"),
+    ])
+    func theGenericAnswerFollowsTheStatusClass(status: Int, variant: String) async throws {
+        try await TestService().test { client in
+            let body = Self.quoted("<Error><Code>NoSuchWidget</Code></Error>")
+            let result = try await explainREST(client, #"{"body":\#(body),"httpStatus":\#(status),"locale":"ja"}"#).json()
+            #expect(result["known"] == false)
+            #expect(result["description"]?["code"] == "UnrecognizedError" && result["description"]?["variant"] == .string(variant))
+            #expect(result["description"]?["requestedCode"] == "NoSuchWidget" && result["description"]?["origin"] == "generic")
         }
     }
 
@@ -86,7 +100,8 @@ import Testing
             #expect(known["result"]?["response"] == ["format": "headers", "code": "NoSuchKey", "requestId": "R1", "hostId": "H1", "httpStatus": 404])
             let statusOnly = try await explainREST(client, #"{"headers":{"x-amz-request-id":"R2"},"httpStatus":403}"#).json()
             #expect(statusOnly["known"] == false && statusOnly["suggestions"] == [])
-            #expect(statusOnly["description"]?["code"] == "" && statusOnly["description"]?["httpStatus"] == 403)
+            // No code at all: the generic entry for the status, naming no code.
+            #expect(statusOnly["description"]?["variant"] == "permission" && statusOnly["description"]?["requestedCode"] == nil)
         }
     }
 

@@ -37,6 +37,8 @@ package final class ServedCatalog: Sendable {
     private struct DescribeKey: Hashable, Sendable {
         var entry: EntryKey
         var locale: LanguageTag
+        /// The alias asked for, which the body names; `nil` for the entry's own code.
+        var requestedCode: ErrorCode?
     }
 
     package init(snapshot: CatalogSnapshot, feed: RevisionFeed, links: DocsLinks = DocsLinks()) {
@@ -81,16 +83,22 @@ package final class ServedCatalog: Sendable {
 
     /// The encoded description of an entry.
     ///
+    /// - Parameter requestedCode: The code asked for, named in the body when it is not the entry's own.
     /// - Throws: `CatalogLookupError` for a parameter the entry does not use.
     package func describeBody(
-        _ entry: CatalogEntry, negotiation: LocaleNegotiation, parameters: [String: String] = [:]
+        _ entry: CatalogEntry, negotiation: LocaleNegotiation, parameters: [String: String] = [:], requestedCode: ErrorCode? = nil
     ) throws(CatalogLookupError) -> Data {
-        guard !negotiation.fallback, parameters.isEmpty else {
-            return try describe(entry, negotiation: negotiation, parameters: parameters).canonicalJSON
+        let requestedCode = requestedCode == entry.code ? nil : requestedCode
+        // A code that is neither the entry's nor one of its aliases (one a generic entry answers) is the
+        // caller's choice, without bound: its body is not kept.
+        let kept = requestedCode.map(entry.aliases.contains) ?? true
+        guard !negotiation.fallback, parameters.isEmpty, kept else {
+            return try describe(entry, negotiation: negotiation, parameters: parameters, requestedCode: requestedCode).canonicalJSON
         }
         // A failure is thrown, never memoized (without parameters describing does not fail today).
-        return try describeBodies.value(for: DescribeKey(entry: entry.key, locale: negotiation.locale)) { () throws(CatalogLookupError) in
-            try describe(entry, negotiation: negotiation).canonicalJSON
+        let key = DescribeKey(entry: entry.key, locale: negotiation.locale, requestedCode: requestedCode)
+        return try describeBodies.value(for: key) { () throws(CatalogLookupError) in
+            try describe(entry, negotiation: negotiation, requestedCode: requestedCode).canonicalJSON
         }
     }
 
@@ -98,9 +106,9 @@ package final class ServedCatalog: Sendable {
     ///
     /// - Throws: `CatalogLookupError` for a parameter the entry does not use.
     package func describe(
-        _ entry: CatalogEntry, negotiation: LocaleNegotiation, parameters: [String: String] = [:]
+        _ entry: CatalogEntry, negotiation: LocaleNegotiation, parameters: [String: String] = [:], requestedCode: ErrorCode? = nil
     ) throws(CatalogLookupError) -> ErrorDescription {
-        var description = try snapshot.describe(entry, negotiation: negotiation, parameters: parameters)
+        var description = try snapshot.describe(entry, negotiation: negotiation, parameters: parameters, requestedCode: requestedCode)
         description.docsUrl = links.errorPage(for: description)
         return description
     }

@@ -13,9 +13,10 @@ extension ServedCatalog {
         }
         let variant = request.nonEmptyQueryParameter("variant").map { VariantName($0) }
         let negotiation = negotiate(request)
-        let entry = try snapshot.entry(code: ErrorCode(code), variant: variant)
+        let requested = ErrorCode(code)
+        let entry = try snapshot.entry(code: requested, variant: variant)
         return CacheableResponse(
-            body: try describeBody(entry, negotiation: negotiation),
+            body: try describeBody(entry, negotiation: negotiation, requestedCode: requested),
             entityTag: entityTag(for: negotiation),
             contentLanguage: negotiation.locale.rawValue
         )

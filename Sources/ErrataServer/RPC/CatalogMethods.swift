@@ -36,7 +36,7 @@ struct CatalogMethods: Sendable {
         let negotiation = try Self.negotiate(input, call, served)
         let values = try input.stringMap("params")
         let entry = try served.snapshot.entry(code: code, variant: variant)
-        return try served.describeBody(entry, negotiation: negotiation, parameters: values)
+        return try served.describeBody(entry, negotiation: negotiation, parameters: values, requestedCode: code)
     }
 
     @Sendable func match(_ call: RPCCall) async throws -> Data {
@@ -46,7 +46,7 @@ struct CatalogMethods: Sendable {
         let message = try input.string("serviceMessage", maximumLength: TextRules.maximumLength)
         let negotiation = try Self.negotiate(input, call, served)
         let entry = try served.snapshot.matchEntry(code: code, serviceMessage: message)
-        return try served.describeBody(entry, negotiation: negotiation)
+        return try served.describeBody(entry, negotiation: negotiation, requestedCode: code)
     }
 
     @Sendable func explain(_ call: RPCCall) async throws -> Data {
