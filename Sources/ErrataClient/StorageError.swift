@@ -22,29 +22,40 @@ public import Foundation
 public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What the storage service answered.
     public var response: StorageErrorResponse
-    /// The catalog's explanation, with the variant matched from the service's message; `nil` for an unknown code.
+    /// The catalog's explanation of the code (or of the code an alias names), with the variant matched
+    /// from the service's message; `nil` for a code the catalog does not know.
     public var explanation: ErrorDescription?
+    /// For a code the catalog does not know, its generic explanation chosen by the response's HTTP status
+    /// class (`UnrecognizedError.missing` for a 404…), naming the code in `requestedCode`; `nil` for a known code.
+    public var genericExplanation: ErrorDescription?
+    /// For a code the catalog does not know, the closest known codes and aliases, closest first.
+    public var suggestions: [ErrorCode]
 
     /// Explains `response` from `snapshot` in the negotiated locale.
     init(response: StorageErrorResponse, snapshot: CatalogSnapshot, negotiation: LocaleNegotiation) {
         self.response = response
-        // A parameter is never passed here, so `describe` cannot fail for a known entry.
-        self.explanation = (try? snapshot.matchEntry(code: response.code, serviceMessage: response.message)).flatMap {
-            try? snapshot.describe($0, negotiation: negotiation)
-        }
+        let sent = response.code.rawValue.isEmpty ? nil : response.code
+        let explaining = snapshot.explainingEntry(code: sent, serviceMessage: response.message, httpStatus: response.httpStatus)
+        // A parameter is never passed here, so `describe` cannot fail.
+        let description = explaining.entry.flatMap { try? snapshot.describe($0, negotiation: negotiation, requestedCode: sent) }
+        self.explanation = explaining.known ? description : nil
+        self.genericExplanation = explaining.known ? nil : description
+        self.suggestions = explaining.suggestions
     }
 
     /// The storage service's error code.
     public var code: ErrorCode { response.code }
 
-    /// Whether retrying the same request can succeed, per the catalog's retry policy; `false` for an unknown code.
+    /// Whether retrying the same request can succeed, per the catalog's retry policy.
     public var isRetryable: Bool { retryPolicy != nil }
 
-    /// How to retry the request, per the catalog; `nil` when retrying cannot help or the code is unknown.
-    public var retryPolicy: RetryPolicy? { explanation?.retryPolicy }
+    /// How to retry the request, per the catalog; `nil` when retrying cannot help.
+    ///
+    /// For an unknown code, the generic explanation's policy: a 5xx, a 503 or a 429 is retried, others are not.
+    public var retryPolicy: RetryPolicy? { (explanation ?? genericExplanation)?.retryPolicy }
 
     /// Whether the service asks for a lower request rate, so the caller should back off with jitter.
-    public var isThrottling: Bool { explanation?.retry == .throttling }
+    public var isThrottling: Bool { (explanation ?? genericExplanation)?.retry == .throttling }
 
     // MARK: - Retrying
 
@@ -78,9 +89,9 @@ public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The code and the explanation on one line, such as `NoSuchKey: The object you asked for does not exist…`.
     public var description: String { "\(code): \(message)" }
 
-    /// The catalog message, else the service's message, else the code.
+    /// The catalog message, else the service's message, else the generic message, else the code.
     private var message: String {
-        explanation?.message ?? response.message ?? code.rawValue
+        explanation?.message ?? response.message ?? genericExplanation?.message ?? code.rawValue
     }
 
     /// The service's own message, else the catalog's copy of it.
@@ -96,8 +107,8 @@ extension StorageError: LocalizedError {
     /// The storage service's own message, with its code.
     public var failureReason: String? { "\(code): \(serviceMessage)" }
 
-    /// The catalog's remediation; `nil` for an unknown code.
-    public var recoverySuggestion: String? { explanation?.remediation }
+    /// The catalog's remediation, the generic one for an unknown code.
+    public var recoverySuggestion: String? { (explanation ?? genericExplanation)?.remediation }
 
     /// The catalog key of the entry, such as `BucketNotEmpty.acl`, to anchor help pages on.
     public var helpAnchor: String? {

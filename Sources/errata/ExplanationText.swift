@@ -32,6 +32,7 @@ struct ExplanationText {
     /// All of them, printed or not, set the column the values start in, so the values of
     /// `explain` and `parse` line up the same way in one language.
     enum Label: String, CaseIterable {
+        case origin = "Origin:"
         case retry = "Retry:"
         case serviceMessage = "Service message:"
         case requestID = "Request ID:"
@@ -60,6 +61,7 @@ struct ExplanationText {
         let width = TerminalOutput.width
         let key = EntryKey(code: description.code, variant: description.variant)
         var lines = [output.bold("\(key) (HTTP \(description.httpStatus), \(description.category))")]
+        if let note = requestedCodeNote(for: description) { lines += TextWrapping.wrap(note, width: width) + [""] }
         lines += TextWrapping.wrap(description.message, width: width)
         lines += ["", output.bold(strings("What to do:"))]
         let steps = Self.steps(of: description.remediation)
@@ -70,14 +72,11 @@ struct ExplanationText {
             )
         }
         if let hint = description.developerHint {
-            lines += ["", output.bold("For developers:")]
-            lines += TextWrapping.wrap(hint, width: width, firstPrefix: "  ", prefix: "  ")
-        }
-        if let hint = description.developerHint {
             lines += ["", output.bold(strings("For developers:"))]
             lines += TextWrapping.wrap(hint, width: width, firstPrefix: "  ", prefix: "  ")
         }
         lines.append("")
+        lines += labeled(.origin, origin(description.origin))
         lines += labeled(.retry, advice(for: description.retry))
         lines += labeled(.serviceMessage, description.serviceMessage)
         lines += self.lines(for: details)
@@ -124,6 +123,25 @@ struct ExplanationText {
         let rest = current.trimmingCharacters(in: .whitespaces)
         if !rest.isEmpty { steps.append(rest) }
         return steps
+    }
+
+    /// Why the entry shown is not the code asked for: an alias of it, or a generic answer; `nil` when it is.
+    private func requestedCodeNote(for description: ErrorDescription) -> String? {
+        switch (description.origin, description.requestedCode) {
+        case (.generic, let code?): strings("%@ is not in the catalog: this is the generic explanation for its HTTP status.", code)
+        case (.generic, nil): strings("The response names no error code: this is the generic explanation for its HTTP status.")
+        case (_, let code?): strings("%1$@ is another spelling of %2$@.", code, description.code)
+        case (_, nil): nil
+        }
+    }
+
+    /// Where the code comes from, in words.
+    private func origin(_ origin: EntryOrigin) -> String {
+        switch origin {
+        case .service: strings("The storage service's own error code.")
+        case .s3: strings("An S3-standard error code, which the service's own list lacks.")
+        case .generic: strings("Generic: Errata does not know this error code.")
+        }
     }
 
     /// What to do about retrying, from the catalog's retry class.

@@ -8,10 +8,15 @@ extension Errata {
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Explain a raw storage error response: its body (XML or JSON), its headers, or both.",
-            usage: "errata parse [<file>] [--header <header> ...] [--status <n>] [<options>]",
+            // Written out because ArgumentParser does not wrap the generated line to 80 columns.
+            usage: """
+                errata parse [<file>] [--header <header> ...] [--status <n>] [--json]
+                             [<options>]
+                """,
             discussion: """
                 For example: curl -s https://storage.example.com/bucket/key | errata parse
                 A HEAD has no body: errata parse --status 404 --header 'x-amz-error-code: NoSuchKey'
+                A code the catalog does not know gets the generic explanation of its HTTP status and exit status 1.
                 """
         )
 
@@ -25,6 +30,9 @@ extension Errata {
         var httpStatus: Int?
 
         @OptionGroup var locale: LocaleOption
+
+        @Flag(help: "Print the explanation as one line of JSON, as errors.explain answers it.")
+        var json = false
 
         @OptionGroup var client: ClientOptions
 
@@ -42,9 +50,9 @@ extension Errata {
             let strings = locale.strings(for: client)
             let source = file ?? (headerLines.isEmpty ? "-" : nil)
             let body = try source.map { try readBody($0, strings: strings) }
-            let error: StorageError
+            let response: StorageResponse
             do {
-                error = try client.storageError(responseBody: body, headers: headers, httpStatus: httpStatus, locale: locale.requested())
+                response = try StorageResponse(body: body, headers: headers, httpStatus: httpStatus)
             } catch {
                 let reason = "\(error)"
                 let message =
@@ -55,16 +63,32 @@ extension Errata {
                     }
                 throw CommandFailure(message, status: 1)
             }
-            let output = TerminalOutput()
-            let text = ExplanationText(output: output, strings: strings)
-            guard let explanation = error.explanation else {
-                // Still show what the service said, then fail with the catalog's suggestions.
-                output.write(TextWrapping.wrap(error.description, width: TerminalOutput.width) + text.lines(for: Self.details(of: error.response)))
-                guard !error.code.rawValue.isEmpty else { throw CommandFailure(strings("the response names no error code"), status: 1) }
-                let suggestions = client.snapshot.suggestions(for: error.code.rawValue)
-                throw CommandFailure(.unknownCode(error.code, suggestions: suggestions), strings: strings)
+            let error = client.storageError(StorageErrorResponse(response), locale: locale.requested())
+            let description = error.explanation ?? error.genericExplanation
+            if json {
+                let body = ExplanationBody.encode(
+                    description: description.map(CanonicalJSON.encode), known: error.explanation != nil, response: response,
+                    suggestions: error.suggestions
+                )
+                print(String(decoding: body, as: UTF8.self))
+            } else {
+                let output = TerminalOutput()
+                let text = ExplanationText(output: output, strings: strings)
+                let details = Self.details(of: error.response)
+                output.write(
+                    description.map { description in
+                        // What this service said, rather than the catalog's copy of what it usually says.
+                        var shown = description
+                        shown.serviceMessage = error.response.message ?? description.serviceMessage
+                        return text.lines(for: shown, details: details)
+                    }
+                        ?? TextWrapping.wrap(error.description, width: TerminalOutput.width) + text.lines(for: details)
+                )
             }
-            output.write(text.lines(for: explanation, details: Self.details(of: error.response)))
+            // A generic answer is still printed, but the code is not the catalog's: exit 1, with suggestions.
+            guard error.explanation == nil else { return }
+            guard !error.code.rawValue.isEmpty else { throw CommandFailure(strings("the response names no error code"), status: 1) }
+            throw CommandFailure(.unknownCode(error.code, suggestions: error.suggestions), strings: strings)
         }
 
         /// The `--header` lines as a dictionary, names and values trimmed.

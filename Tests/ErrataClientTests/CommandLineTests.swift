@@ -64,14 +64,17 @@ import ErrataStore
         #expect(try cache.fileNames().isEmpty)
     }
 
-    @Test(arguments: ["en", "ja"])
-    func explainPrintsTheDeveloperHintUnderItsOwnLabel(locale: String) async throws {
+    @Test(arguments: [("en", "For developers:"), ("ja", "開発者向け:")])
+    func explainPrintsTheDeveloperHintUnderItsOwnLabel(locale: String, label: String) async throws {
         let cache = try TemporaryDirectory()
         defer { cache.remove() }
         let outcome = try await Self.run(["explain", "BadDigest", "--locale", locale, "--cache-dir", cache.url.path])
         #expect(outcome.status == 0)
         let hint = try #require(Documents.localizations[TextKey(entry: EntryKey(code: ErrorCode("BadDigest")), locale: LanguageTag(rawValue: locale)!, field: .developerHint)])
-        let section = try #require(outcome.output.components(separatedBy: "For developers:\n").last?.components(separatedBy: "\n\n").first)
+        // Once, under the label of the locale's language.
+        let sections = outcome.output.components(separatedBy: label + "\n")
+        #expect(sections.count == 2, "\(outcome.output)")
+        let section = try #require(sections.last?.components(separatedBy: "\n\n").first)
         // Compared without whitespace, since the text is wrapped to 80 columns.
         #expect(section.filter { !$0.isWhitespace } == hint.filter { !$0.isWhitespace }, "\(outcome.output)")
         #expect(outcome.overlongLines.isEmpty, "\(outcome.overlongLines)")
@@ -99,8 +102,15 @@ import ErrataStore
         defer { cache.remove() }
         let outcome = try await Self.run(["explain", "nosuchkey", "--cache-dir", cache.url.path])
         #expect(outcome.status == 1)
-        #expect(outcome.output.isEmpty)
+        // Still the generic explanation: without a status, that of a client error.
+        #expect(outcome.output.hasPrefix("UnrecognizedError.client (HTTP 400, unrecognized)\nnosuchkey is not in the catalog"), "\(outcome.output)")
         #expect(outcome.errors.hasPrefix("errata: unknown error code 'nosuchkey'; did you mean NoSuchKey"), "\(outcome.errors)")
+
+        let withStatus = try await Self.run(["explain", "NoSuchWidget", "--status", "503", "--json", "--cache-dir", cache.url.path])
+        #expect(withStatus.status == 1)
+        let generic = try JSONDecoder().decode(ErrorDescription.self, from: Data(withStatus.output.utf8))
+        #expect(generic.variant == VariantName("throttling") && generic.origin == .generic && generic.requestedCode == ErrorCode("NoSuchWidget"))
+        #expect(try await Self.run(["explain", "NoSuchWidget", "--status", "99", "--cache-dir", cache.url.path]).status == 2)
     }
 
     @Test(arguments: [
@@ -142,6 +152,41 @@ import ErrataStore
         #expect(entries.map(\.code).contains(ErrorCode("NoSuchKey")))
     }
 
+    @Test func parseJSONIsTheExplainResultWithAliasesResolved() async throws {
+        let cache = try TemporaryDirectory()
+        defer { cache.remove() }
+        let body = Data("<Error><Code>NoSuchBucketPolicy</Code><Message>The bucket policy does not exist</Message><RequestId>R-9</RequestId></Error>".utf8)
+        let outcome = try await Self.run(["parse", "--status", "404", "--json", "--locale", "ko", "--cache-dir", cache.url.path], input: body)
+        #expect(outcome.status == 0)
+        let result = try JSONDecoder().decode(Explained.self, from: Data(outcome.output.utf8))
+        #expect(result.known && result.suggestions.isEmpty)
+        #expect(result.description.code == ErrorCode("NotSuchBucketPolicy") && result.description.requestedCode == ErrorCode("NoSuchBucketPolicy"))
+        #expect(result.description.locale.rawValue == "ko" && result.description.origin == .service)
+        #expect(result.response == ["code": "NoSuchBucketPolicy", "format": "xml", "httpStatus": "404", "message": "The bucket policy does not exist", "requestId": "R-9"])
+    }
+
+    /// What `errata parse --json` prints.
+    struct Explained: Decodable {
+        var description: ErrorDescription
+        var known: Bool
+        var response: [String: StringOrNumber]
+        var suggestions: [String]
+    }
+
+    /// A member of `response`, compared as text.
+    struct StringOrNumber: Decodable, Equatable, ExpressibleByStringLiteral {
+        var text: String
+        init(stringLiteral value: String) { text = value }
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let string = try? container.decode(String.self) {
+                text = string
+            } else {
+                text = String(try container.decode(Int.self))
+            }
+        }
+    }
+
     @Test func parseExplainsAResponseFromStandardInput() async throws {
         let cache = try TemporaryDirectory()
         defer { cache.remove() }
@@ -156,7 +201,8 @@ import ErrataStore
         try Data(#"{"Error":{"Code":"NoSuchKye","Message":"Gone."}}"#.utf8).write(to: file)
         let unknown = try await Self.run(["parse", file.path, "--cache-dir", cache.url.path])
         #expect(unknown.status == 1)
-        #expect(unknown.output.contains("NoSuchKye: Gone."))
+        #expect(unknown.output.hasPrefix("UnrecognizedError.client (HTTP 400, unrecognized)\nNoSuchKye is not in the catalog"))
+        #expect(unknown.output.contains("Service message:  Gone."), "what the service said, not the catalog's copy")
         #expect(unknown.errors.contains("did you mean NoSuchKey"))
 
         let garbage = try await Self.run(["parse", "-", "--cache-dir", cache.url.path], input: Data("hello".utf8))

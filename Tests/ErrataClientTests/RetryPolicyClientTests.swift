@@ -48,6 +48,7 @@ import Testing
         let cache = try TemporaryDirectory()
         defer { cache.remove() }
         let client = ErrataClient.make(cache: cache)
+        // A known code, and an unknown one whose generic answer (a 400: a client error) is never retried.
         for code in ["NoSuchKey", "NoSuchKye"] {
             let error = try storageError(code: code, headers: ["Retry-After": "3"], client: client)
             #expect(!error.isRetryable && error.retryPolicy == nil)

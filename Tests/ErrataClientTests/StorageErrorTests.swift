@@ -102,16 +102,37 @@ import Testing
         #expect(error?.response.message?.contains("TOP-SECRET") != true)
     }
 
-    @Test func anUnknownCodeKeepsTheServiceMessage() throws {
+    @Test func anUnknownCodeKeepsTheServiceMessageAndGetsTheGenericAnswerOfItsStatus() throws {
         defer { cache.remove() }
         let error: any Error = client.storageError(code: ErrorCode("NoSuchThing"), message: "The thing is gone.")
         #expect(error.localizedDescription == "The thing is gone.")
         let storage = try #require(error as? StorageError)
         #expect(storage.explanation == nil)
-        #expect(storage.recoverySuggestion == nil)
+        // No status: the generic answer for a client error.
+        let generic = try #require(storage.genericExplanation)
+        #expect(generic.code == ErrorCode("UnrecognizedError") && generic.variant == VariantName("client") && generic.origin == .generic)
+        #expect(generic.requestedCode == ErrorCode("NoSuchThing"))
+        #expect(storage.recoverySuggestion == generic.remediation)
+        #expect(storage.suggestions.isEmpty)
         #expect(!storage.isRetryable && !storage.isThrottling)
         let bare = client.storageError(code: ErrorCode("NoSuchThing"))
-        #expect(bare.localizedDescription == "NoSuchThing", "never an empty string")
+        #expect(bare.localizedDescription == generic.message, "never an empty string")
+
+        let typo = try client.storageError(responseBody: Data("<Error><Code>NoSuchKye</Code></Error>".utf8), headers: [:], httpStatus: 404)
+        #expect(typo.explanation == nil && typo.genericExplanation?.variant == VariantName("missing"))
+        #expect(typo.suggestions.first == ErrorCode("NoSuchKey"))
+        let overloaded = try client.storageError(responseBody: Data("<Error><Code>Busy</Code></Error>".utf8), headers: [:], httpStatus: 503)
+        #expect(overloaded.isThrottling && overloaded.isRetryable)
+    }
+
+    @Test func anAliasIsExplainedByItsEntry() throws {
+        defer { cache.remove() }
+        let error = client.storageError(code: ErrorCode("NoSuchBucketPolicy"), locale: "zh-Hans")
+        let explanation = try #require(error.explanation)
+        #expect(explanation.code == ErrorCode("NotSuchBucketPolicy") && explanation.requestedCode == ErrorCode("NoSuchBucketPolicy"))
+        #expect(error.genericExplanation == nil)
+        let s3 = client.storageError(code: ErrorCode("NoSuchTagSet"))
+        #expect(s3.explanation?.origin == .s3)
     }
 
     @Test func rawResponsesAreExplainedOfflineWithEveryField() throws {
