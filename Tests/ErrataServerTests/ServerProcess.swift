@@ -30,6 +30,9 @@ final class ServerProcess: Sendable {
             baseURL = Self.listeningAddress(in: run.output)
             if baseURL == nil { try await Task.sleep(for: .milliseconds(20)) }
         }
+        // Once more: on a loaded machine this task can wake up past the deadline after the server
+        // has long been listening.
+        baseURL = baseURL ?? Self.listeningAddress(in: run.output)
         guard let baseURL, let port = baseURL.port else {
             run.process.send(SIGKILL)
             await run.process.exited()
