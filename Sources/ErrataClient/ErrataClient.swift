@@ -66,11 +66,12 @@ public final class ErrataClient: Sendable {
     /// then to `en`, then to the code and the service's own message, so no text is ever empty. This is
     /// an in-memory read: no I/O.
     /// - Parameters:
-    ///   - code: The error code, matched exactly.
+    ///   - code: The error code or one of its aliases, matched exactly.
     ///   - variant: The variant of a code with several meanings; `nil` for the code's first.
     ///   - locale: A BCP 47 tag such as `zh-Hans` or `zh-TW`; `nil` for the source locale (`en`).
     ///   - params: Values for the texts' `{placeholders}`, overriding the catalog's defaults.
-    /// - Returns: The message, remediation and classification, with the locale served and whether it fell back.
+    /// - Returns: The message, remediation and classification, with the locale served and whether it fell
+    ///   back; for an alias, the entry's own description with `requestedCode` naming the alias.
     /// - Throws: `CatalogLookupError` (ErrataCore) for an unknown code (with suggestions), variant or parameter.
     public func describe(
         code: ErrorCode,
@@ -80,7 +81,7 @@ public final class ErrataClient: Sendable {
     ) throws(CatalogLookupError) -> ErrorDescription {
         let (snapshot, negotiation) = negotiated(locale)
         let entry = try snapshot.entry(code: code, variant: variant)
-        return try snapshot.describe(entry, negotiation: negotiation, parameters: params)
+        return try snapshot.describe(entry, negotiation: negotiation, parameters: params, requestedCode: code)
     }
 
     /// Explains every entry matching a filter, in catalog order.

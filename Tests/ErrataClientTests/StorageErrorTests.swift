@@ -133,6 +133,8 @@ import Testing
         #expect(error.genericExplanation == nil)
         let s3 = client.storageError(code: ErrorCode("NoSuchTagSet"))
         #expect(s3.explanation?.origin == .s3)
+        let described = try client.describe(code: ErrorCode("KeyTooLongError"), locale: "ja")
+        #expect(described.code == ErrorCode("KeyTooLong") && described.requestedCode == ErrorCode("KeyTooLongError"))
     }
 
     @Test func rawResponsesAreExplainedOfflineWithEveryField() throws {
