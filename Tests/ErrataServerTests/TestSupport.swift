@@ -21,13 +21,25 @@ struct TestService {
     let live: LiveCatalog
     var configuration: ServerConfiguration
 
+    /// A database seeded from `Localizations/` once per test process, as a first start seeds it; every
+    /// test starts from a copy, so the hundreds of services the suite starts do not each import the catalog.
+    private static let seeded = Task {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("errata-seeded-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try CatalogStore(path: directory.appendingPathComponent("errata.sqlite").path, logger: logger)
+        _ = try await CatalogBootstrap.liveCatalog(store: store, localizations: localizations, logger: logger)
+        return store
+    }
+
     /// The SQLite file, for tests that open it as another process would.
     var databasePath: String { directory.appendingPathComponent("errata.sqlite").path }
 
     init(configuration: ServerConfiguration = .init(port: 0)) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("errata-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try CatalogStore(path: directory.appendingPathComponent("errata.sqlite").path, logger: Self.logger)
+        let path = directory.appendingPathComponent("errata.sqlite").path
+        try await Self.seeded.value.backup(to: path)
+        store = try CatalogStore(path: path, logger: Self.logger)
         live = try await CatalogBootstrap.liveCatalog(
             store: store, localizations: Self.localizations, links: configuration.docsLinks, logger: Self.logger
         )
