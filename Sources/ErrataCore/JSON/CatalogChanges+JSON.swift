@@ -14,17 +14,7 @@ extension CatalogChanges {
         // Synthesized Codable omits a nil `locales`.
         if let locales {
             writer.member("locales")
-            writer.raw("[")
-            for (index, locale) in locales.enumerated() {
-                if index > 0 { writer.raw(",") }
-                writer.raw("{")
-                writer.member("name", first: true)
-                writer.string(locale.name)
-                writer.member("tag")
-                writer.string(locale.tag.rawValue)
-                writer.raw("}")
-            }
-            writer.raw("]")
+            LocaleInfo.write(locales, to: &writer)
         }
         writer.member("removed")
         writer.raw("[")

@@ -39,6 +39,24 @@ package struct JSONWriter {
         bytes.append(contentsOf: json)
     }
 
+    /// Forgets the bytes written so far, keeping the storage: for a writer that hands its output on in pieces.
+    package mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Object keys in the order `JSONEncoder` writes them with `.sortedKeys` off Apple platforms:
+    /// by their UTF-8 bytes (not by `String`'s `<`, which compares canonical equivalents as equal).
+    package static func sortedKeys(_ keys: some Sequence<String>) -> [String] {
+        keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Appends `"key":` for a key known only at run time, escaped, preceded by a comma unless it is the first member.
+    package mutating func key(_ key: String, first: Bool = false) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        string(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
     /// Appends `"name":`, preceded by a comma unless it is the first member.
     ///
     /// - Precondition: `name` needs no escaping.
