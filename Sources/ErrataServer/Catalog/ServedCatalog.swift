@@ -151,7 +151,7 @@ package final class ServedCatalog: Sendable {
     func gzipDocument() throws -> Data {
         try documentGzip.value(for: 0) {
             var stream = try GzipStream()
-            try CatalogDocument(catalog: snapshot.catalog, revision: revision).writeCanonicalJSON { piece in
+            try snapshot.document.writeCanonicalJSON { piece in
                 try stream.write(piece)
             }
             return try stream.finish()
