@@ -11,32 +11,26 @@ extension CatalogDocument {
         pieceSize: Int = defaultPieceSize, to consume: ([UInt8]) throws(Failure) -> Void
     ) throws(Failure) {
         var writer = JSONWriter(capacity: pieceSize + 4_096)
-        func handOnIfFull() throws(Failure) {
+        func handOnIfFull(_ writer: inout JSONWriter) throws(Failure) {
             guard writer.bytes.count >= pieceSize else { return }
             try consume(writer.bytes)
             writer.removeAll()
         }
         writer.raw("{")
         writer.member("entries", first: true)
-        writer.raw("[")
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { writer.raw(",") }
+        try writer.array(entries) { (writer, entry) throws(Failure) in
             entry.write(to: &writer)
-            try handOnIfFull()
+            try handOnIfFull(&writer)
         }
-        writer.raw("]")
         writer.member("formatVersion")
         writer.integer(formatVersion)
         writer.member("locales")
         LocaleInfo.write(locales, to: &writer)
         writer.member("needsReview")
-        writer.raw("[")
-        for (index, key) in needsReview.enumerated() {
-            if index > 0 { writer.raw(",") }
+        try writer.array(needsReview) { (writer, key) throws(Failure) in
             writer.string(key)
-            try handOnIfFull()
+            try handOnIfFull(&writer)
         }
-        writer.raw("]")
         // Synthesized Codable omits a nil `retryPolicies`.
         if let retryPolicies {
             writer.member("retryPolicies")
@@ -47,13 +41,11 @@ extension CatalogDocument {
         writer.member("sourceLanguage")
         writer.string(sourceLanguage.rawValue)
         writer.member("texts")
-        writer.raw("{")
-        for (index, key) in JSONWriter.sortedKeys(texts.keys).enumerated() {
-            writer.key(key, first: index == 0)
-            writer.stringObject(texts[key] ?? [:])
-            try handOnIfFull()
+        try writer.object(texts) { (writer, textsByLocale) throws(Failure) in
+            writer.object(textsByLocale) { writer, text in writer.string(text) }
+            try handOnIfFull(&writer)
         }
-        writer.raw("}}")
+        writer.raw("}")
         try consume(writer.bytes)
     }
 }
@@ -71,12 +63,7 @@ extension CatalogManifest.Entry {
         writer.member("httpStatus")
         writer.integer(httpStatus)
         writer.member("parameters")
-        writer.raw("{")
-        for (index, name) in JSONWriter.sortedKeys(parameters.keys).enumerated() {
-            writer.key(name, first: index == 0)
-            parameters[name]?.write(to: &writer)
-        }
-        writer.raw("}")
+        writer.object(parameters) { writer, parameter in parameter.write(to: &writer) }
         writer.member("retry")
         writer.string(retry.rawValue)
         if let retryPolicy {
@@ -123,9 +110,7 @@ extension RetryPolicies {
 extension LocaleInfo {
     /// Writes locales as a canonical JSON array of `{"name", "tag"}` objects.
     package static func write(_ locales: [LocaleInfo], to writer: inout JSONWriter) {
-        writer.raw("[")
-        for (index, locale) in locales.enumerated() {
-            if index > 0 { writer.raw(",") }
+        writer.array(locales) { writer, locale in
             writer.raw("{")
             writer.member("name", first: true)
             writer.string(locale.name)
@@ -133,18 +118,5 @@ extension LocaleInfo {
             writer.string(locale.tag.rawValue)
             writer.raw("}")
         }
-        writer.raw("]")
-    }
-}
-
-extension JSONWriter {
-    /// Appends an object of strings by key, keys in `JSONEncoder`'s sorted order.
-    mutating func stringObject(_ object: [String: String]) {
-        raw("{")
-        for (index, key) in Self.sortedKeys(object.keys).enumerated() {
-            self.key(key, first: index == 0)
-            string(object[key] ?? "")
-        }
-        raw("}")
     }
 }

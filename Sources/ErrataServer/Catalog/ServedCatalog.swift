@@ -27,8 +27,8 @@ package final class ServedCatalog: Sendable {
     private let describeBodies = RevisionMemo<DescribeKey, Data>(capacity: describeBodyCapacity)
     /// Whole-catalog listings by locale, with their gzip encodings, for requests whose negotiation matched.
     private let listings: RevisionMemo<LanguageTag, CompressedBody>
-    /// The whole catalog in every locale, as a `CatalogDocument`, kept only gzip-encoded: about 8 MB
-    /// against 60 MB of JSON for 10,000 entries in 10 locales.
+    /// The whole catalog in every locale, as a `CatalogDocument`, kept only gzip-encoded: about 2 MB
+    /// against 41 MB of JSON for 10,000 entries in 10 locales.
     private let documentGzip = RevisionMemo<Int, Data>(capacity: 1)
     /// Negotiation outcomes already computed for this revision's locales.
     private let negotiations = NegotiationCache()
