@@ -38,6 +38,7 @@ import Testing
     /// Every locale status, and every entry described in every catalog locale, one outside it,
     /// after a failed negotiation, and with parameters, as well as the resulting catalog.
     private func expectSameAnswers(_ incremental: CatalogSnapshot, _ rebuilt: CatalogSnapshot, _ context: String) throws {
+        #expect(incremental.document == CatalogDocument(catalog: rebuilt.catalog, revision: rebuilt.revision), "\(context)")
         #expect(incremental.catalog == rebuilt.catalog, "\(context)")
         #expect(incremental.locales == rebuilt.locales, "\(context)")
         #expect(incremental.revision == rebuilt.revision, "\(context)")

@@ -8,28 +8,16 @@ extension CatalogChanges {
         var writer = JSONWriter(capacity: 128 + changes.count * 160)
         writer.raw("{")
         writer.member("changes", first: true)
-        write(changes, to: &writer)
+        writer.array(changes) { writer, change in Self.write(change, to: &writer) }
         writer.member("fromRevision")
         writer.integer(fromRevision)
         // Synthesized Codable omits a nil `locales`.
         if let locales {
             writer.member("locales")
-            writer.raw("[")
-            for (index, locale) in locales.enumerated() {
-                if index > 0 { writer.raw(",") }
-                writer.raw("{")
-                writer.member("name", first: true)
-                writer.string(locale.name)
-                writer.member("tag")
-                writer.string(locale.tag.rawValue)
-                writer.raw("}")
-            }
-            writer.raw("]")
+            LocaleInfo.write(locales, to: &writer)
         }
         writer.member("removed")
-        writer.raw("[")
-        for (index, key) in removed.enumerated() {
-            if index > 0 { writer.raw(",") }
+        writer.array(removed) { writer, key in
             writer.raw("{")
             Self.writeKey(code: key.code, field: key.field, locale: key.locale, to: &writer)
             // `TextChange.Key` is encoded by synthesized Codable, which omits a nil variant.
@@ -39,30 +27,24 @@ extension CatalogChanges {
             }
             writer.raw("}")
         }
-        writer.raw("]")
         writer.member("toRevision")
         writer.integer(toRevision)
         writer.raw("}")
         return writer.data
     }
 
-    private func write(_ changes: [TextChange], to writer: inout JSONWriter) {
-        writer.raw("[")
-        for (index, change) in changes.enumerated() {
-            if index > 0 { writer.raw(",") }
-            writer.raw("{")
-            Self.writeKey(code: change.code, field: change.field, locale: change.locale, to: &writer)
-            writer.member("revision")
-            writer.integer(change.revision)
-            writer.member("state")
-            writer.string(change.state.rawValue)
-            writer.member("text")
-            writer.string(change.text)
-            writer.member("variant")
-            writer.string(change.variant?.rawValue)
-            writer.raw("}")
-        }
-        writer.raw("]")
+    private static func write(_ change: TextChange, to writer: inout JSONWriter) {
+        writer.raw("{")
+        writeKey(code: change.code, field: change.field, locale: change.locale, to: &writer)
+        writer.member("revision")
+        writer.integer(change.revision)
+        writer.member("state")
+        writer.string(change.state.rawValue)
+        writer.member("text")
+        writer.string(change.text)
+        writer.member("variant")
+        writer.string(change.variant?.rawValue)
+        writer.raw("}")
     }
 
     /// Writes the first members of a change or key object, which sort before the rest.

@@ -39,6 +39,48 @@ package struct JSONWriter {
         bytes.append(contentsOf: json)
     }
 
+    /// Forgets the bytes written so far, keeping the storage: for a writer that hands its output on in pieces.
+    package mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Object keys in the order `JSONEncoder` writes them with `.sortedKeys` off Apple platforms:
+    /// by their UTF-8 bytes (not by `String`'s `<`, which compares canonical equivalents as equal).
+    private static func sortedKeys(_ keys: some Sequence<String>) -> [String] {
+        keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Appends `"key":` for a key known only at run time, escaped, preceded by a comma unless it is the first member.
+    private mutating func key(_ key: String, first: Bool = false) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        string(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// Appends an array, each element written by `writeElement`.
+    package mutating func array<Element, Failure: Error>(
+        _ elements: some Sequence<Element>, _ writeElement: (inout JSONWriter, Element) throws(Failure) -> Void
+    ) throws(Failure) {
+        raw("[")
+        for (index, element) in elements.enumerated() {
+            if index > 0 { raw(",") }
+            try writeElement(&self, element)
+        }
+        raw("]")
+    }
+
+    /// Appends an object with keys known only at run time, in ``sortedKeys(_:)`` order, each value written by `writeValue`.
+    package mutating func object<Value, Failure: Error>(
+        _ members: [String: Value], _ writeValue: (inout JSONWriter, Value) throws(Failure) -> Void
+    ) throws(Failure) {
+        raw("{")
+        for (index, key) in Self.sortedKeys(members.keys).enumerated() {
+            self.key(key, first: index == 0)
+            if let value = members[key] { try writeValue(&self, value) }
+        }
+        raw("}")
+    }
+
     /// Appends `"name":`, preceded by a comma unless it is the first member.
     ///
     /// - Precondition: `name` needs no escaping.

@@ -28,6 +28,11 @@ public final class CatalogSnapshot: Sendable {
             return catalog
         }
     }
+    /// The catalog as a `CatalogDocument`, equal to `CatalogDocument(catalog: catalog, revision: revision)`
+    /// but without assembling and keeping ``catalog`` (a copy of every text) after ``applying(_:revision:)``.
+    public var document: CatalogDocument {
+        layers.document(revision: revision)
+    }
     /// Chooses among this snapshot's locales, as the server and the client both do.
     public let negotiator: LocaleNegotiator
     /// Locales in catalog order, with whether each is completely translated.

@@ -32,6 +32,16 @@ struct LayeredCatalog: Sendable {
         return catalog
     }
 
+    /// The whole catalog as a `CatalogDocument`: the base's, with the overlay's texts in place,
+    /// never copying every text into a `Catalog` on the way.
+    func document(revision: Int) -> CatalogDocument {
+        var document = CatalogDocument(catalog: base, revision: revision)
+        for (key, text) in overlay {
+            document.texts[key.stringKey, default: [:]][key.locale.rawValue] = text
+        }
+        return document
+    }
+
     // MARK: - Changing
 
     /// Replaces a text.

@@ -13,12 +13,7 @@ package struct CatalogListing: Codable, Hashable, Sendable {
         var writer = JSONWriter(capacity: 64 + entries.count * 768)
         writer.raw("{")
         writer.member("entries", first: true)
-        writer.raw("[")
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { writer.raw(",") }
-            entry.write(to: &writer)
-        }
-        writer.raw("]")
+        writer.array(entries) { writer, entry in entry.write(to: &writer) }
         writer.member("locale")
         writer.string(locale.rawValue)
         writer.member("revision")

@@ -100,14 +100,17 @@ package final class LiveCatalog: Sendable {
     }
 
     private func install(_ served: ServedCatalog, goingBack: Bool) {
-        let woken = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            guard goingBack || served.revision >= state.served.revision else { return [] }
+        let (replaced, woken) = state.withLock { state -> (ServedCatalog?, [CheckedContinuation<Void, Never>]) in
+            guard goingBack || served.revision >= state.served.revision else { return (nil, []) }
+            let replaced = state.served
             state.served = served
             state.retained.removeAll { $0.revision >= served.revision }
             state.retained.append(served)
             state.retained.removeFirst(max(0, state.retained.count - Self.retainedRevisions))
-            return state.waiters.takeSatisfied(by: served.revision)
+            return (replaced === served ? nil : replaced, state.waiters.takeSatisfied(by: served.revision))
         }
+        // Up to `retainedRevisions` revisions stay readable: only the current one keeps its whole-catalog bodies.
+        replaced?.retire()
         for continuation in woken { continuation.resume() }
     }
 

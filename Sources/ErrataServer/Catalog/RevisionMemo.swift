@@ -15,7 +15,13 @@ import ErrataCore
 /// ```
 final class RevisionMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     let capacity: Int
-    private let storage = Locked<[Key: Value]>([:])
+    private let storage = Locked(Storage())
+
+    private struct Storage: Sendable {
+        var values: [Key: Value] = [:]
+        /// False once the memo is emptied for good: values are still computed, no longer kept.
+        var keepsValues = true
+    }
 
     /// - Parameter capacity: The most values kept.
     init(capacity: Int) {
@@ -24,12 +30,28 @@ final class RevisionMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     /// The value for `key`, computed by `make` the first time.
     func value<Failure: Error>(for key: Key, make: () throws(Failure) -> Value) throws(Failure) -> Value {
-        if let known = storage.withLock({ $0[key] }) { return known }
+        if let known = storage.withLock({ $0.values[key] }) { return known }
         let value = try make()
-        storage.withLock { values in
-            if values.count >= capacity { values.removeAll(keepingCapacity: true) }
-            values[key] = value
+        storage.withLock { storage in
+            guard storage.keepsValues else { return }
+            if storage.values.count >= capacity { storage.values.removeAll(keepingCapacity: true) }
+            storage.values[key] = value
         }
         return value
+    }
+
+    /// Forgets every value kept, freeing their memory.
+    ///
+    /// - Parameter forGood: Whether values computed later are not kept either.
+    func removeAll(forGood: Bool = false) {
+        storage.withLock { storage in
+            storage.values = [:]
+            if forGood { storage.keepsValues = false }
+        }
+    }
+
+    /// How many values are kept.
+    var count: Int {
+        storage.withLock { $0.values.count }
     }
 }

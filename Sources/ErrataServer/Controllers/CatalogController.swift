@@ -24,11 +24,13 @@ package struct CatalogController<Context: RequestContext>: Sendable {
     }
 
     /// `GET /v1/catalog/snapshot`: the whole catalog in every locale, for clients that cache it offline.
+    ///
+    /// Kept only gzip-encoded; inflated for the rare client that does not accept gzip.
     @Sendable func snapshot(_ request: Request, context: Context) async throws -> CacheableResponse {
         let served = live.served
         return CacheableResponse(
-            body: served.document.identity, entityTag: "\"r\(served.revision)-snapshot\"", contentLanguage: nil,
-            cacheControl: CacheableResponse.revalidateEveryTime, gzipBody: served.document.gzip
+            body: nil, entityTag: "\"r\(served.revision)-snapshot\"", contentLanguage: nil,
+            cacheControl: CacheableResponse.revalidateEveryTime, gzipBody: try served.gzipDocument()
         )
     }
 

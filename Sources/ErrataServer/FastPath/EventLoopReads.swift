@@ -42,9 +42,9 @@ struct EventLoopReads: Sendable {
         else { return nil }
         let request = Request(head: head, body: RequestBody(buffer: ByteBuffer()))
         guard !QueryCredentialMiddleware<Context>.carriesCredential(request),
-            let cacheable = try? route.cacheableResponse(request, served: live.served)
+            let answered = try? route.cacheableResponse(request, served: live.served).answer(to: request)
         else { return nil }
-        var (response, body) = cacheable.answer(to: request)
+        var (response, body) = answered
         // The router's log line gives a HEAD the GET's body size.
         let bytes = response.body.contentLength
         if head.method == .head {

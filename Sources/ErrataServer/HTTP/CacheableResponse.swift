@@ -6,7 +6,8 @@ import NIOFoundationCompat
 ///
 /// Answers `304 Not Modified` when `If-None-Match` names the tag, so revalidation costs no body.
 /// When a gzip encoding was made ahead and the client accepts gzip, that is sent instead, under
-/// its own entity tag (a strong tag names one exact sequence of bytes).
+/// its own entity tag (a strong tag names one exact sequence of bytes). A large body may be kept
+/// only gzip-encoded: it is inflated for a client that does not accept gzip.
 struct CacheableResponse: ResponseGenerator {
     /// How long shared and private caches may reuse a read before revalidating.
     static let reuseBriefly = "public, max-age=60"
@@ -16,7 +17,8 @@ struct CacheableResponse: ResponseGenerator {
     /// so that a client never syncs from a stale copy after a publish.
     static let revalidateEveryTime = "no-cache"
 
-    var body: Data
+    /// The body; `nil` for a body kept only as ``gzipBody``.
+    var body: Data?
     var entityTag: String
     /// The body's language; `nil` for a body that does not depend on `Accept-Language`.
     var contentLanguage: String?
@@ -28,13 +30,15 @@ struct CacheableResponse: ResponseGenerator {
     var headers: HTTPFields = [:]
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        answer(to: request).response
+        try answer(to: request).response
     }
 
     /// The response to `request` and the body it carries, for writers that send the bytes themselves.
     ///
     /// Both the router and ``EventLoopReadHandler`` answer through here, so their headers cannot drift.
-    func answer(to request: Request) -> (response: Response, body: ByteBuffer?) {
+    ///
+    /// - Throws: `CompressNIOError` when a body kept only gzip-encoded cannot be inflated (out of memory).
+    func answer(to request: Request) throws -> (response: Response, body: ByteBuffer?) {
         let compressed = gzipBody.flatMap { $0.isEmpty ? nil : $0 }.flatMap { CompressedBody.acceptsGzip(request.headers[.acceptEncoding]) ? $0 : nil }
         let tag = compressed == nil ? entityTag : String(entityTag.dropLast()) + "-gzip\""
         var headers = self.headers
@@ -50,7 +54,12 @@ struct CacheableResponse: ResponseGenerator {
         }
         headers[.contentType] = contentType
         if compressed != nil { headers[.contentEncoding] = "gzip" }
-        let body = ByteBuffer(data: compressed ?? body)
+        let body: ByteBuffer
+        if let bytes = compressed ?? self.body {
+            body = ByteBuffer(data: bytes)
+        } else {
+            body = try GzipStream.inflate(gzipBody ?? Data())
+        }
         return (Response(status: .ok, headers: headers, body: .init(byteBuffer: body)), body)
     }
 }

@@ -1,6 +1,7 @@
 import ErrataCore
 import Foundation
 import HTTPTypes
+import NIOFoundationCompat
 import ErrataStore
 
 /// The public read methods: `errors.describe`, `errors.match`, `errors.explain`, `errors.list`, `catalog.get`,
@@ -72,7 +73,7 @@ struct CatalogMethods: Sendable {
 
     @Sendable func snapshot(_ call: RPCCall) async throws -> Data {
         _ = try await readInput(call)
-        return live.served.document.identity
+        return Data(buffer: try GzipStream.inflate(try live.served.gzipDocument()))
     }
 
     @Sendable func changes(_ call: RPCCall) async throws -> Data {
