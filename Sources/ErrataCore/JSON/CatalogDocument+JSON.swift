@@ -51,10 +51,15 @@ extension CatalogDocument {
 }
 
 extension CatalogManifest.Entry {
-    /// Writes the entry as a canonical JSON object (members in sorted order), `variant` as `null` when it has none.
+    /// Writes the entry as a canonical JSON object (members in sorted order), `variant` as `null` when it
+    /// has none and `aliases` only when it has some.
     package func write(to writer: inout JSONWriter) {
         writer.raw("{")
-        writer.member("category", first: true)
+        if !aliases.isEmpty {
+            writer.member("aliases", first: true)
+            writer.array(aliases) { writer, alias in writer.string(alias.rawValue) }
+        }
+        writer.member("category", first: aliases.isEmpty)
         writer.string(category.rawValue)
         writer.member("code")
         writer.string(code.rawValue)
@@ -62,6 +67,8 @@ extension CatalogManifest.Entry {
         writer.string(fault.rawValue)
         writer.member("httpStatus")
         writer.integer(httpStatus)
+        writer.member("origin")
+        writer.string(origin.rawValue)
         writer.member("parameters")
         writer.object(parameters) { writer, parameter in parameter.write(to: &writer) }
         writer.member("retry")
