@@ -221,6 +221,8 @@ if Context.environment["ERRATA_BENCHMARKS"] != nil {
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Benchmarks/ErrataBenchmarks",
             swiftSettings: swiftSettings,
