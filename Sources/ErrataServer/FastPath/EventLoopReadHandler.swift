@@ -45,7 +45,7 @@ final class EventLoopReadHandler: ChannelDuplexHandler, RemovableChannelHandler 
                     pendingAnswer = answer
                     return
                 }
-                if reads.rpcBodyLength(head) != nil {
+                if reads.mayAnswerRPC(head) {
                     pendingRPC = (head, nil)
                     return
                 }

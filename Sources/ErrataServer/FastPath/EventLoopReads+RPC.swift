@@ -15,17 +15,17 @@ extension EventLoopReads {
     /// The route pattern `POST /rpc` is logged and counted under.
     static let rpcRoute = "/rpc"
 
-    /// The length of the body to read before answering `head` here, or `nil` when the router should answer it.
-    func rpcBodyLength(_ head: HTTPRequest) -> Int? {
+    /// Whether `head` is a `POST /rpc` that may be answered here once its body is in.
+    func mayAnswerRPC(_ head: HTTPRequest) -> Bool {
         let fields = head.headerFields
         guard head.method == .post, head.path == Self.rpcRoute, Self.leavesConnectionAlone(fields),
             RPCController<Context>.isJSON(fields[.contentType]),
-            let length = fields[.contentLength].flatMap({ Int($0) }), (0...maximumBodySize).contains(length)
-        else { return nil }
-        return length
+            let length = fields[.contentLength].flatMap({ Int($0) })
+        else { return false }
+        return (0...maximumBodySize).contains(length)
     }
 
-    /// The answer to a `POST /rpc` whose head ``rpcBodyLength(_:)`` accepted, or `nil` when a call in
+    /// The answer to a `POST /rpc` whose head ``mayAnswerRPC(_:)`` accepted, or `nil` when a call in
     /// its body suspends and the router should answer it (nothing was run).
     ///
     /// - Parameters:
