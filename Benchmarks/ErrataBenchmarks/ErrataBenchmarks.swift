@@ -29,6 +29,7 @@ let benchmarks: @Sendable () -> Void = {
     let seed = Fixture(directory: URL(fileURLWithPath: "Localizations", isDirectory: true))
     registerLookups(seed, suffix: "seed")
     registerDispatch(seed, suffix: "seed")
+    registerLoopbackRPC(seed, suffix: "seed")
     registerCallMetrics()
     registerBuilds(seed, suffix: "seed")
     if let large = environment["ERRATA_BENCH_CATALOG_10K"], !large.isEmpty {

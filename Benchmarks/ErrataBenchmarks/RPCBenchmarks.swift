@@ -10,14 +10,7 @@ import Logging
 /// method lookup, metrics, describe and envelope — everything `RPCController` does but HTTP.
 func registerDispatch(_ fixture: Fixture, suffix: String) {
     let logger = Logger(label: "errata-benchmarks")
-    // One database per catalog, reused by every run: it only holds the (empty) token table the methods read.
-    let database = FileManager.default.temporaryDirectory.appendingPathComponent("errata-bench-dispatch-\(suffix).sqlite")
-    let store: CatalogStore
-    do {
-        store = try CatalogStore(path: database.path, logger: logger)
-    } catch {
-        fatalError("cannot open \(database.path): \(error)")
-    }
+    let store = benchmarkStore(suffix, logger: logger)
     let configuration = ServerConfiguration()
     let live = LiveCatalog(fixture.served, logger: logger)
     let access = AccessControl(store: store)
@@ -26,12 +19,9 @@ func registerDispatch(_ fixture: Fixture, suffix: String) {
     )
     let context = RPCCallContext(headers: [.contentType: "application/json"], peer: "127.0.0.1", logger: logger)
 
-    let codes = fixture.catalog.entries.prefix(50).map(\.code.rawValue)
-    let calls = codes.enumerated().map { index, code in
-        #"{"jsonrpc":"2.0","method":"errors.describe","params":{"code":"\#(code)","locale":"en"},"id":\#(index + 1)}"#
-    }
-    let batch = Data(("[" + calls.joined(separator: ",") + "]").utf8)
-    let single = Data(calls[0].utf8)
+    let bodies = DescribeBodies(fixture)
+    let batch = Data(bodies.batch.utf8)
+    let single = Data(bodies.single.utf8)
 
     Benchmark("JSON-RPC dispatch a batch of 50 describes (\(suffix))") { benchmark in
         for _ in benchmark.scaledIterations {
@@ -42,6 +32,32 @@ func registerDispatch(_ fixture: Fixture, suffix: String) {
         for _ in benchmark.scaledIterations {
             blackHole(await dispatcher.respond(to: single, context: context))
         }
+    }
+}
+
+/// The database the server-side benchmarks open, one per catalog and reused by every run: it only
+/// holds the (empty) token table the methods read.
+func benchmarkStore(_ suffix: String, logger: Logger) -> CatalogStore {
+    let database = FileManager.default.temporaryDirectory.appendingPathComponent("errata-bench-dispatch-\(suffix).sqlite")
+    do {
+        return try CatalogStore(path: database.path, logger: logger)
+    } catch {
+        fatalError("cannot open \(database.path): \(error)")
+    }
+}
+
+/// `POST /rpc` bodies: one `errors.describe`, and a batch of 50 (the catalog's first 50 codes, in English).
+struct DescribeBodies {
+    let single: String
+    let batch: String
+
+    init(_ fixture: Fixture) {
+        let codes = fixture.catalog.entries.prefix(50).map(\.code.rawValue)
+        let calls = codes.enumerated().map { index, code in
+            #"{"jsonrpc":"2.0","method":"errors.describe","params":{"code":"\#(code)","locale":"en"},"id":\#(index + 1)}"#
+        }
+        single = calls[0]
+        batch = "[" + calls.joined(separator: ",") + "]"
     }
 }
 

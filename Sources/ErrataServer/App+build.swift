@@ -41,15 +41,18 @@ package func buildApplication(
             CatalogWatcher(store: store, live: live, interval: configuration.catalogCheckInterval, metrics: metrics, logger: logger)
         }
     let serverName = "errata"
+    let service = EditService(store: store, live: live, access: access, metrics: metrics, primary: configuration.follower?.primary)
+    let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, service: service, metrics: metrics)
     // Token-protected reads need the access check's asynchronous token lookup: they stay on the router.
     let reads = answersReadsOnEventLoop && !configuration.requireReadToken
         ? EventLoopReads(
             live: live, logger: logger, cors: CORSAllowListMiddleware(allowedOrigins: configuration.corsAllowedOrigins),
-            serverName: serverName
+            serverName: serverName, dispatcher: dispatcher, maximumBodySize: configuration.maximumBodySize
         ) : nil
     return Application(
         router: buildRouter(
-            configuration: configuration, store: store, live: live, access: access, readiness: readiness, metrics: metrics, follower: followerStatus
+            configuration: configuration, store: store, live: live, access: access, service: service, dispatcher: dispatcher,
+            readiness: readiness, metrics: metrics, follower: followerStatus
         ),
         server: .errataHTTP1(configuration, reads: reads, metrics: metrics),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
@@ -81,15 +84,15 @@ package func buildDispatcher(
 ///   - store: The database edits go to.
 ///   - live: The catalog to serve.
 ///   - access: Checks tokens; run a ``TokenUseRecorder`` on it to write their uses.
+///   - service: Where the admin routes' edits go.
+///   - dispatcher: The JSON-RPC methods `/rpc` answers (``buildDispatcher(configuration:live:access:service:metrics:)``).
 ///   - readiness: What `GET /readyz` reports as draining.
 ///   - metrics: Where requests, calls and publishes are counted; give `access` the same.
 ///   - follower: On a follower, where it stands against its primary: what `/readyz` and `/metrics` report.
 package func buildRouter(
-    configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog, access: AccessControl, readiness: Readiness = Readiness(),
-    metrics: ServerMetrics = ServerMetrics(), follower: FollowerStatus? = nil
+    configuration: ServerConfiguration, store: CatalogStore, live: LiveCatalog, access: AccessControl, service: EditService,
+    dispatcher: RPCDispatcher, readiness: Readiness = Readiness(), metrics: ServerMetrics = ServerMetrics(), follower: FollowerStatus? = nil
 ) -> Router<ErrataRequestContext> {
-    let service = EditService(store: store, live: live, access: access, metrics: metrics, primary: configuration.follower?.primary)
-    let dispatcher = buildDispatcher(configuration: configuration, live: live, access: access, service: service, metrics: metrics)
     let router = Router(context: ErrataRequestContext.self, options: .autoGenerateHeadEndpoints)
     // First, so its line covers everything below and every later line carries the request id.
     router.add(middleware: RequestLogMiddleware())

@@ -7,6 +7,9 @@ import NIOFoundationCompat
 /// Every JSON-RPC answer, error or not, is HTTP 200; only failures outside JSON-RPC use HTTP
 /// statuses: 413 for a body over the limit, 415 for a body that is not `application/json`,
 /// and 204 (no body) when the call was a notification or the batch held only notifications.
+///
+/// A body of immediate calls only (public reads) is usually answered before it gets here, on the
+/// event loop (``EventLoopReads``), by the same dispatcher and ``answer(_:)``.
 package struct RPCController<Context: RemoteAddressRequestContext>: Sendable {
     let dispatcher: RPCDispatcher
     let maximumBodySize: Int
@@ -34,14 +37,19 @@ package struct RPCController<Context: RemoteAddressRequestContext>: Sendable {
         let buffer = try await request.collectBody(upTo: maximumBodySize)
         let body = Data(buffer: buffer, byteTransferStrategy: .noCopy)
         let callContext = RPCCallContext(headers: request.headers, peer: context.peer, logger: context.logger)
-        guard let answer = await dispatcher.respond(to: body, context: callContext) else {
-            return Response(status: .noContent, headers: [.cacheControl: "no-store"])
+        return Self.answer(await dispatcher.respond(to: body, context: callContext)).response
+    }
+
+    /// The HTTP answer carrying a dispatcher's answer, and its body, for writers that send the bytes themselves.
+    ///
+    /// Both the router and ``EventLoopReadHandler`` answer through here, so their headers cannot drift.
+    static func answer(_ answer: Data?) -> (response: Response, body: ByteBuffer?) {
+        guard let answer else {
+            return (Response(status: .noContent, headers: [.cacheControl: "no-store"]), nil)
         }
-        return Response(
-            status: .ok,
-            headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(data: answer))
-        )
+        let body = ByteBuffer(data: answer)
+        let headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
+        return (Response(status: .ok, headers: headers, body: .init(byteBuffer: body)), body)
     }
 
     /// Whether a Content-Type is `application/json`, with any parameters and in any case.

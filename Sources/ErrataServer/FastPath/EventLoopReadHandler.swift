@@ -5,6 +5,9 @@ import NIOHTTPTypes
 /// Answers the reads ``EventLoopReads`` knows on the connection's event loop, and passes every
 /// other request on to Hummingbird's router unchanged.
 ///
+/// A `POST /rpc` it may answer is held until its body is in; when a call in it needs the router,
+/// the request is passed on then, head, body and end, as it arrived.
+///
 /// It sits after Hummingbird's connection state handler, so idle timeouts, graceful shutdown and
 /// the request deadline count its answers as they count the router's. Responses leave in request
 /// order: while a request passed to the router is unanswered, later requests go there too.
@@ -21,6 +24,10 @@ final class EventLoopReadHandler: ChannelDuplexHandler, RemovableChannelHandler 
     private var routedInFlight = 0
     /// The answer to the request being read, written when its end arrives.
     private var pendingAnswer: EventLoopReads.Answer?
+    /// The `POST /rpc` being read, held until its end arrives.
+    private var pendingRPC: (head: HTTPRequest, body: ByteBuffer?)?
+    /// The client's address, read once per connection.
+    private var peer: String?
     /// Whether answers were written since the last flush.
     private var needsFlush = false
 
@@ -32,23 +39,55 @@ final class EventLoopReadHandler: ChannelDuplexHandler, RemovableChannelHandler 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
-            if routedInFlight == 0, let answer = reads.answer(head, date: date.now()) {
-                meters.record(answer.duration, under: answer.meterKey)
-                pendingAnswer = answer
-                return
+            if routedInFlight == 0 {
+                if let answer = reads.answer(head, date: date.now()) {
+                    meters.record(answer.duration, under: answer.meterKey)
+                    pendingAnswer = answer
+                    return
+                }
+                if reads.mayAnswerRPC(head) {
+                    pendingRPC = (head, nil)
+                    return
+                }
             }
             routedInFlight += 1
-        case .body:
-            // A request without a length header has no body, so this is a routed request's.
-            break
+        case .body(let part):
+            // Other than a held `POST /rpc`'s, bodies are routed requests' (reads answered here have none).
+            if var rpc = pendingRPC {
+                pendingRPC = nil  // so that appending to the body does not copy it
+                if rpc.body == nil { rpc.body = part } else { rpc.body!.writeImmutableBuffer(part) }
+                pendingRPC = rpc
+                return
+            }
         case .end:
             if let answer = pendingAnswer {
                 pendingAnswer = nil
                 write(answer, context: context)
                 return
             }
+            if let rpc = pendingRPC {
+                pendingRPC = nil
+                answerOrRoute(rpc, end: data, context: context)
+                return
+            }
         }
         context.fireChannelRead(data)
+    }
+
+    /// Answers a held `POST /rpc`, or passes it on to the router.
+    private func answerOrRoute(_ rpc: (head: HTTPRequest, body: ByteBuffer?), end: NIOAny, context: ChannelHandlerContext) {
+        let body = rpc.body ?? ByteBuffer()
+        let peer = self.peer ?? context.channel.remoteAddress?.ipAddress ?? "unknown"
+        self.peer = peer
+        if let answer = reads.rpcAnswer(rpc.head, body: body, peer: peer, date: date.now()) {
+            meters.record(answer.duration, under: answer.meterKey)
+            write(answer, context: context)
+            return
+        }
+        routedInFlight += 1
+        context.fireChannelRead(wrapInboundOut(.head(rpc.head)))
+        if let body = rpc.body { context.fireChannelRead(wrapInboundOut(.body(body))) }
+        context.fireChannelRead(end)
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {

@@ -4,10 +4,11 @@ import Logging
 import NIOCore
 
 /// The cacheable reads answered on the event loop, without the hop to the Swift concurrency pool:
-/// `GET` and `HEAD` of `/v1/errors`, `/v1/errors/{code}`, `/v1/catalog` and `/v1/locales`, and their 304s.
+/// `GET` and `HEAD` of `/v1/errors`, `/v1/errors/{code}`, `/v1/catalog` and `/v1/locales`, and their 304s;
+/// and `POST /rpc` bodies of immediate JSON-RPC calls (`EventLoopReads+RPC.swift`).
 ///
 /// Every answer is made by the code the router's routes and middleware use (``CacheableResponse``,
-/// `CORSAllowListMiddleware`, `RequestLogMiddleware`), so both paths send the same bytes and
+/// ``RPCDispatcher``, `CORSAllowListMiddleware`, `RequestLogMiddleware`), so both paths send the same bytes and
 /// leave the same log line; the caller records the answer's metrics (``RequestMetersMemo``).
 /// Whatever is not plainly one of these reads — another method or route, a body, a `Connection`
 /// header, a credential in the query, a read that would be a problem (an unknown code, a bad
@@ -20,6 +21,9 @@ struct EventLoopReads: Sendable {
     let cors: CORSAllowListMiddleware<Context>
     /// The `Server` header Hummingbird adds to the router's answers.
     let serverName: String?
+    /// The router's JSON-RPC dispatcher, and the largest body `POST /rpc` takes.
+    let dispatcher: RPCDispatcher
+    let maximumBodySize: Int
 
     /// A response ready to write: its head, and its body unless it has none (a 304, a `HEAD`).
     struct Answer {
@@ -37,7 +41,7 @@ struct EventLoopReads: Sendable {
     ///   - date: The `Date` header's value.
     func answer(_ head: HTTPRequest, date: String) -> Answer? {
         let start = ContinuousClock.now
-        guard head.method == .get || head.method == .head, Self.hasNoBodyOrConditions(head.headerFields),
+        guard head.method == .get || head.method == .head, Self.hasNoBody(head.headerFields), Self.leavesConnectionAlone(head.headerFields),
             let path = head.path, let route = EventLoopRoute(path: path)
         else { return nil }
         let request = Request(head: head, body: RequestBody(buffer: ByteBuffer()))
@@ -52,29 +56,42 @@ struct EventLoopReads: Sendable {
             response = response.createHeadResponse()
             body = nil
         }
-        cors.addHeaders(to: &response.headers, origin: head.headerFields[.origin])
         let id = RequestLogMiddleware<Context>.requestID(head.headerFields)
-        response.headers[.requestID] = id
-        RequestLogMiddleware<Context>.log(
-            head.method, route: route.pattern, status: response.status, bytes: bytes, since: start,
-            to: logger.with(metadataKey: "hb.request.id", value: .string(id))
+        return complete(
+            response, body: body, to: head, route: route.pattern, requestID: id, loggedBytes: bytes,
+            logger: logger.with(metadataKey: "hb.request.id", value: .string(id)), since: start, date: date
         )
+    }
+
+    /// Completes an answer as the router's middleware and Hummingbird's server do: CORS, the
+    /// request id, the log line, `Date` and `Server`.
+    func complete(
+        _ response: Response, body: ByteBuffer?, to head: HTTPRequest, route: String, requestID id: String, loggedBytes: Int?,
+        logger: Logger, since start: ContinuousClock.Instant, date: String
+    ) -> Answer {
+        var response = response
+        cors.addHeaders(to: &response.headers, origin: head.headerFields[.origin])
+        response.headers[.requestID] = id
+        RequestLogMiddleware<Context>.log(head.method, route: route, status: response.status, bytes: loggedBytes, since: start, to: logger)
         response.headers[.date] = date
         if let serverName { response.headers[.server] = serverName }
-        let meterKey = RequestMetersMemo.Key(route: route.pattern, method: head.method, status: response.status)
+        let meterKey = RequestMetersMemo.Key(route: route, method: head.method, status: response.status)
         return Answer(head: response.head, body: body, meterKey: meterKey, duration: .now - start)
     }
 
-    /// Whether a request has no body and nothing that changes how the connection goes on.
-    private static func hasNoBodyOrConditions(_ headers: HTTPFields) -> Bool {
-        (headers[.contentLength] == nil || headers[.contentLength] == "0") && headers[.transferEncoding] == nil
-            && headers[.expect] == nil && headers[.connection] == nil && headers[.upgrade] == nil
+    private static func hasNoBody(_ headers: HTTPFields) -> Bool {
+        headers[.contentLength] == nil || headers[.contentLength] == "0"
+    }
+
+    /// Whether a request's body, if any, is framed by its length, and nothing in it changes how the connection goes on.
+    static func leavesConnectionAlone(_ headers: HTTPFields) -> Bool {
+        headers[.transferEncoding] == nil && headers[.expect] == nil && headers[.connection] == nil && headers[.upgrade] == nil
     }
 }
 
 extension Logger {
     /// A copy of this logger with one more metadata value.
-    fileprivate func with(metadataKey key: String, value: MetadataValue) -> Logger {
+    func with(metadataKey key: String, value: MetadataValue) -> Logger {
         var logger = self
         logger[metadataKey: key] = value
         return logger

@@ -61,4 +61,12 @@ package enum JSONRPCPayload: Hashable, Sendable {
         }
         return .success(.batch(elements.map(JSONRPCRequest.validate)))
     }
+
+    /// The calls, in order: the one call of a single body, or the batch's.
+    package var calls: [Result<JSONRPCRequest, JSONRPCInvalidCall>] {
+        switch self {
+        case .single(let call): [call]
+        case .batch(let calls): calls
+        }
+    }
 }

@@ -8,28 +8,29 @@ import ErrataStore
 /// `catalog.snapshot`, `catalog.changes`, `locales.list`.
 ///
 /// Every method answers from the served snapshot; the locale is the `locale` param when given,
-/// else negotiated from the HTTP request's `Accept-Language`.
+/// else negotiated from the HTTP request's `Accept-Language`. When reads are public, all but the
+/// snapshot and the feed are immediate (answered without suspending, so also on the event loop).
 struct CatalogMethods: Sendable {
     let live: LiveCatalog
     let access: AccessControl
 
     var methods: [RPCMethod] {
         [
-            RPCMethod("errors.describe", parameters: ["code", "variant", "locale", "params"], handler: describe),
-            RPCMethod("errors.match", parameters: ["code", "serviceMessage", "locale"], handler: match),
-            RPCMethod("errors.explain", parameters: ExplainInput.names, handler: explain),
-            RPCMethod("errors.list", parameters: ["locale", "category", "httpStatus"], handler: list),
-            RPCMethod("catalog.get", parameters: ["locale"], handler: catalog),
+            read("errors.describe", parameters: ["code", "variant", "locale", "params"], describe),
+            read("errors.match", parameters: ["code", "serviceMessage", "locale"], match),
+            read("errors.explain", parameters: ExplainInput.names, explain),
+            read("errors.list", parameters: ["locale", "category", "httpStatus"], list),
+            read("catalog.get", parameters: ["locale"], catalog),
+            // Not immediate: the whole-catalog document can take long to build, and a feed call may wait.
             RPCMethod("catalog.snapshot", handler: snapshot),
             RPCMethod("catalog.changes", parameters: ["since", "locale", "wait"], handler: changes),
-            RPCMethod("locales.list", handler: locales),
+            read("locales.list", locales),
         ]
     }
 
     // MARK: - Methods
 
-    @Sendable func describe(_ call: RPCCall) async throws -> Data {
-        let input = try await readInput(call)
+    @Sendable func describe(_ input: InputMembers, _ call: RPCCall) throws -> Data {
         let served = live.served
         let code = try Self.code(input)
         // An empty variant counts as none, as `?variant=` does over REST.
@@ -40,8 +41,7 @@ struct CatalogMethods: Sendable {
         return try served.describeBody(entry, negotiation: negotiation, parameters: values, requestedCode: code)
     }
 
-    @Sendable func match(_ call: RPCCall) async throws -> Data {
-        let input = try await readInput(call)
+    @Sendable func match(_ input: InputMembers, _ call: RPCCall) throws -> Data {
         let served = live.served
         let code = try Self.code(input)
         let message = try input.string("serviceMessage", maximumLength: TextRules.maximumLength)
@@ -50,13 +50,12 @@ struct CatalogMethods: Sendable {
         return try served.describeBody(entry, negotiation: negotiation, requestedCode: code)
     }
 
-    @Sendable func explain(_ call: RPCCall) async throws -> Data {
-        let input = try ExplainInput(try await readInput(call))
+    @Sendable func explain(_ input: InputMembers, _ call: RPCCall) throws -> Data {
+        let input = try ExplainInput(input)
         return try live.served.explain(input, acceptLanguage: call.context.headers[.acceptLanguage]).body
     }
 
-    @Sendable func list(_ call: RPCCall) async throws -> Data {
-        let input = try await readInput(call)
+    @Sendable func list(_ input: InputMembers, _ call: RPCCall) throws -> Data {
         let served = live.served
         return served.listingBody(
             negotiation: try Self.negotiate(input, call, served),
@@ -65,8 +64,7 @@ struct CatalogMethods: Sendable {
         )
     }
 
-    @Sendable func catalog(_ call: RPCCall) async throws -> Data {
-        let input = try await readInput(call)
+    @Sendable func catalog(_ input: InputMembers, _ call: RPCCall) throws -> Data {
         let served = live.served
         return served.listingBody(negotiation: try Self.negotiate(input, call, served))
     }
@@ -86,12 +84,19 @@ struct CatalogMethods: Sendable {
         return try await live.served(since: since, waitingAtMost: .seconds(wait)).changes(since: since, locale: locale).canonicalJSON
     }
 
-    @Sendable func locales(_ call: RPCCall) async throws -> Data {
-        _ = try await readInput(call)
-        return live.served.localesBody
+    @Sendable func locales(_ input: InputMembers, _ call: RPCCall) throws -> Data {
+        live.served.localesBody
     }
 
     // MARK: - Params
+
+    /// A read of the served snapshot: immediate when reads are public, else answered once the caller's token is checked.
+    private func read(_ name: String, parameters: [String] = [], _ answer: @escaping @Sendable (InputMembers, RPCCall) throws -> Data) -> RPCMethod {
+        guard access.requireReadToken else {
+            return RPCMethod(name, parameters: parameters, immediate: { call in try answer(try call.input(), call) })
+        }
+        return RPCMethod(name, parameters: parameters) { call in try answer(try await readInput(call), call) }
+    }
 
     /// Authorizes the read, then reads the params: a caller without a needed token learns nothing more.
     private func readInput(_ call: RPCCall) async throws -> InputMembers {

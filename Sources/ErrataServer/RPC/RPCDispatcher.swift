@@ -40,26 +40,73 @@ package struct RPCDispatcher: Sendable {
     /// The registered method names, sorted.
     package var methodNames: [String] { methods.keys.sorted() }
 
+    /// What ``respondImmediately(to:context:)`` made of a body.
+    package enum ImmediateAnswer {
+        /// The body's answer, or `nil` when nothing is to be answered (only notifications).
+        case answered(Data?)
+        /// A call in the body needs a method that suspends: nothing was run.
+        case needsSuspending(JSONRPCPayload)
+    }
+
     /// Answers a body.
     ///
     /// - Returns: The response body, or `nil` when nothing is to be answered (only notifications).
     package func respond(to body: Data, context: RPCCallContext) async -> Data? {
-        switch JSONRPCPayload.decode(body, limits: limits) {
-        case .failure(let error):
-            return JSONRPCResponse.body([JSONRPCResponse(id: .null, outcome: .error(error))], asBatch: false)
-        case .success(.single(let call)):
-            guard let response = await run(call, context: context) else { return nil }
-            return JSONRPCResponse.body([response], asBatch: false)
-        case .success(.batch(let calls)):
+        switch respondImmediately(to: body, context: context) {
+        case .answered(let answer):
+            return answer
+        case .needsSuspending(let payload):
             var responses: [JSONRPCResponse] = []
-            for call in calls {
+            for call in payload.calls {
                 if let response = await run(call, context: context) { responses.append(response) }
             }
-            return responses.isEmpty ? nil : JSONRPCResponse.body(responses, asBatch: true)
+            return Self.body(responses, answering: payload)
         }
     }
 
+    /// Answers a body without suspending when every call in it allows: calls of immediate methods
+    /// (``RPCMethod/init(_:parameters:immediate:)``), calls of unknown methods, invalid calls, and a
+    /// body that is not valid JSON-RPC at all.
+    ///
+    /// ``respond(to:context:)`` answers such bodies through here too, so the event loop and the
+    /// router send the same answer, and count the same calls.
+    package func respondImmediately(to body: Data, context: RPCCallContext) -> ImmediateAnswer {
+        let payload: JSONRPCPayload
+        switch JSONRPCPayload.decode(body, limits: limits) {
+        case .failure(let error):
+            return .answered(JSONRPCResponse.body([JSONRPCResponse(id: .null, outcome: .error(error))], asBatch: false))
+        case .success(let decoded):
+            payload = decoded
+        }
+        let calls = payload.calls
+        guard calls.allSatisfy(answersImmediately) else { return .needsSuspending(payload) }
+        return .answered(Self.body(calls.compactMap { runImmediately($0, context: context) }, answering: payload))
+    }
+
+    // MARK: - Calls
+
+    private func answersImmediately(_ call: Result<JSONRPCRequest, JSONRPCInvalidCall>) -> Bool {
+        guard case .success(let request) = call, let metered = methods[request.method] else { return true }
+        return metered.method.isImmediate
+    }
+
     private func run(_ call: Result<JSONRPCRequest, JSONRPCInvalidCall>, context: RPCCallContext) async -> JSONRPCResponse? {
+        guard case .success(let request) = call, let metered = methods[request.method], case .suspending(let handler) = metered.method.body else {
+            return runImmediately(call, context: context)
+        }
+        let start = ContinuousClock.now
+        let outcome: JSONRPCResponse.Outcome
+        do {
+            outcome = .result(try await handler(RPCCall(params: request.params, parameterNames: metered.method.parameterNames, context: context)))
+        } catch {
+            outcome = Self.outcome(failure: error, method: request.method, logger: context.logger)
+        }
+        metered.meters.record(.now - start)
+        return request.id.map { JSONRPCResponse(id: $0, outcome: outcome) }
+    }
+
+    /// Runs an invalid call, a call of an unknown method or one of an immediate method; ``run(_:context:)`` runs the others.
+    private func runImmediately(_ call: Result<JSONRPCRequest, JSONRPCInvalidCall>, context: RPCCallContext) -> JSONRPCResponse? {
         let request: JSONRPCRequest
         switch call {
         case .failure(let invalid):
@@ -68,24 +115,40 @@ package struct RPCDispatcher: Sendable {
             request = valid
         }
         let start = ContinuousClock.now
-        let metered = methods[request.method]
-        defer { (metered?.meters ?? unknownMethodMeters).record(.now - start) }
         let outcome: JSONRPCResponse.Outcome
-        if let method = metered?.method {
+        let meters: ServerMetrics.CallMeters
+        if let metered = methods[request.method], case .immediate(let handler) = metered.method.body {
             do {
-                outcome = .result(try await method.handler(RPCCall(params: request.params, parameterNames: method.parameterNames, context: context)))
-            } catch let error as any DomainError {
-                outcome = .error(JSONRPCErrorObject(error))
-            } catch let error as JSONRPCErrorObject {
-                outcome = .error(error)
+                outcome = .result(try handler(RPCCall(params: request.params, parameterNames: metered.method.parameterNames, context: context)))
             } catch {
-                context.logger.error("JSON-RPC method failed", metadata: ["method": "\(request.method)", "error": "\(error)"])
-                outcome = .error(.internalError)
+                outcome = Self.outcome(failure: error, method: request.method, logger: context.logger)
             }
+            meters = metered.meters
         } else {
             outcome = .error(.methodNotFound(String(request.method.prefix(128))))
+            meters = unknownMethodMeters
         }
-        guard let id = request.id else { return nil }
-        return JSONRPCResponse(id: id, outcome: outcome)
+        meters.record(.now - start)
+        return request.id.map { JSONRPCResponse(id: $0, outcome: outcome) }
+    }
+
+    /// The answer to a handler that threw: its domain or JSON-RPC error, or `-32603` (logged) for anything else.
+    private static func outcome(failure error: any Error, method: String, logger: Logger) -> JSONRPCResponse.Outcome {
+        switch error {
+        case let error as any DomainError:
+            return .error(JSONRPCErrorObject(error))
+        case let error as JSONRPCErrorObject:
+            return .error(error)
+        default:
+            logger.error("JSON-RPC method failed", metadata: ["method": "\(method)", "error": "\(error)"])
+            return .error(.internalError)
+        }
+    }
+
+    /// The body answering `payload` with `responses`: `nil` when there are none (only notifications).
+    private static func body(_ responses: [JSONRPCResponse], answering payload: JSONRPCPayload) -> Data? {
+        guard !responses.isEmpty else { return nil }
+        let isBatch = if case .batch = payload { true } else { false }
+        return JSONRPCResponse.body(responses, asBatch: isBatch)
     }
 }

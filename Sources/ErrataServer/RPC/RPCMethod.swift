@@ -40,16 +40,41 @@ package struct RPCCall: Sendable {
 /// A handler returns its result already encoded as JSON. It throws a ``DomainError``
 /// domain error (or a `JSONRPCErrorObject`) for errors the caller should see; any other error is
 /// logged and answered with `-32603`.
+///
+/// A method whose handler never suspends (a public read of the served snapshot, `rpc.discover`) is
+/// made with ``init(_:parameters:immediate:)``, which a synchronous trailing closure also picks: a body
+/// made only of such calls is answered without leaving the caller's thread, which lets the event loop
+/// answer it (``RPCDispatcher/respondImmediately(to:context:)``). Such a handler must be quick: no
+/// I/O, no waiting on a lock held for long.
 package struct RPCMethod: Sendable {
     package typealias Handler = @Sendable (RPCCall) async throws -> Data
+    package typealias ImmediateHandler = @Sendable (RPCCall) throws -> Data
+
+    /// How a method's handler runs.
+    enum Body: Sendable {
+        case suspending(Handler)
+        case immediate(ImmediateHandler)
+    }
 
     package let name: String
     package let parameterNames: [String]
-    let handler: Handler
+    let body: Body
 
     package init(_ name: String, parameters: [String] = [], handler: @escaping Handler) {
         self.name = name
         self.parameterNames = parameters
-        self.handler = handler
+        self.body = .suspending(handler)
+    }
+
+    /// A method whose handler answers without suspending.
+    package init(_ name: String, parameters: [String] = [], immediate handler: @escaping ImmediateHandler) {
+        self.name = name
+        self.parameterNames = parameters
+        self.body = .immediate(handler)
+    }
+
+    /// Whether the handler answers without suspending.
+    var isImmediate: Bool {
+        if case .immediate = body { true } else { false }
     }
 }
