@@ -2,7 +2,13 @@ package import ErrataCore
 
 extension DocsPages {
     /// `GET /docs/errors/{code}?variant=`: one error in one locale, with the calls that fetch it.
-    package func errorPage(snapshot: CatalogSnapshot, entry: CatalogEntry, negotiation: LocaleNegotiation) throws(WebResourceError) -> String {
+    ///
+    /// - Parameter alias: The other spelling of the entry's code the address named, such as
+    ///   `NoSuchBucketPolicy` for `NotSuchBucketPolicy`: the page says so near its top. Its canonical
+    ///   address and language links stay the entry's own.
+    package func errorPage(
+        snapshot: CatalogSnapshot, entry: CatalogEntry, alias: ErrorCode? = nil, negotiation: LocaleNegotiation
+    ) throws(WebResourceError) -> String {
         let locale = negotiation.locale
         let strings = strings(for: locale)
         // Describing without parameters does not fail (see CatalogSnapshot.describe).
@@ -13,12 +19,17 @@ extension DocsPages {
         let variants = snapshot.entries.filter { $0.code == entry.code && $0.key != entry.key }.map { other in
             ErrorView.Variant(
                 name: other.variant?.rawValue ?? strings["error.defaultVariant"],
-                href: links.errorPage(code: other.code, variant: other.variant, locale: locale)
+                href: links.errorPage(code: other.code, variant: other.variant, locale: locale),
+                // Variants told apart by their status (the generic answers) say it.
+                status: other.httpStatus == entry.httpStatus ? nil : String(other.httpStatus)
             )
         }
+        let generic = entry.origin == .generic
         let view = ErrorView(
-            code: entry.code.rawValue, variant: entry.variant?.rawValue, fallback: description.fallback,
-            fallbackNotice: strings["error.fallbackNotice"],
+            code: entry.code.rawValue, variant: entry.variant?.rawValue,
+            aliasNotice: alias.map { strings.format("error.aliasNotice", ["alias": $0.rawValue, "code": entry.code.rawValue]) },
+            genericNotice: generic ? strings["error.genericNotice"] : nil,
+            fallback: description.fallback, fallbackNotice: strings["error.fallbackNotice"],
             messageHeading: strings["error.messageHeading"], message: description.message,
             remediationHeading: strings["error.remediationHeading"], remediation: description.remediation,
             developerHintHeading: strings["error.developerHintHeading"], developerHintIntro: strings["error.developerHintIntro"],
@@ -29,7 +40,10 @@ extension DocsPages {
             faultLabel: strings["error.faultLabel"], fault: strings["fault.\(description.fault.rawValue)"],
             categoryLabel: strings["error.categoryLabel"],
             category: strings.contains(categoryKey) ? strings[categoryKey] : entry.category.rawValue,
-            serviceMessageHeading: strings["error.serviceMessageHeading"], serviceMessage: entry.serviceMessage,
+            originLabel: strings["error.originLabel"], origin: strings["origins.\(entry.origin.rawValue).description"],
+            aliasesLabel: strings["error.aliasesLabel"], hasAliases: !entry.aliases.isEmpty, aliases: entry.aliases.map(\.rawValue),
+            serviceMessageHeading: strings[Self.serviceMessageHeadingKey(entry.origin)],
+            serviceMessage: entry.serviceMessage,
             variantsHeading: strings["error.variantsHeading"], hasVariants: !variants.isEmpty, variants: variants,
             examplesHeading: strings["error.examplesHeading"],
             examplesHint: links.base.isEmpty ? strings["error.examplesHint"] : nil, copy: strings["error.copy"], copied: strings["error.copied"],
@@ -42,6 +56,16 @@ extension DocsPages {
             links.errorPage(code: entry.code, variant: entry.variant, locale: $0)
         }
         return try render("error", shell: shell, page: view)
+    }
+
+    /// What the entry's service message is, by origin: the service's words, S3's, or (for a generic
+    /// answer, which no service sends) when Errata gives it.
+    private static func serviceMessageHeadingKey(_ origin: EntryOrigin) -> String {
+        switch origin {
+        case .service: "error.serviceMessageHeading"
+        case .s3: "error.s3MessageHeading"
+        case .generic: "error.genericConditionHeading"
+        }
     }
 
     // MARK: - Examples
@@ -71,6 +95,8 @@ struct ErrorView {
     struct Variant {
         var name: String
         var href: String
+        /// The variant's HTTP status, when it differs from this page's.
+        var status: String?
     }
 
     struct Example {
@@ -81,6 +107,10 @@ struct ErrorView {
 
     var code: String
     var variant: String?
+    /// "NoSuchBucketPolicy is another spelling of NotSuchBucketPolicy", on a page reached by an alias.
+    var aliasNotice: String?
+    /// That the page is Errata's answer for codes it does not know, on a generic entry's page.
+    var genericNotice: String?
     var fallback: Bool
     var fallbackNotice, messageHeading, message, remediationHeading, remediation: String
     var developerHintHeading, developerHintIntro: String
@@ -88,7 +118,10 @@ struct ErrorView {
     var developerHint: String?
     var detailsHeading, statusLabel: String
     var httpStatus: Int
-    var retryLabel, retry, faultLabel, fault, categoryLabel, category, serviceMessageHeading, serviceMessage, variantsHeading: String
+    var retryLabel, retry, faultLabel, fault, categoryLabel, category, originLabel, origin, aliasesLabel: String
+    var hasAliases: Bool
+    var aliases: [String]
+    var serviceMessageHeading, serviceMessage, variantsHeading: String
     var hasVariants: Bool
     var variants: [Variant]
     var examplesHeading: String

@@ -7,16 +7,20 @@ extension DocsPages {
         let locale = negotiation.locale
         let strings = strings(for: locale)
         let descriptions = snapshot.describeAll(negotiation: negotiation)
+        // Every variant of a code lists the same aliases.
+        let aliasesByCode = Dictionary(snapshot.entries.map { ($0.code, $0.aliases) }) { first, _ in first }
         var rowsByCategory: [ErrorCategory: [IndexView.Row]] = [:]
         var shown = 0
         for description in descriptions {
-            let visible = filter.matches(description)
+            let aliases = aliasesByCode[description.code] ?? []
+            let visible = filter.matches(description, aliases: aliases)
             if visible { shown += 1 }
             rowsByCategory[description.category, default: []].append(IndexView.Row(
                 code: description.code.rawValue, variant: description.variant?.rawValue,
                 href: links.errorPage(code: description.code, variant: description.variant, locale: locale),
-                status: description.httpStatus, retry: description.retry.rawValue, message: description.message,
-                search: DocsFilter.searchText(description), hidden: !visible
+                status: description.httpStatus, retry: description.retry.rawValue,
+                origin: description.origin.rawValue, originName: strings["origins.\(description.origin.rawValue).name"],
+                message: description.message, search: DocsFilter.searchText(description, aliases: aliases), hidden: !visible
             ))
         }
         let categories = rowsByCategory.keys.sorted().map { category in
@@ -34,6 +38,8 @@ extension DocsPages {
             statusLabel: strings["index.statusLabel"], retryLabel: strings["index.retryLabel"], any: strings["index.any"],
             statuses: Set(descriptions.map(\.httpStatus)).sorted().map { IndexView.Option(value: String($0), label: String($0), selected: $0 == filter.httpStatus) },
             retries: RetryClass.allCases.map { IndexView.Option(value: $0.rawValue, label: strings["retry.\($0.rawValue)"], selected: $0 == filter.retry) },
+            originLabel: strings["index.originLabel"], originPrefix: strings["index.originPrefix"],
+            origins: EntryOrigin.allCases.map { IndexView.Option(value: $0.rawValue, label: strings["origins.\($0.rawValue).option"], selected: $0 == filter.origin) },
             submit: strings["index.submit"], reset: strings["index.reset"], resetHref: links.index(locale: locale),
             count: strings.format("index.count", counts), countTemplate: strings["index.count"], total: descriptions.count,
             noResults: strings["index.noResults"], empty: shown == 0,
@@ -59,6 +65,8 @@ struct IndexView {
         var href: String
         var status: Int
         var retry: String
+        /// The set the code belongs to (``EntryOrigin``), for the filter's script, and its short name for the badge.
+        var origin, originName: String
         var message: String
         var search: String
         var hidden: Bool
@@ -73,6 +81,9 @@ struct IndexView {
 
     var title, intro, filtersHeading, action, searchLabel, query, statusLabel, retryLabel, any: String
     var statuses, retries: [Option]
+    /// The origin filter's label, the words read before a row's origin badge, and the filter's options.
+    var originLabel, originPrefix: String
+    var origins: [Option]
     var submit, reset, resetHref, count, countTemplate: String
     var total: Int
     var noResults: String

@@ -132,3 +132,52 @@ def test_error_page_without_a_hint_has_no_hint_section(errata, browser):
     plain = next(entry for entry in entries if "developerHint" not in entry)
     browser.get(f"{errata.url}/docs/errors/{plain['code']}?locale=en")
     assert browser.find_elements(By.CSS_SELECTOR, "section.developer-hint") == []
+
+
+def test_docs_origin_filter_narrows_as_you_choose(errata, browser):
+    browser.get(f"{errata.url}/docs?locale=en")
+    browser.execute_script("window.sameDocument = true")
+    entries = errata.rpc("errors.list", {"locale": "en"})["entries"]
+    s3_codes = [entry for entry in entries if entry["origin"] == "s3"]
+    origin = Select(labelled(browser, "Origin"))
+    origin.select_by_value("s3")
+    wait_for(browser, lambda d: len(visible_rows(d)) == len(s3_codes), "choosing S3-standard codes never narrowed the list")
+    # Each row says its set in words, not by colour alone.
+    assert all("S3 standard" in row.text for row in visible_rows(browser))
+    assert "origin=s3" in browser.current_url
+    assert browser.execute_script("return window.sameDocument === true")
+    assert horizontal_overflow(browser) <= 0
+    screenshot(browser, "docs-origin-s3-en")
+    assert_accessible(browser)
+    origin.select_by_value("")
+    labelled(browser, "Search codes and messages").send_keys("NoSuchBucketPolicy")
+    wait_for(browser, lambda d: [row.text.split()[0] for row in visible_rows(d)] == ["NotSuchBucketPolicy"],
+             "searching another spelling never found its entry")
+
+
+@pytest.mark.parametrize("locale", ("en", "ja"))
+def test_alias_page_says_which_entry_answers(errata, browser, locale):
+    description = errata.rpc("errors.describe", {"code": "NoSuchBucketPolicy", "locale": locale})
+    assert description["requestedCode"] == "NoSuchBucketPolicy"
+    browser.get(f"{errata.url}/docs/errors/NoSuchBucketPolicy?locale={locale}")
+    assert browser.find_element(By.TAG_NAME, "h1").text == description["code"]
+    note = browser.find_element(By.CSS_SELECTOR, "main .alias-notice").text
+    assert "NoSuchBucketPolicy" in note and description["code"] in note
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert description["message"] in main and description["remediation"] in main
+    canonical = browser.find_element(By.CSS_SELECTOR, "link[rel=canonical]").get_attribute("href")
+    assert canonical.endswith(f"/docs/errors/{description['code']}?locale={locale}")
+    assert horizontal_overflow(browser) <= 0
+    screenshot(browser, f"error-alias-NoSuchBucketPolicy-{locale}")
+    assert_accessible(browser)
+
+
+def test_generic_answer_page_says_what_it_answers(errata, browser):
+    description = errata.rpc("errors.describe", {"code": "UnrecognizedError", "variant": "throttling", "locale": "zh-Hant"})
+    assert description["origin"] == "generic"
+    browser.get(f"{errata.url}/docs/errors/UnrecognizedError?variant=throttling&locale=zh-Hant")
+    assert browser.find_element(By.CSS_SELECTOR, "main .generic-notice").is_displayed()
+    assert description["message"] in browser.find_element(By.TAG_NAME, "main").text
+    assert horizontal_overflow(browser) <= 0
+    screenshot(browser, "error-UnrecognizedError-throttling-zh-Hant")
+    assert_accessible(browser)

@@ -67,6 +67,18 @@ test('renders the message and remediation as text, re-rendering when an attribut
   assert.equal(element.getAttribute('role'), null);
 });
 
+test('marks itself with the origin the server answered, and the entry an alias names', async () => {
+  const element = new ErrataMessage();
+  await rendered(element, { server: server.url, code: 'NoSuchBucketPolicy', locale: 'ja' });
+  const { result } = await server.rpc('errors.describe', { code: 'NotSuchBucketPolicy', locale: 'ja' });
+  assert.deepEqual(texts(element), [['message', 'ja', result.message], ['remediation', 'ja', result.remediation]]);
+  assert.deepEqual(element.dataset, { origin: 'service', entryCode: 'NotSuchBucketPolicy' });
+  await rendered(element, { code: 'NoSuchTagSet' });
+  assert.deepEqual(element.dataset, { origin: 's3' });
+  await rendered(element, { code: 'NoSuchKye' });
+  assert.deepEqual(element.dataset, {}, 'an unknown code is no entry');
+});
+
 test('an unknown code shows the service message, or the code, as an error part', async () => {
   const element = new ErrataMessage();
   await rendered(element, { server: server.url, code: 'NoSuchKye', locale: 'en' });

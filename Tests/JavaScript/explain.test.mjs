@@ -47,14 +47,27 @@ test('the variant is picked by the service message', async () => {
   assert.equal((await client({ locale: 'en' }).explain(body)).description.variant, 'acl');
 });
 
-test('an unknown code gets suggestions and a generic description, never an error', async () => {
+test('an unknown code gets suggestions and the generic answer the server chose, never an error', async () => {
   const body = '<Error><Code>NoSuchKye</Code><Message>Whatever.</Message></Error>';
   const explanation = await client({ locale: 'zh-Hans' }).explain({ body, httpStatus: 404 });
   assert.equal(explanation.known, false);
   assert.ok(explanation.suggestions.includes('NoSuchKey'));
-  assert.equal(explanation.description.code, 'NoSuchKye');
-  assert.equal(explanation.description.fallback, true);
-  assert.equal(explanation.description.locale, 'zh-Hans');
+  const { description } = explanation;
+  assert.equal(description.origin, 'generic');
+  assert.equal(description.requestedCode, 'NoSuchKye');
+  const { result } = await server.rpc('errors.describe', { code: description.code, variant: description.variant, locale: 'zh-Hans' });
+  assert.deepEqual(description, { ...result, requestedCode: 'NoSuchKye' });
+});
+
+test('another spelling of a code is known, answered by its entry naming the code as sent', async () => {
+  const body = '<Error><Code>NoSuchBucketPolicy</Code><Message>The bucket policy does not exist</Message><RequestId>R7</RequestId></Error>';
+  const explanation = await client({ locale: 'ko' }).explain({ body, httpStatus: 404 });
+  assert.equal(explanation.known, true);
+  assert.deepEqual(explanation.suggestions, []);
+  assert.equal(explanation.description.code, 'NotSuchBucketPolicy');
+  assert.equal(explanation.description.requestedCode, 'NoSuchBucketPolicy');
+  assert.equal(explanation.description.origin, 'service');
+  assert.equal(explanation.response.requestId, 'R7');
 });
 
 test('hostile input is an ErrataError with reason invalid-params', async () => {

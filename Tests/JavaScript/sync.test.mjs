@@ -28,12 +28,13 @@ test('the stored catalog answers with the service stopped, in the negotiated loc
   const first = createErrata({ server: server.url, storage, languages: ['zh-CN'] });
   const online = await first.describe('NoSuchKey');
   await first.sync();
+  const { result: listed } = await server.rpc('errors.list', { locale: 'zh-Hans' });
   await server.stop();
   try {
     const errata = createErrata({ server: server.url, storage, languages: ['zh-CN'] });
     assert.deepEqual(await errata.describe('NoSuchKey'), online);
     assert.equal(errata.locale, 'zh-Hans');
-    assert.equal((await errata.list()).entries.length, 59);
+    assert.equal((await errata.list()).entries.length, listed.entries.length);
     await assert.rejects(errata.sync(), { reason: 'offline' });
     assert.equal(errata.lastSyncError.reason, 'offline');
     await assert.rejects(errata.describe('NoSuchKye'), { reason: 'unknown-code', offline: true });

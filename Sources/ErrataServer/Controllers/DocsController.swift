@@ -24,7 +24,7 @@ package struct DocsController<Context: RequestContext>: Sendable {
         return routes
     }
 
-    /// `GET /docs?q=&status=&retry=&locale=`: every error by category, the filter's matches shown.
+    /// `GET /docs?q=&status=&retry=&origin=&locale=`: every error by category, the filter's matches shown.
     @Sendable func index(_ request: Request, context: Context) async throws -> CacheableResponse {
         let pages = try pages.get()
         let served = live.served
@@ -33,7 +33,8 @@ package struct DocsController<Context: RequestContext>: Sendable {
             query: String((request.formQueryParameter("q") ?? "").prefix(200)),
             // A value the form never offers filters nothing, as the form then shows.
             httpStatus: request.nonEmptyQueryParameter("status").flatMap { Int($0) },
-            retry: request.nonEmptyQueryParameter("retry").flatMap { RetryClass(rawValue: $0) }
+            retry: request.nonEmptyQueryParameter("retry").flatMap { RetryClass(rawValue: $0) },
+            origin: request.nonEmptyQueryParameter("origin").flatMap { EntryOrigin(rawValue: $0) }
         )
         let render = { () throws(WebResourceError) in
             Data(try pages.indexPage(snapshot: served.snapshot, negotiation: negotiation, filter: filter).utf8)
@@ -42,7 +43,8 @@ package struct DocsController<Context: RequestContext>: Sendable {
         return PageResponse.cacheable(body, entityTag: pages.entityTag(served, negotiation), locale: negotiation.locale)
     }
 
-    /// `GET /docs/errors/{code}?variant=&locale=`: one error; an unknown code or variant gets the 404 page.
+    /// `GET /docs/errors/{code}?variant=&locale=`: one error; an alias gets its entry's page saying so, an
+    /// unknown code or variant the 404 page.
     @Sendable func error(_ request: Request, context: Context) async throws -> Response {
         let pages = try pages.get()
         let served = live.served
@@ -69,8 +71,9 @@ package struct DocsController<Context: RequestContext>: Sendable {
             let html = try pages.notFoundPage(missing, snapshot: served.snapshot, locale: negotiation.locale)
             return PageResponse.failure(.notFound, html: html, locale: negotiation.locale)
         }
-        let body = try served.page(.error(entry.key, negotiation.locale), negotiation: negotiation) { () throws(WebResourceError) in
-            Data(try pages.errorPage(snapshot: served.snapshot, entry: entry, negotiation: negotiation).utf8)
+        let alias = entry.code.rawValue == code ? nil : ErrorCode(code)
+        let body = try served.page(.error(entry.key, alias: alias, negotiation.locale), negotiation: negotiation) { () throws(WebResourceError) in
+            Data(try pages.errorPage(snapshot: served.snapshot, entry: entry, alias: alias, negotiation: negotiation).utf8)
         }
         return try PageResponse.cacheable(body, entityTag: pages.entityTag(served, negotiation), locale: negotiation.locale)
             .response(from: request, context: context)

@@ -26,10 +26,25 @@ export class ErrataError extends Error {
   readonly offline?: boolean;
 }
 
+/**
+ * Where an error code comes from: the storage service's own list (`service`), the S3-standard codes that list
+ * lacks, which S3 SDKs and proxies produce (`s3`), or Errata's generic answer for a code it does not know
+ * (`generic`, the `UnrecognizedError` entry).
+ */
+export type ErrorOrigin = 'service' | 's3' | 'generic';
+
 /** One error, described in one locale: exactly what `errors.describe` answers. */
 export interface ErrorDescription {
+  /** The code of the entry that answers; for another spelling of a code (an alias), the entry's own code. */
   code: string;
+  /**
+   * The code as asked for, present only when it is not `code`: an alias (`NoSuchBucketPolicy` answered by
+   * `NotSuchBucketPolicy`), or in an `explain` of an unknown code, the code the response carried.
+   */
+  requestedCode?: string;
   variant: string | null;
+  /** Which set `code` belongs to; a newer server may add values. */
+  origin: ErrorOrigin | string;
   httpStatus: number;
   category: string;
   retry: 'never' | 'retryable' | 'throttling' | string;
@@ -86,8 +101,15 @@ export interface ErrorList {
 
 /** What `errors.explain` answers about a raw storage response. */
 export interface Explanation {
+  /**
+   * Whether the response's code (or another spelling of it) is in the catalog. When false, `description` is
+   * the generic answer the server chose for the response's HTTP status (`origin: 'generic'`,
+   * `code: 'UnrecognizedError'`, `requestedCode` the code as sent when the response carried one).
+   */
   known: boolean;
-  description: ErrorDescription & { known?: boolean };
+  /** The entry that explains the response; null only for an unknown code when the catalog has no generic answer for its status. */
+  description: ErrorDescription | null;
+  /** For an unknown code, the closest known codes and spellings, closest first. */
   suggestions: string[];
   response: {
     format: 'xml' | 'json' | 'headers';
@@ -188,7 +210,9 @@ declare global {
      * `<errata-message code="NoSuchKey" variant="" locale="" server="" service-message="" alert>`:
      * renders `<p data-part="message">` and `<p data-part="remediation">` (or `<p data-part="error">`) into its
      * light DOM, as text, and fires a bubbling `errata-rendered` event after each render. Without `server` it
-     * uses the server that served errata.js (`/client/errata.js`); `alert` gives it `role="alert"`.
+     * uses the server that served errata.js (`/client/errata.js`); `alert` gives it `role="alert"`. After a
+     * render it carries `data-origin` (the description's `origin`), and `data-entry-code` when `code` was another
+     * spelling of the entry that answered (its `code`), so a page can mark them; both are removed otherwise.
      */
     'errata-message': HTMLElement;
   }

@@ -15,7 +15,8 @@ export class ErrataError extends Error {
   }
 }
 
-const recordFormat = 4; // 3: descriptions carry developerHint and retryPolicy; 4: templates may be `formatted`
+// 3: descriptions carry developerHint and retryPolicy; 4: templates may be `formatted`; 5: descriptions carry origin
+const recordFormat = 5;
 const syncAttempts = 3;
 const batchLimit = 100; // the server's limit of calls per JSON-RPC batch
 
@@ -182,6 +183,10 @@ class Errata {
     return { revision: record.revision, locale: record.locale, entries };
   }
 
+  /**
+   * Asks the server to explain a storage response. An unknown code is no failure: it resolves with
+   * `known: false` and the generic answer the server chose for the response's status.
+   */
   async explain(response, { locale } = {}) {
     const params = await explainParams(response);
     params.locale = locale || this.#locale;
@@ -465,7 +470,8 @@ function headerObject(headers) {
 // MARK: - <errata-message code variant locale server service-message alert>
 //
 // Renders into its own light DOM (page fonts and styles apply; findable by text), one <p data-part> per text,
-// and fires `errata-rendered` after each render.
+// marks itself with the description's `data-origin` (and `data-entry-code` when `code` was another spelling of
+// that entry's code), and fires `errata-rendered` after each render.
 
 const clients = new Map();
 
@@ -488,8 +494,9 @@ if (globalThis.customElements && !customElements.get('errata-message')) {
       const server = this.getAttribute('server') || new URL('..', import.meta.url).href;
       if (!clients.has(server)) clients.set(server, createErrata({ server }));
       let parts;
+      let description;
       try {
-        const description = await clients.get(server).describe(code, {
+        description = await clients.get(server).describe(code, {
           variant: this.getAttribute('variant') || undefined,
           locale: this.getAttribute('locale') || undefined,
           serviceMessage: this.getAttribute('service-message') || undefined,
@@ -501,6 +508,9 @@ if (globalThis.customElements && !customElements.get('errata-message')) {
         parts = [['error', this.getAttribute('service-message') || code, null, error.reason]];
       }
       if (turn !== this.#turn) return;
+      // What the server said about the code, for the page to mark: the element decides nothing about it.
+      this.#mark('origin', description?.origin);
+      this.#mark('entryCode', description?.requestedCode && description.code);
       this.replaceChildren(...parts.map(([part, text, lang, reason]) => {
         const paragraph = document.createElement('p');
         paragraph.dataset.part = part;
@@ -510,6 +520,10 @@ if (globalThis.customElements && !customElements.get('errata-message')) {
         return paragraph;
       }));
       this.dispatchEvent(new Event('errata-rendered', { bubbles: true }));
+    }
+
+    #mark(name, value) {
+      if (value) this.dataset[name] = value; else delete this.dataset[name];
     }
   });
 }

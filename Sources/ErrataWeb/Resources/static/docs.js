@@ -10,6 +10,7 @@ if (form) {
   const query = form.elements.namedItem("q");
   const status = form.elements.namedItem("status");
   const retry = form.elements.namedItem("retry");
+  const origin = form.elements.namedItem("origin");
 
   const apply = () => {
     const words = query.value.toLowerCase().split(/\s+/).filter(Boolean);
@@ -18,6 +19,7 @@ if (form) {
       const visible =
         (!status.value || row.dataset.status === status.value) &&
         (!retry.value || row.dataset.retry === retry.value) &&
+        (!origin.value || row.dataset.origin === origin.value) &&
         words.every((word) => row.dataset.search.includes(word));
       row.hidden = !visible;
       if (visible) shown += 1;
