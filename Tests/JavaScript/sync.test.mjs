@@ -27,12 +27,16 @@ test('the stored catalog answers with the service stopped, in the negotiated loc
   const storage = memoryStorage();
   const first = createErrata({ server: server.url, storage, languages: ['zh-CN'] });
   const online = await first.describe('NoSuchKey');
+  const alias = await first.describe('NoSuchBucketPolicy');
   await first.sync();
   const { result: listed } = await server.rpc('errors.list', { locale: 'zh-Hans' });
   await server.stop();
   try {
     const errata = createErrata({ server: server.url, storage, languages: ['zh-CN'] });
     assert.deepEqual(await errata.describe('NoSuchKey'), online);
+    // An alias is answered from the stored catalog too, as the service answered it.
+    assert.equal(alias.requestedCode, 'NoSuchBucketPolicy');
+    assert.deepEqual(await errata.describe('NoSuchBucketPolicy'), alias);
     assert.equal(errata.locale, 'zh-Hans');
     assert.equal((await errata.list()).entries.length, listed.entries.length);
     await assert.rejects(errata.sync(), { reason: 'offline' });

@@ -112,6 +112,11 @@ const localeTags = (locales) => locales.map((locale) => locale.tag).join(' ');
 
 const entryKey = (code, variant) => `${code}\u0000${variant ?? ''}`;
 
+/** A description answered for `code`, naming it in `requestedCode` when it is an alias of the entry's code. */
+function withRequestedCode(description, code) {
+  return code === description.code ? description : { ...description, requestedCode: code };
+}
+
 function findEntry(record, code, variant) {
   return record.entries.find((entry) => entry.code === code && (!variant || entry.variant === variant));
 }
@@ -159,8 +164,9 @@ class Errata {
     if (typeof code !== 'string' || !code) throw new ErrataError('invalid-params', 'code must be a non-empty string');
     const explicit = locale || this.#locale;
     const record = await this.#cached(explicit);
-    const entry = record && findEntry(record, code, variant);
-    if (entry) return this.#filled(record, entry, params);
+    // Another spelling of an entry's code names that entry (the catalog's data, stored with it).
+    const entry = record && findEntry(record, record.aliases?.[code] ?? code, variant);
+    if (entry) return withRequestedCode(await this.#filled(record, entry, params), code);
     try {
       return await this.#call('errors.describe', { code, variant: variant || undefined, locale: explicit, params }, explicit);
     } catch (error) {
@@ -308,7 +314,8 @@ class Errata {
     const parameterized = snapshot.body.entries.filter((entry) => Object.keys(entry.parameters ?? {}).length);
     const templates = await this.#templates(parameterized, explicit, revision);
     const locales = localeTags(snapshot.body.locales);
-    return templates && { format: recordFormat, revision, locale, locales, entries, templates };
+    const aliases = Object.fromEntries(snapshot.body.entries.flatMap((entry) => (entry.aliases ?? []).map((alias) => [alias, entry.code])));
+    return templates && { format: recordFormat, revision, locale, locales, entries, templates, aliases };
   }
 
   async #update(record, explicit) {
