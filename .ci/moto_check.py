@@ -7,7 +7,7 @@ every raw response (status, headers, body bytes). Each error body is then explai
 `service` or `s3`) for the code moto sent (or the entry it is an alias of), in that locale, with the body's
 request ID, and the three ways must give the same description.
 
-Usage: moto_check.py ERRATA_CLI SERVER_URL NODE_SCRIPT
+Usage: moto_check.py ERRATA_CLI SERVER_URL NODE_SCRIPT --cache-dir EMPTY_DIRECTORY (see .ci/moto-check)
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import argparse
 import http.client
 import json
 import logging
-import os
 import subprocess
 import sys
 import urllib.request
@@ -86,9 +85,8 @@ class Exchange:
 
     @property
     def request_id(self) -> str | None:
-        """The request ID as the body spells it (moto writes `RequestId`), else the headers' one."""
-        fields = self.xml_fields
-        return fields.get("RequestId") or fields.get("RequestID") or self.headers.get("x-amz-request-id")
+        """The body's request ID: moto writes `<RequestId>` (and the same value in an `x-amzn-requestid` header)."""
+        return self.xml_fields.get("RequestId")
 
     bodiless_row = "(no XML body)"
 
@@ -119,7 +117,8 @@ class MotoS3:
     def __exit__(self, *_: object) -> None:
         self.server.stop()
 
-    def send(self, method: str, path: str, body: bytes | str = b"", headers: dict[str, str] | None = None):
+    def send(self, method: str, path: str, body: bytes | str = b"",
+             headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
         connection = http.client.HTTPConnection(self.host, self.port, timeout=REQUEST_TIMEOUT)
         try:
             connection.request(method, path, body=body.encode() if isinstance(body, str) else body,
@@ -130,7 +129,8 @@ class MotoS3:
         finally:
             connection.close()
 
-    def ok(self, method: str, path: str, body: bytes | str = b"", headers: dict[str, str] | None = None):
+    def ok(self, method: str, path: str, body: bytes | str = b"",
+           headers: dict[str, str] | None = None) -> tuple[dict[str, str], bytes]:
         """A setup step: it must succeed; answers its headers and body."""
         status, response_headers, answer = self.send(method, path, body, headers)
         if not 200 <= status < 300:
@@ -384,8 +384,11 @@ class Ways:
                      for index, question in enumerate(chunk)]
             request = urllib.request.Request(f"{self.server}/rpc", data=json.dumps(batch).encode(),
                                              headers={"Content-Type": "application/json"})
-            with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
-                by_id = {answer.get("id"): answer for answer in json.load(response)}
+            try:
+                with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
+                    by_id = {answer.get("id"): answer for answer in json.load(response)}
+            except (OSError, ValueError) as error:  # a refused batch (HTTPError), a timeout, a body not JSON
+                by_id = {index: {"error": str(error)} for index in range(len(chunk))}
             for index in range(len(chunk)):
                 answer = by_id.get(index, {"error": "no answer in the batch"})
                 answers.append(answer["result"] if "result" in answer else {"failure": f"error {answer.get('error')}"})
@@ -399,9 +402,13 @@ class Ways:
                                  timeout=6 * REQUEST_TIMEOUT)
         except subprocess.TimeoutExpired:
             return [{"failure": "node did not finish in time"}] * len(questions)
-        if run.returncode != 0:
-            return [{"failure": f"node exited {run.returncode}: {run.stderr[-300:]!r}"}] * len(questions)
-        return json.loads(run.stdout)
+        try:
+            answers = json.loads(run.stdout) if run.returncode == 0 else None
+        except ValueError:
+            answers = None
+        if not isinstance(answers, list) or len(answers) != len(questions):
+            return [{"failure": f"node exited {run.returncode}: {(run.stdout + run.stderr)[-300:]!r}"}] * len(questions)
+        return answers
 
 
 # MARK: - Checking
@@ -414,10 +421,10 @@ def problems_with(answer: dict, question: Question) -> list[str]:
     if "failure" in answer:
         return [answer["failure"]]
     exchange, description = question.exchange, answer.get("description") or {}
-    problems = []
     if answer.get("known") is not True:  # the rest would only list how the generic answer differs
         return [f"known is {answer.get('known')!r}, described as {description.get('code')!r} "
                 f"(suggestions {answer.get('suggestions')})"]
+    problems = []
     if description.get("origin") not in SPECIFIC_ORIGINS:
         problems.append(f"origin is {description.get('origin')!r}, not service or s3")
     if exchange.code not in (description.get("code"), description.get("requestedCode")):
@@ -472,6 +479,8 @@ def check(exchanges: list[Exchange], ways: Ways) -> int:
         elif exchange.code != exchange.expected_code:
             failures.append(f"{exchange.scenario}: expected {exchange.expected_code}, moto answered "
                             f"{exchange.status} {exchange.code}")
+        elif exchange.request_id is None:
+            failures.append(f"{exchange.scenario}: moto's body has no <RequestId> to carry: {exchange.body[:300]!r}")
         else:
             explained.append(exchange)
 
@@ -511,7 +520,7 @@ def print_table(exchanges: list[Exchange], failed_cells: Counter[tuple[str, str]
     for row in rows:
         count = sum(1 for exchange in exchanges if exchange.row == row)
         if row == Exchange.bodiless_row:
-            print(f"{row:<{width}}  {count:>4}  not explained: no body to read")
+            print(f"{row:<{width}}  {count:>4}  not explained: no XML error body to read")
             continue
         cells = [f"{failed_cells[row, column]:>4}!" if failed_cells[row, column] else "   ok" for column in columns]
         print(f"{row:<{width}}  {count:>4}  " + "  ".join(cells))
