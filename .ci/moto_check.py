@@ -501,8 +501,11 @@ def check(exchanges: list[Exchange], ways: Ways) -> int:
             failed_locales[f"{exchange.code} [{exchange.scenario}]", "the ways differ", difference].append(question.locale)
     for (label, way, problem), in_locales in failed_locales.items():
         failures.append(f"{label} {way} in {' '.join(in_locales)}: {problem}")
+    # Which entry the server said answers each code: its origin, and its own code when moto's is an alias.
+    answered_by = {question.exchange.code: answer.get("description") or {}
+                   for question, answer in zip(questions, answers["rpc"]) if answer.get("known")}
 
-    print_table(exchanges, failed_cells)
+    print_table(exchanges, failed_cells, answered_by)
     for failure in failures:
         print(f"FAIL {failure}")
     print(f"moto-check: {len(exchanges)} responses, {len(explained)} error bodies × {len(locales)} locales "
@@ -511,19 +514,23 @@ def check(exchanges: list[Exchange], ways: Ways) -> int:
     return 1 if failures else 0
 
 
-def print_table(exchanges: list[Exchange], failed_cells: Counter[tuple[str, str]]) -> None:
-    """One row per code moto gave: its responses, and per way how many of its answers (all locales) failed."""
+def print_table(exchanges: list[Exchange], failed_cells: Counter[tuple[str, str]],
+                answered_by: dict[str, dict]) -> None:
+    """One row per code moto gave: its responses, per way how many of its answers (all locales) failed, and the
+    entry that answered it."""
     columns = [*Ways.names, "agree"]
     rows = sorted({exchange.row for exchange in exchanges})
     width = max(len(row) for row in rows)
-    print(f"{'code':<{width}}  resp  " + "  ".join(f"{column:>5}" for column in columns))
+    print(f"{'code':<{width}}  resp  " + "  ".join(f"{column:>5}" for column in columns) + "  entry")
     for row in rows:
         count = sum(1 for exchange in exchanges if exchange.row == row)
         if row == Exchange.bodiless_row:
             print(f"{row:<{width}}  {count:>4}  not explained: no XML error body to read")
             continue
         cells = [f"{failed_cells[row, column]:>4}!" if failed_cells[row, column] else "   ok" for column in columns]
-        print(f"{row:<{width}}  {count:>4}  " + "  ".join(cells))
+        entry = answered_by.get(row, {})
+        alias = f" (alias of {entry['code']})" if entry.get("code", row) != row else ""
+        print(f"{row:<{width}}  {count:>4}  " + "  ".join(cells) + f"  {entry.get('origin', '-')}{alias}")
 
 
 def main() -> int:
