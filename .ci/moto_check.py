@@ -5,7 +5,8 @@ every raw response (status, headers, body bytes). Each error body is then explai
 (the CLI, offline, its bundled catalog), by `errors.explain` on a running errata-server and by errata.js's
 `explain` under Node, in every locale the server lists. Every answer must name a specific entry (origin
 `service` or `s3`) for the code moto sent (or the entry it is an alias of), in that locale, with the body's
-request ID, and the three ways must give the same description.
+request ID, and the three ways must give the same description. A HEAD's error has no body (S3's and moto's):
+its status and headers alone must get the generic answer of its status class from all three ways.
 
 Usage: moto_check.py ERRATA_CLI SERVER_URL NODE_SCRIPT --cache-dir EMPTY_DIRECTORY (see .ci/moto-check)
 """
@@ -88,17 +89,22 @@ class Exchange:
         """The body's request ID: moto writes `<RequestId>` (and the same value in an `x-amzn-requestid` header)."""
         return self.xml_fields.get("RequestId")
 
-    bodiless_row = "(no XML body)"
+    bodiless_row = "(no XML error body)"
 
     @property
     def row(self) -> str:
-        """The summary table's row: the code, or one row for all the responses without one."""
-        return self.code or self.bodiless_row
+        """The summary table's row: the code, the HEAD, or one row for all other responses without a code."""
+        return self.code or (f"HEAD {self.status} (no body)" if self.is_head_quirk else self.bodiless_row)
 
     @property
     def is_head_quirk(self) -> bool:
         """A HEAD answers headers only: S3 (and moto) send no body, so there is no code to explain."""
         return self.method == "HEAD" and not self.body
+
+    @property
+    def generic_variant(self) -> str | None:
+        """The `UnrecognizedError` variant a bodiless HEAD's status class gets; `None` for a response with a code."""
+        return {404: "missing", 403: "permission", 409: "conflict"}.get(self.status) if self.is_head_quirk else None
 
 
 class MotoS3:
@@ -189,7 +195,8 @@ def provoke_buckets(s3: MotoS3) -> None:
                      "</CreateBucketConfiguration>", EU_WEST_1)
     s3.error("CreateBucket again, from another region", "BucketAlreadyOwnedByYou", "PUT", EU)
     s3.error("CreateBucket, us-east-1 named as constraint", "InvalidLocationConstraint", "PUT", "/moto-check-new",
-             "<CreateBucketConfiguration><LocationConstraint>us-east-1</LocationConstraint></CreateBucketConfiguration>")
+             "<CreateBucketConfiguration><LocationConstraint>us-east-1</LocationConstraint>"
+             "</CreateBucketConfiguration>")
     s3.error("CreateBucket in eu-west-1, no constraint", "IllegalLocationConstraintException", "PUT",
              "/moto-check-new", headers=EU_WEST_1)
     s3.error("CreateBucket, account-regional namespace", "InvalidNamespaceHeader", "PUT", "/moto-check-new",
@@ -303,8 +310,8 @@ def provoke_logging_and_cors(s3: MotoS3) -> None:
     s3.error("PutBucketLogging, target in another region", "CrossLocationLoggingProhibited", "PUT",
              f"{DATA}?logging", logging_status(EU))
     s3.ok("PUT", CORS)
-    s3.ok("PUT", f"{CORS}?cors", "<CORSConfiguration><CORSRule><AllowedMethod>GET</AllowedMethod>"
-                                 "<AllowedOrigin>https://console.example</AllowedOrigin></CORSRule></CORSConfiguration>")
+    s3.ok("PUT", f"{CORS}?cors", "<CORSConfiguration><CORSRule><AllowedMethod>GET</AllowedMethod><AllowedOrigin>"
+                                 "https://console.example</AllowedOrigin></CORSRule></CORSConfiguration>")
     s3.error("CORS preflight, origin not allowed", "AccessForbidden", "OPTIONS", f"{CORS}/object",
              headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET"})
 
@@ -332,8 +339,8 @@ class Question:
     @property
     def params(self) -> dict:
         """The `errors.explain` params; errata.js's `explain` takes the same body, status and headers."""
-        return {"body": self.exchange.body.decode(), "httpStatus": self.exchange.status,
-                "headers": self.exchange.headers, "locale": self.locale}
+        body = {"body": self.exchange.body.decode()} if self.exchange.body else {}
+        return {**body, "httpStatus": self.exchange.status, "headers": self.exchange.headers, "locale": self.locale}
 
 
 class Ways:
@@ -358,8 +365,10 @@ class Ways:
 
     def explain_with_cli(self, question: Question) -> dict:
         """`errata parse - --json`: offline, the CLI's bundled catalog (an empty cache directory holds no other)."""
-        arguments = [self.cli, "parse", "-", "--json", "--status", str(question.exchange.status),
-                     "--locale", question.locale, "--cache-dir", self.cache_directory]
+        # No file argument for a bodiless HEAD: with --header, the CLI then reads the headers alone.
+        arguments = [self.cli, "parse", *(["-"] if question.exchange.body else []), "--json",
+                     "--status", str(question.exchange.status), "--locale", question.locale,
+                     "--cache-dir", self.cache_directory]
         for name, value in question.exchange.headers.items():
             arguments += ["--header", f"{name}: {value}"]
         try:
@@ -421,14 +430,24 @@ def problems_with(answer: dict, question: Question) -> list[str]:
     if "failure" in answer:
         return [answer["failure"]]
     exchange, description = question.exchange, answer.get("description") or {}
-    if answer.get("known") is not True:  # the rest would only list how the generic answer differs
+    generic = exchange.generic_variant is not None
+    if answer.get("known") is not (not generic):  # the rest would only list how the other kind of answer differs
         return [f"known is {answer.get('known')!r}, described as {description.get('code')!r} "
                 f"(suggestions {answer.get('suggestions')})"]
     problems = []
-    if description.get("origin") not in SPECIFIC_ORIGINS:
-        problems.append(f"origin is {description.get('origin')!r}, not service or s3")
-    if exchange.code not in (description.get("code"), description.get("requestedCode")):
-        problems.append(f"code {description.get('code')!r}, requestedCode {description.get('requestedCode')!r}")
+    if generic:
+        expected = {"code": "UnrecognizedError", "variant": exchange.generic_variant, "origin": "generic",
+                    "requestedCode": None}
+        problems += [f"{key} is {description.get(key)!r}, not {value!r}"
+                     for key, value in expected.items() if description.get(key) != value]
+    else:
+        if description.get("origin") not in SPECIFIC_ORIGINS:
+            problems.append(f"origin is {description.get('origin')!r}, not service or s3")
+        if exchange.code not in (description.get("code"), description.get("requestedCode")):
+            problems.append(f"code {description.get('code')!r}, requestedCode {description.get('requestedCode')!r}")
+        request_id = (answer.get("response") or {}).get("requestId")
+        if request_id != exchange.request_id:
+            problems.append(f"response.requestId is {request_id!r}, the body says {exchange.request_id!r}")
     if description.get("locale") != question.locale:
         problems.append(f"locale is {description.get('locale')!r}")
     if description.get("fallback") is not False:
@@ -436,9 +455,6 @@ def problems_with(answer: dict, question: Question) -> list[str]:
     for text in ("message", "remediation"):
         if not str(description.get(text) or "").strip():
             problems.append(f"{text} is empty")
-    request_id = (answer.get("response") or {}).get("requestId")
-    if request_id != exchange.request_id:
-        problems.append(f"response.requestId is {request_id!r}, the body says {exchange.request_id!r}")
     return problems
 
 
@@ -471,8 +487,10 @@ def check(exchanges: list[Exchange], ways: Ways) -> int:
     explained = []
     for exchange in exchanges:
         if exchange.is_head_quirk:
-            if exchange.status != 404:
-                failures.append(f"{exchange.scenario}: HEAD answered {exchange.status}, expected 404")
+            if exchange.generic_variant is None:
+                failures.append(f"{exchange.scenario}: HEAD answered {exchange.status} without a body")
+            else:
+                explained.append(exchange)
         elif exchange.code is None:
             failures.append(f"{exchange.scenario}: {exchange.method} {exchange.path} answered {exchange.status} "
                             f"without an XML error body: {exchange.body[:300]!r}")
@@ -491,24 +509,23 @@ def check(exchanges: list[Exchange], ways: Ways) -> int:
     failed_locales: dict[tuple[str, str, str], list[str]] = defaultdict(list)  # one line for all locales alike
     for index, question in enumerate(questions):
         by_way = {way: answers[way][index] for way in Ways.names}
-        exchange = question.exchange
+        row, label = question.exchange.row, f"{question.exchange.row} [{question.exchange.scenario}]"
         for way, answer in by_way.items():
             if problems := problems_with(answer, question):
-                failed_cells[exchange.code, way] += 1
-                failed_locales[f"{exchange.code} [{exchange.scenario}]", way, "; ".join(problems)].append(question.locale)
+                failed_cells[row, way] += 1
+                failed_locales[label, way, "; ".join(problems)].append(question.locale)
         if difference := disagreement(by_way):
-            failed_cells[exchange.code, "agree"] += 1
-            failed_locales[f"{exchange.code} [{exchange.scenario}]", "the ways differ", difference].append(question.locale)
+            failed_cells[row, "agree"] += 1
+            failed_locales[label, "the ways differ", difference].append(question.locale)
     for (label, way, problem), in_locales in failed_locales.items():
         failures.append(f"{label} {way} in {' '.join(in_locales)}: {problem}")
-    # Which entry the server said answers each code: its origin, and its own code when moto's is an alias.
-    answered_by = {question.exchange.code: answer.get("description") or {}
-                   for question, answer in zip(questions, answers["rpc"]) if answer.get("known")}
+    answered_by = {question.exchange.row: answer.get("description") or {}
+                   for question, answer in zip(questions, answers["rpc"])}
 
     print_table(exchanges, failed_cells, answered_by)
     for failure in failures:
         print(f"FAIL {failure}")
-    print(f"moto-check: {len(exchanges)} responses, {len(explained)} error bodies × {len(locales)} locales "
+    print(f"moto-check: {len(exchanges)} responses, {len(explained)} explained × {len(locales)} locales "
           f"({' '.join(locales)}) × {len(Ways.names)} ways: "
           + (f"{len(failures)} failures" if failures else "all explained"))
     return 1 if failures else 0
@@ -516,8 +533,8 @@ def check(exchanges: list[Exchange], ways: Ways) -> int:
 
 def print_table(exchanges: list[Exchange], failed_cells: Counter[tuple[str, str]],
                 answered_by: dict[str, dict]) -> None:
-    """One row per code moto gave: its responses, per way how many of its answers (all locales) failed, and the
-    entry that answered it."""
+    """One row per code moto gave (and per bodiless HEAD): its responses, per way how many of its answers (all
+    locales) failed, and the entry the server answered with."""
     columns = [*Ways.names, "agree"]
     rows = sorted({exchange.row for exchange in exchanges})
     width = max(len(row) for row in rows)
@@ -525,12 +542,18 @@ def print_table(exchanges: list[Exchange], failed_cells: Counter[tuple[str, str]
     for row in rows:
         count = sum(1 for exchange in exchanges if exchange.row == row)
         if row == Exchange.bodiless_row:
-            print(f"{row:<{width}}  {count:>4}  not explained: no XML error body to read")
+            print(f"{row:<{width}}  {count:>4}  not explained: no code to read (each is a failure below)")
             continue
         cells = [f"{failed_cells[row, column]:>4}!" if failed_cells[row, column] else "   ok" for column in columns]
-        entry = answered_by.get(row, {})
-        alias = f" (alias of {entry['code']})" if entry.get("code", row) != row else ""
-        print(f"{row:<{width}}  {count:>4}  " + "  ".join(cells) + f"  {entry.get('origin', '-')}{alias}")
+        print(f"{row:<{width}}  {count:>4}  " + "  ".join(cells) + f"  {entry_label(answered_by.get(row, {}))}")
+
+
+def entry_label(description: dict) -> str:
+    """The entry the server answered with, as the table names it: its origin, what an alias or generic answer is."""
+    if description.get("origin") == "generic":
+        return f"generic ({description.get('code')} {description.get('variant')})"
+    alias = f" (alias of {description.get('code')})" if description.get("requestedCode") else ""
+    return f"{description.get('origin', '-')}{alias}"
 
 
 def main() -> int:
