@@ -431,7 +431,7 @@ def problems_with(answer: dict, question: Question) -> list[str]:
         return [answer["failure"]]
     exchange, description = question.exchange, answer.get("description") or {}
     generic = exchange.generic_variant is not None
-    if answer.get("known") is not (not generic):  # the rest would only list how the other kind of answer differs
+    if answer.get("known") is not (not generic):  # a wrong kind of answer: the rest would only list how it differs
         return [f"known is {answer.get('known')!r}, described as {description.get('code')!r} "
                 f"(suggestions {answer.get('suggestions')})"]
     problems = []
@@ -505,7 +505,7 @@ def check(exchanges: list[Exchange], ways: Ways) -> int:
     locales = ways.locales()
     questions = [Question(exchange, locale) for exchange in explained for locale in locales]
     answers = ways.explain(questions)
-    failed_cells: Counter[tuple[str, str]] = Counter()  # (code, way or "agree") → failed answers, all locales
+    failed_cells: Counter[tuple[str, str]] = Counter()  # (row, way or "agree") → failed answers, all locales
     failed_locales: dict[tuple[str, str, str], list[str]] = defaultdict(list)  # one line for all locales alike
     for index, question in enumerate(questions):
         by_way = {way: answers[way][index] for way in Ways.names}
