@@ -84,7 +84,11 @@ package final class ServedCatalog: Sendable {
 
     /// The encoded description of an entry.
     ///
-    /// - Parameter requestedCode: The code asked for, named in the body when it is not the entry's own.
+    /// - Parameters:
+    ///   - entry: An entry of this revision's snapshot.
+    ///   - negotiation: The locale to serve.
+    ///   - parameters: Values for the entry's placeholders; a body with some is not kept.
+    ///   - requestedCode: The code asked for, named in the body when it is not the entry's own.
     /// - Throws: `CatalogLookupError` for a parameter the entry does not use.
     package func describeBody(
         _ entry: CatalogEntry, negotiation: LocaleNegotiation, parameters: [String: String] = [:], requestedCode: ErrorCode? = nil
