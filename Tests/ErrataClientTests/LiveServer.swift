@@ -18,10 +18,22 @@ struct LiveServer: Sendable {
     let store: CatalogStore
     let live: LiveCatalog
 
+    /// A database seeded from `Localizations/` once per test process, as a first start seeds it; every
+    /// server starts from a copy rather than importing the catalog again.
+    private static let seeded = Task {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("errata-seeded-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try CatalogStore(path: directory.appendingPathComponent("errata.sqlite").path, logger: logger)
+        _ = try await CatalogBootstrap.liveCatalog(store: store, localizations: Repository.localizations, logger: logger)
+        return store
+    }
+
     init() async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("errata-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try CatalogStore(path: directory.appendingPathComponent("errata.sqlite").path, logger: Self.logger)
+        let path = directory.appendingPathComponent("errata.sqlite").path
+        try await Self.seeded.value.backup(to: path)
+        store = try CatalogStore(path: path, logger: Self.logger)
         live = try await CatalogBootstrap.liveCatalog(store: store, localizations: Repository.localizations, logger: Self.logger)
     }
 

@@ -14,12 +14,25 @@ struct StoreFixture {
     let store: CatalogStore
     let seed: Catalog
 
+    /// The repository's catalog and a store seeded with it, made once per test process: every fixture
+    /// starts from a copy of that database rather than importing the catalog again.
+    private static let seeded = Task {
+        let seed = try LocalizationsDirectory(url: localizations).load()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("errata-store-seeded-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try CatalogStore(path: directory.appendingPathComponent("errata.sqlite").path, logger: logger)
+        try await store.importInitialCatalog(seed, note: "seed")
+        return (seed: seed, store: store)
+    }
+
     init() async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("errata-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try CatalogStore(path: directory.appendingPathComponent("errata.sqlite").path, logger: Self.logger)
-        seed = try LocalizationsDirectory(url: Self.localizations).load()
-        try await store.importInitialCatalog(seed, note: "seed")
+        let path = directory.appendingPathComponent("errata.sqlite").path
+        let seeded = try await Self.seeded.value
+        try seeded.store.backup(to: path)
+        store = try CatalogStore(path: path, logger: Self.logger)
+        seed = seeded.seed
     }
 
     func remove() {
