@@ -3,6 +3,7 @@ package import ErrataStore
 package import ErrataWeb
 package import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// The catalog currently served: an atomically swapped reference to an immutable ``ServedCatalog``.
 ///
@@ -20,6 +21,9 @@ package final class LiveCatalog: Sendable {
     package static let retainedRevisions = 8
 
     private let state: Locked<State>
+    /// Counts the catalogs installed: a reader that keeps answers made from one (``ReadyResponses``)
+    /// sees a publish with an atomic load, without the lock.
+    private let generation = Atomic<Int>(0)
     let logger: Logger
     /// Where the pages are, for every revision served: what `docsUrl` and problem types say.
     package let links: DocsLinks
@@ -87,6 +91,12 @@ package final class LiveCatalog: Sendable {
         state.withLock { $0.served }
     }
 
+    /// Changes whenever another catalog is served: read it before ``served``, and a later change
+    /// means that catalog is no longer the current one.
+    package var servedGeneration: Int {
+        generation.load(ordering: .acquiring)
+    }
+
     /// Replaces the served catalog, unless a newer revision is already served.
     package func replace(with served: ServedCatalog) {
         install(served, goingBack: false)
@@ -104,6 +114,7 @@ package final class LiveCatalog: Sendable {
             guard goingBack || served.revision >= state.served.revision else { return (nil, []) }
             let replaced = state.served
             state.served = served
+            generation.add(1, ordering: .releasing)
             state.retained.removeAll { $0.revision >= served.revision }
             state.retained.append(served)
             state.retained.removeFirst(max(0, state.retained.count - Self.retainedRevisions))

@@ -7,6 +7,10 @@ import NIOHTTPTypes
 /// Hummingbird's idle timer restarts with every part of a request it reads, so a client that
 /// trickles a body would keep a connection (and the task reading it) forever; this deadline does
 /// not move until the whole request is in. While a request is being answered no deadline runs.
+/// Hummingbird's own idle timer is off: this deadline is never later than it.
+///
+/// Requests ``ReadyResponseHandler`` answers never reach this handler: it reports each answer
+/// (``requestAnsweredAhead()``), and a deadline that falls due moves to `timeout` after the last.
 final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -18,6 +22,8 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     /// Below zero when a response went out before its request was read (an early 413).
     private var unanswered = 0
     private var deadline: Scheduled<Void>?
+    /// When the last request answered ahead of this handler was answered.
+    private var lastAnsweredAhead: NIODeadline?
 
     init(timeout: TimeAmount) {
         self.timeout = timeout
@@ -56,10 +62,21 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
         context.write(data, promise: promise)
     }
 
-    private func startDeadline(_ context: ChannelHandlerContext) {
+    /// Records a request answered ahead of this handler at `time` (its event loop's `now`).
+    func requestAnsweredAhead(at time: NIODeadline) {
+        lastAnsweredAhead = time
+    }
+
+    private func startDeadline(_ context: ChannelHandlerContext, at due: NIODeadline? = nil) {
         guard deadline == nil else { return }
-        deadline = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
-            context.close(promise: nil)
+        let loop = context.eventLoop
+        deadline = loop.assumeIsolated().scheduleTask(deadline: due ?? loop.now + timeout) { [self] in
+            deadline = nil
+            if let lastAnsweredAhead, lastAnsweredAhead + timeout > loop.now {
+                startDeadline(context, at: lastAnsweredAhead + timeout)
+            } else {
+                context.close(promise: nil)
+            }
         }
     }
 }

@@ -41,26 +41,49 @@ struct EventLoopReads: Sendable {
     ///   - date: The `Date` header's value.
     func answer(_ head: HTTPRequest, date: String) -> Answer? {
         let start = ContinuousClock.now
+        guard let read = read(head, served: live.served) else { return nil }
+        let id = RequestLogMiddleware<Context>.requestID(head.headerFields)
+        return complete(
+            read.response, body: read.body, to: head, route: read.route, requestID: id, loggedBytes: read.loggedBytes,
+            logger: requestLogger(id), since: start, date: date
+        )
+    }
+
+    /// A read's response as its route makes it, before the headers every answer gets (``decorate(_:origin:requestID:date:)``).
+    struct Read {
+        var response: Response
+        var body: ByteBuffer?
+        /// The route's pattern, and the body size its log line gives (a `HEAD` is logged with the `GET`'s).
+        var route: String
+        var loggedBytes: Int?
+    }
+
+    /// The response to `head`, a request without a body, from `served`; `nil` when the router should answer it.
+    func read(_ head: HTTPRequest, served: ServedCatalog) -> Read? {
         guard head.method == .get || head.method == .head, Self.hasNoBody(head.headerFields), Self.leavesConnectionAlone(head.headerFields),
             let path = head.path, let route = EventLoopRoute(path: path)
         else { return nil }
         let request = Request(head: head, body: RequestBody(buffer: ByteBuffer()))
         guard !QueryCredentialMiddleware<Context>.carriesCredential(request),
-            let answered = try? route.cacheableResponse(request, served: live.served).answer(to: request)
+            let answered = try? route.cacheableResponse(request, served: served).answer(to: request)
         else { return nil }
         var (response, body) = answered
-        // The router's log line gives a HEAD the GET's body size.
         let bytes = response.body.contentLength
         if head.method == .head {
             // As the router's generated HEAD route: the GET's headers, no body.
             response = response.createHeadResponse()
             body = nil
         }
-        let id = RequestLogMiddleware<Context>.requestID(head.headerFields)
-        return complete(
-            response, body: body, to: head, route: route.pattern, requestID: id, loggedBytes: bytes,
-            logger: logger.with(metadataKey: "hb.request.id", value: .string(id)), since: start, date: date
-        )
+        return Read(response: response, body: body, route: route.pattern, loggedBytes: bytes)
+    }
+
+    /// The answer to `head` kept whole for ``ReadyResponseHandler``: the response ``read(_:served:)``
+    /// makes, with the headers ``decorate(_:origin:requestID:date:)`` adds and the request id's and
+    /// date's values left out.
+    func readyResponse(_ head: HTTPRequest, served: ServedCatalog) -> ReadyResponse? {
+        guard var read = read(head, served: served) else { return nil }
+        decorate(&read.response.headers, origin: head.headerFields[.origin], requestID: "-", date: "-")
+        return ReadyResponse(read.response.head, body: read.body, method: head.method, route: read.route, loggedBytes: read.loggedBytes)
     }
 
     /// Completes an answer as the router's middleware and Hummingbird's server do: CORS, the
@@ -70,13 +93,24 @@ struct EventLoopReads: Sendable {
         logger: Logger, since start: ContinuousClock.Instant, date: String
     ) -> Answer {
         var response = response
-        cors.addHeaders(to: &response.headers, origin: head.headerFields[.origin])
-        response.headers[.requestID] = id
+        decorate(&response.headers, origin: head.headerFields[.origin], requestID: id, date: date)
         RequestLogMiddleware<Context>.log(head.method, route: route, status: response.status, bytes: loggedBytes, since: start, to: logger)
-        response.headers[.date] = date
-        if let serverName { response.headers[.server] = serverName }
         let meterKey = RequestMetersMemo.Key(route: route, method: head.method, status: response.status)
         return Answer(head: response.head, body: body, meterKey: meterKey, duration: .now - start)
+    }
+
+    /// Adds the headers the router's middleware and Hummingbird's server add to every answer, in
+    /// their order: CORS, `X-Request-ID`, `Date` and `Server`.
+    func decorate(_ headers: inout HTTPFields, origin: String?, requestID: String, date: String) {
+        cors.addHeaders(to: &headers, origin: origin)
+        headers[.requestID] = requestID
+        headers[.date] = date
+        if let serverName { headers[.server] = serverName }
+    }
+
+    /// The logger a request's line goes to: with its id, unless the level drops the line anyway.
+    func requestLogger(_ requestID: String) -> Logger {
+        logger.logLevel <= .info ? logger.with(metadataKey: "hb.request.id", value: .string(requestID)) : logger
     }
 
     private static func hasNoBody(_ headers: HTTPFields) -> Bool {

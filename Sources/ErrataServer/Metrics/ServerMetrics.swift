@@ -18,6 +18,7 @@ package struct ServerMetrics: Sendable {
     private let catalogBuildDuration: DurationHistogram
     private let authFailures: Counter
     private let throttledRequests: Counter
+    private let readyResponsesMade: Counter
 
     /// The label value of a JSON-RPC method the service does not have.
     package static let unknownRPCMethod = "unknown"
@@ -56,6 +57,11 @@ package struct ServerMetrics: Sendable {
         )
         throttledRequests = registry.makeCounter(
             descriptor: Self.named("auth_throttled", unit: "total", help: "Requests refused (429) because their client address made too many failed authentications.")
+        )
+        readyResponsesMade = registry.makeCounter(
+            descriptor: Self.named(
+                "ready_responses_made", unit: "total", help: "Whole read answers made and kept on an event loop for reuse; a publish empties them."
+            )
         )
     }
 
@@ -150,6 +156,9 @@ package struct ServerMetrics: Sendable {
 
     /// Records a request refused because its address is throttled.
     func recordThrottledRequest() { throttledRequests.increment() }
+
+    /// Counts a ready answer made: the rest of the requests it answers are not counted here.
+    func recordReadyResponseMade() { readyResponsesMade.increment() }
 
     /// The metrics in the Prometheus text format, with the served revision set to `revision`.
     package func exposition(servedRevision revision: Int) -> [UInt8] {

@@ -1,0 +1,110 @@
+import Hummingbird
+import NIOCore
+
+/// Answers plain cacheable reads straight from a connection's bytes with ``ReadyResponse``s,
+/// before NIO's HTTP decoder, and hands the connection to the decoder at the first request that
+/// is not one.
+///
+/// First in the pipeline: a request it answers costs a scan of its head, a lookup in the event
+/// loop's ``ReadyResponses``, and one small buffer for the response head (the body is shared).
+/// It answers what ``PlainRequestHead`` reads and ``EventLoopReads/read(_:served:)`` answers;
+/// anything else — another request, an unknown code, a request it cannot read — goes with every
+/// byte after it to the decoder, and from then on this handler only passes bytes through, so
+/// responses keep the order of their requests and the decoder always starts at a request's first byte.
+/// Until then it tells ``RequestDeadlineHandler`` of each answer, as that handler sees none of them.
+final class ReadyResponseHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+    typealias OutboundIn = IOData
+    typealias OutboundOut = IOData
+
+    private let reads: EventLoopReads
+    private let responses: ReadyResponses
+    private let deadline: RequestDeadlineHandler
+    /// A request head that has not arrived in full.
+    private var held: ByteBuffer?
+    /// Whether the decoder reads this connection now.
+    private var handedOver = false
+    /// Whether answers were written since the last flush.
+    private var needsFlush = false
+
+    init(reads: EventLoopReads, responses: ReadyResponses, deadline: RequestDeadlineHandler) {
+        self.reads = reads
+        self.responses = responses
+        self.deadline = deadline
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !handedOver else {
+            context.fireChannelRead(data)
+            return
+        }
+        var bytes = unwrapInboundIn(data)
+        if var earlier = held {
+            held = nil
+            earlier.writeBuffer(&bytes)
+            bytes = earlier
+        }
+        while bytes.readableBytes > 0 {
+            switch PlainRequestHead.scan(bytes) {
+            case .incomplete:
+                held = bytes
+                return
+            case .plain(let head) where answer(head, context: context):
+                bytes.moveReaderIndex(forwardBy: head.length)
+            case .plain, .handOver:
+                handOver(bytes, context: context)
+                return
+            }
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if needsFlush {
+            needsFlush = false
+            context.flush()
+        }
+        context.fireChannelReadComplete()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // A request cut short is the decoder's to report, as it would be without this handler.
+        if case ChannelEvent.inputClosed = event, let bytes = held {
+            held = nil
+            handOver(bytes, context: context)
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    /// Writes the answer to `head`, or returns `false` when the router should answer it.
+    private func answer(_ head: PlainRequestHead, context: ChannelHandlerContext) -> Bool {
+        let start = ContinuousClock.now
+        responses.refresh()
+        let key = head.answerKey
+        let ready: ReadyResponse
+        if let found = responses[key] {
+            ready = found
+        } else {
+            guard let made = reads.readyResponse(head.request, served: responses.served) else { return false }
+            responses.keep(made, for: key)
+            ready = made
+        }
+        let id = head.requestID.flatMap { RequestLogMiddleware<EventLoopReads.Context>.isAcceptable($0) ? $0 : nil } ?? RequestID().description
+        let responseHead = ready.head(requestID: id, date: responses.date.now(), allocator: context.channel.allocator)
+        context.write(wrapOutboundOut(.byteBuffer(responseHead)), promise: nil)
+        if let body = ready.body { context.write(wrapOutboundOut(.byteBuffer(body)), promise: nil) }
+        needsFlush = true
+        RequestLogMiddleware<EventLoopReads.Context>.log(
+            head.method, route: ready.route, status: ready.status, bytes: ready.loggedBytes, since: start, to: reads.requestLogger(id)
+        )
+        responses.meters.record(.now - start, under: ready.meterKey)
+        deadline.requestAnsweredAhead(at: context.eventLoop.now)
+        return true
+    }
+
+    /// Passes `bytes` and everything after them to the decoder.
+    private func handOver(_ bytes: ByteBuffer, context: ChannelHandlerContext) {
+        handedOver = true
+        context.fireChannelRead(wrapInboundOut(bytes))
+    }
+}
