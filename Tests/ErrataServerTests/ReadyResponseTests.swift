@@ -31,6 +31,15 @@ import Testing
         #expect(bare.method == .head && bare.acceptLanguage == nil && bare.length == 29)
     }
 
+    @Test func aPOSTIsReadWithItsBodyLengthAndType() throws {
+        guard case .plain(let head) = Self.scan("POST /rpc HTTP/1.1\r\nContent-Type: application/json\r\ncontent-length: 042\r\n\r\n{") else {
+            Issue.record("not plain")
+            return
+        }
+        #expect(head.method == .post && head.target == "/rpc" && head.contentType == "application/json" && head.contentLength == 42)
+        #expect(head.request.headerFields[.contentLength] == "42")
+    }
+
     /// The key tells apart what the answer depends on, and nothing else.
     @Test func answerKeysDifferExactlyWhereAnswersMay() throws {
         func key(_ text: String) throws -> [UInt8] {
@@ -47,7 +56,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "POST /v1/errors HTTP/1.1\r\n\r\n", "GET /v1/errors HTTP/1.0\r\n\r\n", "GET /v1/errors HTTP/1.1\n\n", "GET /v1/errors HTTP/1.1\r\nA: b\n\r\n", "GET /v1/errors HTTP/1.1\r\nA: b\rc", "GET /v1/errors HTTP/1.1\r\nA: b\n",
+        "PUT /v1/errors HTTP/1.1\r\n\r\n", "POST /rpc HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n",
+        "POST /rpc HTTP/1.1\r\nContent-Length: -2\r\n\r\n", "POST /rpc HTTP/1.1\r\nContent-Length: 1234567890\r\n\r\n", "GET /v1/errors HTTP/1.0\r\n\r\n", "GET /v1/errors HTTP/1.1\n\n", "GET /v1/errors HTTP/1.1\r\nA: b\n\r\n", "GET /v1/errors HTTP/1.1\r\nA: b\rc", "GET /v1/errors HTTP/1.1\r\nA: b\n",
         "GET  /v1/errors HTTP/1.1\r\n\r\n", "GET v1/errors HTTP/1.1\r\n\r\n", "GET /v1/errors#x HTTP/1.1\r\n\r\n", "get /v1/errors HTTP/1.1\r\n\r\n",
         "GET /v1/errors HTTP/1.1\r\nA: b\r\n c\r\n\r\n", "GET /v1/errors HTTP/1.1\r\nA : b\r\n\r\n", "GET /v1/errors HTTP/1.1\r\nA: b \r\n\r\n",
         "GET /v1/errors HTTP/1.1\r\nA:\r\n\r\n", "GET /v1/errors HTTP/1.1\r\nA: caf\u{E9}\r\n\r\n", "GET /v1/errors HTTP/1.1\r\nA: b\u{0}c\r\n\r\n",
@@ -136,6 +146,55 @@ import Testing
         #expect(channel.isActive, "closed 0.9 s after an answer, with a 1 s timeout")
         loop.advanceTime(by: .milliseconds(200))
         #expect(!channel.isActive, "still open 1.1 s after the last answer")
+    }
+
+    /// A `POST /rpc` of immediate calls is answered once its body is in; one with a call that
+    /// suspends goes whole to the decoder, and so does everything after it.
+    @Test func plainRPCBodiesAreAnsweredAndOthersGoToTheDecoder() async throws {
+        let service = try await TestService()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        let channel = EmbeddedChannel()
+        let deadline = RequestDeadlineHandler(timeout: .seconds(60))  // only told of answers: not in the pipeline
+        try channel.pipeline.syncOperations.addHandler(
+            ReadyResponseHandler(reads: Self.reads(service), responses: ReadyResponses(live: service.live, metrics: ServerMetrics()), deadline: deadline)
+        )
+        func post(_ body: String) -> String {
+            "POST /rpc HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+        }
+        let describe = post(#"{"jsonrpc":"2.0","method":"errors.describe","params":{"code":"NoSuchKey","locale":"ko"},"id":7}"#)
+        try channel.writeInbound(ByteBuffer(string: String(describe.dropLast(10))))
+        #expect(try channel.readOutbound(as: IOData.self) == nil, "answered before the body was in")
+        try channel.writeInbound(ByteBuffer(string: String(describe.suffix(10))))
+        guard case .byteBuffer(let head) = try channel.readOutbound(as: IOData.self), case .byteBuffer(let body) = try channel.readOutbound(as: IOData.self)
+        else { throw POSIXError(.EIO) }
+        #expect(String(buffer: head).hasPrefix("HTTP/1.1 200 OK\r\n") && String(buffer: head).contains("Content-Length: \(body.readableBytes)\r\n"))
+        #expect(String(buffer: body).contains(#""locale":"ko""#) && String(buffer: body).hasSuffix(#","id":7}"#))
+        #expect(try channel.readInbound(as: ByteBuffer.self) == nil)
+
+        let admin = post(#"{"jsonrpc":"2.0","method":"admin.draft","params":{},"id":8}"#)
+        let read = "GET /v1/locales HTTP/1.1\r\nHost: x\r\n\r\n"
+        try channel.writeInbound(ByteBuffer(string: admin + read))
+        #expect(try channel.readOutbound(as: IOData.self) == nil)
+        #expect(try channel.readInbound(as: ByteBuffer.self).map { String(buffer: $0) } == admin + read)
+        try channel.writeInbound(ByteBuffer(string: read))
+        #expect(try channel.readInbound(as: ByteBuffer.self).map { String(buffer: $0) } == read)
+        #expect(try channel.readOutbound(as: IOData.self) == nil)
+    }
+
+    /// With read tokens required, no read is answered ahead of the token check.
+    @Test func withReadTokensRequiredEveryReadIsChecked() async throws {
+        var service = try await TestService()
+        service.configuration.requireReadToken = true
+        try await service.test(.live) { client in
+            let connection = try RawHTTPConnection(port: try #require(client.port), timeout: 30)
+            await connection.send(Array("GET /v1/errors/NoSuchKey HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+            let answer = await connection.receive()
+            #expect(answer.hasPrefix("HTTP/1.1 401"), "\(answer.prefix(200))")
+            let body = #"{"jsonrpc":"2.0","method":"errors.describe","params":{"code":"NoSuchKey"},"id":1}"#
+            await connection.send(Array("POST /rpc HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8))
+            let call = await connection.receive()
+            #expect(call.contains(#""error":{"#) && !call.contains(#""result""#), "\(call.prefix(400))")
+        }
     }
 
     /// A connection that sends nothing is closed after the idle timeout.

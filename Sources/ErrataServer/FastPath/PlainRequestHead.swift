@@ -2,12 +2,12 @@ import HTTPTypes
 import NIOCore
 
 /// A request head read straight from a connection's bytes, when it is one of the plainest kind:
-/// `GET` or `HEAD`, HTTP/1.1, no body, nothing that changes how the connection goes on.
+/// `GET`, `HEAD` or `POST`, HTTP/1.1, a body only as long as its `Content-Length` says, nothing
+/// that changes how the connection goes on.
 ///
-/// ``ReadyResponseHandler`` answers such a request from ``ReadyResponses`` without NIO's HTTP
-/// decoder. The reading is deliberately narrower than RFC 9112: whatever it does not plainly
+/// ``ReadyResponseHandler`` answers such a request without NIO's HTTP decoder. The reading is deliberately narrower than RFC 9112: whatever it does not plainly
 /// understand — another method or version, a bare LF, a folded line, a byte outside printable
-/// ASCII, a repeated header it reads, a body, `Connection`, `Authorization`, a head over
+/// ASCII, a repeated header it reads, `Transfer-Encoding`, `Connection`, `Authorization`, a head over
 /// ``maximumLength`` — is ``Scan/handOver``, and the connection's bytes go to the decoder
 /// (and Hummingbird's router) from that request on, which answer it as they always did.
 struct PlainRequestHead {
@@ -23,6 +23,9 @@ struct PlainRequestHead {
     var ifNoneMatch: String?
     var origin: String?
     var requestID: String?
+    /// A `POST`'s body: its type, and its length.
+    var contentType: String?
+    var contentLength: Int?
     /// How many bytes the head takes, its last empty line included.
     var length: Int
 
@@ -52,6 +55,8 @@ struct PlainRequestHead {
         if let ifNoneMatch { fields[.ifNoneMatch] = ifNoneMatch }
         if let origin { fields[.origin] = origin }
         if let requestID { fields[.requestID] = requestID }
+        if let contentType { fields[.contentType] = contentType }
+        if let contentLength { fields[.contentLength] = String(contentLength) }
         return HTTPRequest(method: method, scheme: "http", authority: nil, path: target, headerFields: fields)
     }
 
@@ -122,6 +127,8 @@ private struct HeadReader {
             method = .get
         } else if take("HEAD ") {
             method = .head
+        } else if take("POST ") {
+            method = .post
         } else {
             return nil
         }
@@ -165,13 +172,19 @@ private struct HeadReader {
         case 13 where Self.named(name, "if-none-match"): return keep(&head.ifNoneMatch)
         case 15 where Self.named(name, "accept-language"): return keep(&head.acceptLanguage)
         case 15 where Self.named(name, "accept-encoding"): return keep(&head.acceptEncoding)
+        case 12 where Self.named(name, "content-type"): return keep(&head.contentType)
+        case 14 where Self.named(name, "content-length"):
+            // Digits only, once, and a length a `POST` may have: the decoder reads anything else.
+            guard head.method == .post, head.contentLength == nil, (1...9).contains(value.count), value.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+            head.contentLength = value.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            return true
         default:
             // A body, a connection option, or a credential: the router's business.
             return !Self.notPlain.contains { Self.named(name, $0) }
         }
     }
 
-    private static let notPlain: [StaticString] = ["content-length", "transfer-encoding", "connection", "expect", "upgrade", "te", "trailer", "authorization", "keep-alive"]
+    private static let notPlain: [StaticString] = ["transfer-encoding", "connection", "expect", "upgrade", "te", "trailer", "authorization", "keep-alive"]
 
     /// Whether `name` is `lowercased`, ignoring ASCII case.
     private static func named(_ name: UnsafeRawBufferPointer, _ lowercased: StaticString) -> Bool {

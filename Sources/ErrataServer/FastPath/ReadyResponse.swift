@@ -23,18 +23,13 @@ struct ReadyResponse {
     let meterKey: RequestMetersMemo.Key
 
     /// Serializes `response`, whose headers must hold `X-Request-ID` and then `Date`, each once.
-    ///
-    /// As NIO's `HTTPResponseEncoder` frames a response: a status that has no body (304, 204, 1xx)
-    /// loses `Content-Length` and `Transfer-Encoding`; any other must have a `Content-Length`
-    /// here (the encoder would make it chunked).
     init?(_ response: HTTPResponse, body: ByteBuffer?, method: HTTPRequest.Method, route: String, loggedBytes: Int?) {
-        let hasBody = !(100..<200).contains(response.status.code) && response.status != .noContent && response.status != .notModified
-        guard !hasBody || response.headerFields[.contentLength] != nil else { return nil }
+        guard let fields = Self.framedFields(of: response) else { return nil }
         var parts: [ByteBuffer] = []
         var current = ByteBuffer()
-        current.writeString("HTTP/1.1 \(response.status.code) \(response.status.reasonPhrase)\r\n")
+        Self.writeStatusLine(of: response, to: &current)
         var expected: [HTTPField.Name] = [.requestID, .date]
-        for field in response.headerFields where hasBody || (field.name != .contentLength && field.name != .transferEncoding) {
+        for field in fields {
             current.writeString(field.name.rawName)
             current.writeString(": ")
             if let next = expected.first, field.name == next {
@@ -74,5 +69,45 @@ struct ReadyResponse {
     /// The bytes kept for this answer, head and body.
     var size: Int {
         beforeRequestID.readableBytes + betweenRequestIDAndDate.readableBytes + afterDate.readableBytes + (body?.readableBytes ?? 0)
+    }
+
+    // MARK: - Writing a head as NIO's encoder does
+
+    /// The head of `response`, with a body of `bodyLength` bytes, as NIO's HTTP/1 encoder writes it.
+    static func head(of response: HTTPResponse, bodyLength: Int, allocator: ByteBufferAllocator) -> ByteBuffer {
+        var response = response
+        if response.headerFields[.contentLength] == nil {
+            // Never so for the answers written here; framed by length rather than chunked as the encoder would.
+            response.headerFields[.contentLength] = String(bodyLength)
+        }
+        let fields = framedFields(of: response) ?? response.headerFields
+        var head = allocator.buffer(capacity: 512)
+        writeStatusLine(of: response, to: &head)
+        for field in fields {
+            head.writeString(field.name.rawName)
+            head.writeString(": ")
+            head.writeString(field.value)
+            head.writeString("\r\n")
+        }
+        head.writeString("\r\n")
+        return head
+    }
+
+    private static func writeStatusLine(of response: HTTPResponse, to buffer: inout ByteBuffer) {
+        buffer.writeString("HTTP/1.1 \(response.status.code) \(response.status.reasonPhrase)\r\n")
+    }
+
+    /// The headers NIO's `HTTPResponseEncoder` sends: a status without a body (1xx, 204, 304) loses
+    /// `Content-Length` and `Transfer-Encoding`; `nil` for any other without a `Content-Length`
+    /// (the encoder would make it chunked; no read answers so).
+    private static func framedFields(of response: HTTPResponse) -> HTTPFields? {
+        let code = response.status.code
+        guard (100..<200).contains(code) || code == 204 || code == 304 else {
+            return response.headerFields[.contentLength] == nil ? nil : response.headerFields
+        }
+        var fields = response.headerFields
+        fields[.contentLength] = nil
+        fields[.transferEncoding] = nil
+        return fields
     }
 }

@@ -1,14 +1,16 @@
 import Hummingbird
 import NIOCore
 
-/// Answers plain cacheable reads straight from a connection's bytes with ``ReadyResponse``s,
-/// before NIO's HTTP decoder, and hands the connection to the decoder at the first request that
-/// is not one.
+/// Answers plain cacheable reads straight from a connection's bytes with ``ReadyResponse``s, and
+/// plain `POST /rpc` bodies of immediate calls, before NIO's HTTP decoder; it hands the connection
+/// to the decoder at the first request that is not one.
 ///
-/// First in the pipeline: a request it answers costs a scan of its head, a lookup in the event
-/// loop's ``ReadyResponses``, and one small buffer for the response head (the body is shared).
-/// It answers what ``PlainRequestHead`` reads and ``EventLoopReads/read(_:served:)`` answers;
-/// anything else — another request, an unknown code, a request it cannot read — goes with every
+/// First in the pipeline: a read it answers costs a scan of its head, a lookup in the event
+/// loop's ``ReadyResponses``, and one small buffer for the response head (the body is shared);
+/// a `POST /rpc`, the router's dispatcher's work (``EventLoopReads/rpcAnswer(_:body:peer:date:)``)
+/// and its head written here.
+/// It answers what ``PlainRequestHead`` reads and ``EventLoopReads`` answers;
+/// anything else — another request, an unknown code, a call that suspends, a request it cannot read — goes with every
 /// byte after it to the decoder, and from then on this handler only passes bytes through, so
 /// responses keep the order of their requests and the decoder always starts at a request's first byte.
 /// Until then it tells ``RequestDeadlineHandler`` of each answer, as that handler sees none of them.
@@ -27,6 +29,8 @@ final class ReadyResponseHandler: ChannelDuplexHandler, RemovableChannelHandler 
     private var handedOver = false
     /// Whether answers were written since the last flush.
     private var needsFlush = false
+    /// The client's address, read once per connection.
+    private var peer: String?
 
     init(reads: EventLoopReads, responses: ReadyResponses, deadline: RequestDeadlineHandler) {
         self.reads = reads
@@ -50,9 +54,18 @@ final class ReadyResponseHandler: ChannelDuplexHandler, RemovableChannelHandler 
             case .incomplete:
                 held = bytes
                 return
-            case .plain(let head) where answer(head, context: context):
-                bytes.moveReaderIndex(forwardBy: head.length)
-            case .plain, .handOver:
+            case .plain(let head):
+                switch answer(head, in: bytes, context: context) {
+                case .answered(let length):
+                    bytes.moveReaderIndex(forwardBy: length)
+                case .bodyIncomplete:
+                    held = bytes
+                    return
+                case .notHere:
+                    handOver(bytes, context: context)
+                    return
+                }
+            case .handOver:
                 handOver(bytes, context: context)
                 return
             }
@@ -76,8 +89,28 @@ final class ReadyResponseHandler: ChannelDuplexHandler, RemovableChannelHandler 
         context.fireUserInboundEventTriggered(event)
     }
 
-    /// Writes the answer to `head`, or returns `false` when the router should answer it.
-    private func answer(_ head: PlainRequestHead, context: ChannelHandlerContext) -> Bool {
+    private enum Outcome {
+        /// Answered: the request took this many bytes.
+        case answered(Int)
+        /// A `POST` whose body has not arrived in full.
+        case bodyIncomplete
+        /// The router's to answer.
+        case notHere
+    }
+
+    /// Writes the answer to the request `head` begins, at the reader index of `bytes`.
+    private func answer(_ head: PlainRequestHead, in bytes: ByteBuffer, context: ChannelHandlerContext) -> Outcome {
+        guard head.method == .post else { return read(head, context: context) ? .answered(head.length) : .notHere }
+        guard let length = head.contentLength, head.target == EventLoopReads.rpcRoute,
+            RPCController<EventLoopReads.Context>.isJSON(head.contentType), length <= reads.maximumBodySize
+        else { return .notHere }
+        guard let body = bytes.getSlice(at: bytes.readerIndex + head.length, length: length) else { return .bodyIncomplete }
+        return call(head, body: body, context: context) ? .answered(head.length + length) : .notHere
+    }
+
+    /// Writes the answer to a `GET` or `HEAD`, or returns `false` when the router should answer it.
+    private func read(_ head: PlainRequestHead, context: ChannelHandlerContext) -> Bool {
+        guard head.contentLength == nil else { return false }
         let start = ContinuousClock.now
         responses.refresh()
         let key = head.answerKey
@@ -98,6 +131,21 @@ final class ReadyResponseHandler: ChannelDuplexHandler, RemovableChannelHandler 
             head.method, route: ready.route, status: ready.status, bytes: ready.loggedBytes, since: start, to: reads.requestLogger(id)
         )
         responses.meters.record(.now - start, under: ready.meterKey)
+        deadline.requestAnsweredAhead(at: context.eventLoop.now)
+        return true
+    }
+
+    /// Writes the answer to a `POST /rpc` whose calls are all immediate, or returns `false` when
+    /// the router should answer it (nothing was run).
+    private func call(_ head: PlainRequestHead, body: ByteBuffer, context: ChannelHandlerContext) -> Bool {
+        let peer = self.peer ?? context.channel.remoteAddress?.ipAddress ?? "unknown"
+        self.peer = peer
+        guard let answer = reads.rpcAnswer(head.request, body: body, peer: peer, date: responses.date.now()) else { return false }
+        let responseHead = ReadyResponse.head(of: answer.head, bodyLength: answer.body?.readableBytes ?? 0, allocator: context.channel.allocator)
+        context.write(wrapOutboundOut(.byteBuffer(responseHead)), promise: nil)
+        if let body = answer.body { context.write(wrapOutboundOut(.byteBuffer(body)), promise: nil) }
+        needsFlush = true
+        responses.meters.record(answer.duration, under: answer.meterKey)
         deadline.requestAnsweredAhead(at: context.eventLoop.now)
         return true
     }
