@@ -7,7 +7,9 @@
 # Runs are interleaved (L, H, Errata…, repeated); medians are reported, with ratios to L and H.
 #
 # usage: Benchmarks/http/run.sh [--smoke] [--rounds N] [--duration SECONDS] [--connections C]
-#                               [--skip-build] [--only seed|scale|publish|client|follow ...]
+#                               [--skip-build] [--only seed|scale|publish|client|follow|limits ...]
+#   limits    L and Errata's GET at 512 and 2,000 connections, then L, Errata's GET and POST /rpc with the
+#             server pinned to core 0 and wrk to core 1 (taskset): the one-core figures
 #   --smoke   a few seconds per scenario, a small "large" catalog: proves everything still runs (CI)
 # Environment: WORK=dir to keep the servers' files and raw results (default: a new temp dir).
 #   PORT_BASE=n  the first of the 9 loopback ports used (default 18080), for runs beside another.
@@ -134,7 +136,7 @@ ROUND=0
 run_wrk() {
   local label=$1 pid=$2 url=$3; shift 3
   local out=$WORK/wrk-$label-$ROUND.txt maxrss=0
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url" >"$out" 2>&1 &
+  ${WRK_PREFIX:-} wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url" >"$out" 2>&1 &
   local wrk_pid=$!
   while kill -0 "$wrk_pid" 2>/dev/null; do
     local rss; rss=$(rss_kb "$pid"); ((rss > maxrss)) && maxrss=$rss
@@ -151,9 +153,9 @@ rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 p50 = ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1))
 p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
 bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
-err = re.search(r"Socket errors:.*", text)
+err = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
 print(f"{sys.argv[2]}\t{sys.argv[3]}\t{rps:.0f}\t{p50:.3f}\t{p99:.3f}\t{int(sys.argv[4]) // 1024}\t"
-      f"{bad.group(1) if bad else 0}\t{err.group(0).replace(chr(9), ' ') if err else ''}")
+      f"{bad.group(1) if bad else 0}\t{sum(map(int, err.groups())) if err else 0}")
 EOF
   log "$(tail -1 "$RESULTS")"
 }
@@ -176,7 +178,7 @@ cat >"$WORK/nginx/nginx.conf" <<EOF
 worker_processes auto;
 pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/error.log;
-events { worker_connections 1024; }
+events { worker_connections 4096; }
 http {
   access_log off;
   client_body_temp_path $WORK/nginx/tmp; proxy_temp_path $WORK/nginx/tmp; fastcgi_temp_path $WORK/nginx/tmp;
@@ -285,6 +287,28 @@ for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
   fi
 done
 
+# --- connections and cores ------------------------------------------------------------------------
+if want limits; then
+  section "limits: 512 and 2,000 connections; the server on one core, wrk on the other"
+  pin() { # pin CPUS PID…: every thread of each process
+    local cpus=$1; shift
+    for pid in "$@"; do taskset -a -cp "$cpus" "$pid" >/dev/null; done
+  }
+  L_ALL=("$L_PID" $(pgrep -P "$L_PID"))
+  for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
+    log "--- round $ROUND"
+    for c in 512 2000; do
+      CONNECTIONS=$c run_wrk "L-c$c" "$L_PID" "http://127.0.0.1:$P_L/v1/errors/NoSuchKey" -H "$AL"
+      CONNECTIONS=$c run_wrk "errata-get-c$c" "$SEED_PID" "http://127.0.0.1:$P_SEED/v1/errors/NoSuchKey" -H "$AL"
+    done
+    pin 0 "${L_ALL[@]}" "$SEED_PID"
+    WRK_PREFIX="taskset -c 1" run_wrk L-1core "$L_PID" "http://127.0.0.1:$P_L/v1/errors/NoSuchKey" -H "$AL"
+    WRK_PREFIX="taskset -c 1" run_wrk errata-get-1core "$SEED_PID" "http://127.0.0.1:$P_SEED/v1/errors/NoSuchKey" -H "$AL"
+    WRK_PREFIX="taskset -c 1" run_wrk errata-rpc1-1core "$SEED_PID" "http://127.0.0.1:$P_SEED/rpc" -s "$WORK/rpc1.lua"
+    pin "0-$(($(nproc) - 1))" "${L_ALL[@]}" "$SEED_PID"
+  done
+fi
+
 # --- publishes under load --------------------------------------------------------------------------
 if want publish; then
   section "publish: one-text publish latency, delta feed size, reads under ${PUBLISH_RATE} publishes/s"
@@ -345,9 +369,10 @@ import collections, statistics, sys
 rows = collections.defaultdict(list)
 for line in open(sys.argv[1]):
     f = line.rstrip("\n").split("\t")
-    rows[f[0]].append((float(f[2]), float(f[3]), float(f[4]), int(f[5]), int(f[6])))
+    rows[f[0]].append((float(f[2]), float(f[3]), float(f[4]), int(f[5]), int(f[6]), int(f[7] or 0)))
 med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v),
-           statistics.median(r[2] for r in v), max(r[3] for r in v), sum(r[4] for r in v)) for k, v in rows.items()}
+           statistics.median(r[2] for r in v), max(r[3] for r in v), sum(r[4] for r in v), sum(r[5] for r in v))
+       for k, v in rows.items()}
 L, H, N = (med.get(k, (float("nan"),))[0] for k in ("L", "H", "N"))
 # A 304 is compared with the peer's 304; every other row with the peer's 200.
 N304 = med.get("N-304", (N,))[0]
@@ -363,15 +388,25 @@ names = {
     "follower-get-large": "10k×10 follower: GET NoSuchKey", "follower-get-large-synth": "10k×10 follower: GET a synthetic code (de-CH)",
     "reads-quiet-seed": "seed: GET, no publishes", "reads-publishing-seed": "seed: GET under 10 publishes/s",
     "reads-quiet-large": "10k: GET, no publishes", "reads-publishing-large": "10k: GET under 10 publishes/s",
+    "L-c512": "L at 512 connections", "errata-get-c512": "Errata GET at 512 connections",
+    "L-c2000": "L at 2,000 connections", "errata-get-c2000": "Errata GET at 2,000 connections",
+    "L-1core": "L, 1 core (wrk on the other)", "errata-get-1core": "Errata GET, 1 core (wrk on the other)",
+    "errata-rpc1-1core": "Errata POST /rpc describe, 1 core (wrk on the other)",
 }
-print(f"| scenario | req/s | p50 ms | p99 ms | × L | × H | × N | max RSS MB | non-2xx/3xx |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+# Rows measured apart from L's own conditions are compared with L's row of the same conditions.
+same_conditions = {"errata-get-c512": "L-c512", "errata-get-c2000": "L-c2000", "errata-get-1core": "L-1core", "errata-rpc1-1core": "L-1core"}
+print(f"| scenario | req/s | p50 ms | p99 ms | × L | × H | × N | max RSS MB | non-2xx/3xx | socket errors |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for key in names:
     if key not in med: continue
-    rps, p50, p99, rss, bad = med[key]
+    rps, p50, p99, rss, bad, errors = med[key]
     extra = f" ({rps * 50:,.0f} described/s)" if key.endswith("rpc50") else ""
     n = N304 if key.endswith("304") else N
-    print(f"| {names[key]}{extra} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {rps / L:.2f} | {rps / H:.2f} | {rps / n:.2f} | {rss} | {bad} |")
+    if key in same_conditions or key.startswith("L-"):
+        base = med.get(same_conditions.get(key, key), (float("nan"),))[0]
+        print(f"| {names[key]} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {rps / base:.2f} (of its L) | – | – | {rss} | {bad} | {errors} |")
+        continue
+    print(f"| {names[key]}{extra} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {rps / L:.2f} | {rps / H:.2f} | {rps / n:.2f} | {rss} | {bad} | {errors} |")
 print()
 for line in open(sys.argv[2]):
     k, v = line.rstrip("\n").split("\t", 1)
