@@ -11,21 +11,34 @@ import Glibc
 import Darwin
 #endif
 
-/// `POST /rpc` sent over a loopback connection to a server running in this process, the same
-/// binary with the event-loop path on and off: what one request costs the server whole (HTTP
-/// parsing, the hand-off to the router or not, dispatch, headers, encoding), which the dispatch
-/// benchmarks leave out. The client is a blocking socket that allocates nothing per request, so
-/// the malloc counts are the server's.
+/// `POST /rpc` and `GET /v1/errors/NoSuchKey` sent over a loopback connection to a server running
+/// in this process, the same binary with each of its paths: straight from the connection's bytes
+/// (`ReadyResponseHandler`), on the event loop after NIO's HTTP decoder (`EventLoopReadHandler`), and
+/// through the router. What one request costs the server whole (HTTP parsing, the hand-off to the
+/// router or not, dispatch, headers, encoding), which the dispatch benchmarks leave out. The client
+/// is a blocking socket that allocates nothing per request, so the malloc counts are the server's.
 func registerLoopbackRPC(_ fixture: Fixture, suffix: String) {
     let bodies = DescribeBodies(fixture)
-    for (path, onEventLoop) in [("event loop", true), ("router", false)] {
-        let server = LoopbackServer(fixture: fixture, store: benchmarkStore("loopback-\(suffix)", logger: LoopbackServer.logger), onEventLoop: onEventLoop)
+    let paths = [("from bytes", LoopbackServer.Path.fromBytes), ("event loop", .eventLoop), ("router", .router)]
+    for (pathName, path) in paths {
+        let server = LoopbackServer(fixture: fixture, store: benchmarkStore("loopback-\(pathName)-\(suffix)", logger: LoopbackServer.logger), path: path)
+        let read = Array("GET /v1/errors/NoSuchKey HTTP/1.1\r\nHost: bench\r\nAccept-Language: zh-CN,en;q=0.8\r\n\r\n".utf8)
+        Benchmark(
+            "GET /v1/errors/NoSuchKey over loopback, \(pathName) (\(suffix))",
+            closure: { benchmark in
+                for _ in benchmark.scaledIterations {
+                    blackHole(server.exchange(read))
+                }
+            },
+            setup: { try await server.start() },
+            teardown: { server.stop() }
+        )
         for (name, body) in [("one describe", bodies.single), ("a batch of 50 describes", bodies.batch)] {
             let request = Array(
                 ("POST /rpc HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body).utf8
             )
             Benchmark(
-                "POST /rpc \(name) over loopback, \(path) (\(suffix))",
+                "POST /rpc \(name) over loopback, \(pathName) (\(suffix))",
                 closure: { benchmark in
                     for _ in benchmark.scaledIterations {
                         blackHole(server.exchange(request))
@@ -47,18 +60,23 @@ final class LoopbackServer {
         return logger
     }()
 
+    /// The way requests take through the server.
+    enum Path {
+        case fromBytes, eventLoop, router
+    }
+
     let fixture: Fixture
     let store: CatalogStore
-    let onEventLoop: Bool
+    let path: Path
     private var task: Task<Void, any Error>?
     private var descriptor: Int32 = -1
     /// Where answers are read; large enough for a batch's.
     private var buffer = [UInt8](repeating: 0, count: 1 << 20)
 
-    init(fixture: Fixture, store: CatalogStore, onEventLoop: Bool) {
+    init(fixture: Fixture, store: CatalogStore, path: Path) {
         self.fixture = fixture
         self.store = store
-        self.onEventLoop = onEventLoop
+        self.path = path
     }
 
     /// Starts the server, if not yet running, and connects to it.
@@ -69,7 +87,7 @@ final class LoopbackServer {
         let configuration = ServerConfiguration(port: 0, catalogCheckInterval: .seconds(3600))
         let application = buildApplication(
             configuration: configuration, store: store, live: LiveCatalog(fixture.served, logger: Self.logger), logger: Self.logger,
-            answersReadsOnEventLoop: onEventLoop, onServerRunning: { address in found.yield(address?.port ?? 0) }
+            answersReadsOnEventLoop: path != .router, answersFromBytes: path == .fromBytes, onServerRunning: { address in found.yield(address?.port ?? 0) }
         )
         task = Task { try await application.runService() }
         var iterator = ports.makeAsyncIterator()

@@ -19,6 +19,9 @@ import ServiceLifecycle
 ///   - metrics: Where requests, calls, publishes and authentications are counted; what `GET /metrics` answers.
 ///   - answersReadsOnEventLoop: Whether the public cacheable reads are answered on the event loop
 ///     (``EventLoopReads``) rather than by the router; the answers are the same, only faster.
+///   - answersFromBytes: With `answersReadsOnEventLoop`, whether the plainest of them are answered
+///     straight from the connection's bytes (``ReadyResponseHandler``) rather than after NIO's HTTP
+///     decoder; off only to measure or test the decoded path alone.
 ///   - onServerRunning: Called with the bound address once the server listens.
 /// - Returns: An application ready to `runService()`.
 package func buildApplication(
@@ -29,6 +32,7 @@ package func buildApplication(
     readiness: Readiness = Readiness(),
     metrics: ServerMetrics = ServerMetrics(),
     answersReadsOnEventLoop: Bool = true,
+    answersFromBytes: Bool = true,
     onServerRunning: @escaping @Sendable (SocketAddress?) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let access = AccessControl(configuration: configuration, store: store, metrics: metrics)
@@ -54,7 +58,7 @@ package func buildApplication(
             configuration: configuration, store: store, live: live, access: access, service: service, dispatcher: dispatcher,
             readiness: readiness, metrics: metrics, follower: followerStatus
         ),
-        server: .errataHTTP1(configuration, reads: reads, metrics: metrics),
+        server: .errataHTTP1(configuration, reads: reads, fromBytes: answersFromBytes, metrics: metrics),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
         services: [TokenUseRecorder(access: access, interval: configuration.tokenUseWriteInterval, logger: logger), catalogUpdates],
         onServerRunning: { channel in await onServerRunning(channel.localAddress) },

@@ -119,8 +119,10 @@ import Testing
         return chunks + "0\r\n\r\n"
     }
 
-    @Test(arguments: [[], [Reads.allowedOrigin]])
-    func everyCallIsAnsweredAsTheRouterAnswersIt(corsAllowedOrigins: [String]) async throws {
+    /// With `fromBytes`, plain bodies are answered straight from the connection's bytes (``ReadyResponseHandler``);
+    /// without, all after NIO's decoder (``EventLoopReadHandler``), as connections handed over are.
+    @Test(arguments: [[], [Reads.allowedOrigin]], [true, false])
+    func everyCallIsAnsweredAsTheRouterAnswersIt(corsAllowedOrigins: [String], fromBytes: Bool) async throws {
         let service = try await TestService(
             configuration: .init(port: 0, maximumBodySize: Self.maximumBodySize, corsAllowedOrigins: corsAllowedOrigins)
         )
@@ -130,7 +132,7 @@ import Testing
         }
         // The raw exchanges' requests answered on the loop: the HTTP/1.0 one, and the first pipelined.
         let answeredOnLoop = Self.posts.filter(\.onEventLoop).count + 2
-        try await Self.compare(service, exchanges: Self.posts.map(\.raw) + Self.rawExchanges, answeredOnLoop: answeredOnLoop)
+        try await Self.compare(service, exchanges: Self.posts.map(\.raw) + Self.rawExchanges, answeredOnLoop: answeredOnLoop, fromBytes: fromBytes)
     }
 
     /// With `--require-read-token` every call goes to the router, which checks the token first.
@@ -169,13 +171,14 @@ import Testing
     /// Sends every exchange to a server with the fast path and one without, and compares their
     /// answers, their request and call counters and their request log lines; `answeredOnLoop` of
     /// the fast server's `/rpc` requests, and none of the router's, are logged on an event loop.
-    static func compare(_ service: TestService, exchanges: [String], answeredOnLoop: Int) async throws {
+    static func compare(_ service: TestService, exchanges: [String], answeredOnLoop: Int, fromBytes: Bool = true) async throws {
         let fastLog = RequestLogTests.CapturedLog()
         let routerLog = RequestLogTests.CapturedLog()
         let fastLoop = EventLoopWitness()
         let routerLoop = EventLoopWitness()
         let fast = buildApplication(
-            configuration: service.configuration, store: service.store, live: service.live, logger: fastLoop.logger(alongside: fastLog.logger)
+            configuration: service.configuration, store: service.store, live: service.live, logger: fastLoop.logger(alongside: fastLog.logger),
+            answersFromBytes: fromBytes
         )
         let router = buildApplication(
             configuration: service.configuration, store: service.store, live: service.live, logger: routerLoop.logger(alongside: routerLog.logger),

@@ -24,12 +24,16 @@ import Testing
         ["Origin: https://elsewhere.example", "X-Request-ID: has space"],
     ]
 
-    @Test(arguments: [[], [allowedOrigin]])
-    func everyReadIsAnsweredAsTheRouterAnswersIt(corsAllowedOrigins: [String]) async throws {
+    /// With `fromBytes`, most reads are answered from ready responses (``ReadyResponseHandler``);
+    /// without, all after NIO's decoder (``EventLoopReadHandler``), as connections handed over are.
+    @Test(arguments: [[], [allowedOrigin]], [true, false])
+    func everyReadIsAnsweredAsTheRouterAnswersIt(corsAllowedOrigins: [String], fromBytes: Bool) async throws {
         let service = try await TestService(configuration: .init(port: 0, corsAllowedOrigins: corsAllowedOrigins))
         let fastLog = RequestLogTests.CapturedLog()
         let routerLog = RequestLogTests.CapturedLog()
-        let fast = buildApplication(configuration: service.configuration, store: service.store, live: service.live, logger: fastLog.logger)
+        let fast = buildApplication(
+            configuration: service.configuration, store: service.store, live: service.live, logger: fastLog.logger, answersFromBytes: fromBytes
+        )
         let router = buildApplication(
             configuration: service.configuration, store: service.store, live: service.live, logger: routerLog.logger, answersReadsOnEventLoop: false
         )

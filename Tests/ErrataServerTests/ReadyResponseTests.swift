@@ -135,7 +135,7 @@ import Testing
         let loop = EmbeddedEventLoop()
         let channel = EmbeddedChannel(loop: loop)
         let deadline = RequestDeadlineHandler(timeout: .seconds(1))
-        let ready = ReadyResponseHandler(reads: Self.reads(service), responses: ReadyResponses(live: service.live, metrics: ServerMetrics()), deadline: deadline)
+        let ready = ReadyResponseHandler(reads: EventLoopRPCEquivalenceTests.reads(service), responses: ReadyResponses(live: service.live, metrics: ServerMetrics()), deadline: deadline)
         try channel.pipeline.syncOperations.addHandlers(ready, deadline)
         try await channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 80)).get()
         loop.advanceTime(by: .milliseconds(900))
@@ -156,7 +156,7 @@ import Testing
         let channel = EmbeddedChannel()
         let deadline = RequestDeadlineHandler(timeout: .seconds(60))  // only told of answers: not in the pipeline
         try channel.pipeline.syncOperations.addHandler(
-            ReadyResponseHandler(reads: Self.reads(service), responses: ReadyResponses(live: service.live, metrics: ServerMetrics()), deadline: deadline)
+            ReadyResponseHandler(reads: EventLoopRPCEquivalenceTests.reads(service), responses: ReadyResponses(live: service.live, metrics: ServerMetrics()), deadline: deadline)
         )
         func post(_ body: String) -> String {
             "POST /rpc HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
@@ -179,6 +179,35 @@ import Testing
         try channel.writeInbound(ByteBuffer(string: read))
         #expect(try channel.readInbound(as: ByteBuffer.self).map { String(buffer: $0) } == read)
         #expect(try channel.readOutbound(as: IOData.self) == nil)
+    }
+
+    /// While the connection cannot take more, requests wait unanswered and nothing more is read;
+    /// they are answered, in order, once it can.
+    @Test func answersWaitWhileTheConnectionIsNotWritable() async throws {
+        let service = try await TestService()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        let channel = EmbeddedChannel()
+        let reads = EventLoopRPCEquivalenceTests.reads(service)
+        let deadline = RequestDeadlineHandler(timeout: .seconds(60))
+        try channel.pipeline.syncOperations.addHandler(
+            ReadyResponseHandler(reads: reads, responses: ReadyResponses(live: service.live, metrics: ServerMetrics()), deadline: deadline)
+        )
+        channel.isWritable = false
+        channel.pipeline.fireChannelWritabilityChanged()
+        try channel.writeInbound(ByteBuffer(string: "GET /v1/locales HTTP/1.1\r\n\r\nHEAD /v1/locales HTTP/1.1\r\n\r\nGET /v1/loc"))
+        #expect(try channel.readOutbound(as: IOData.self) == nil)
+        channel.isWritable = true
+        channel.pipeline.fireChannelWritabilityChanged()
+        var heads: [String] = []
+        while let part = try channel.readOutbound(as: IOData.self) {
+            if case .byteBuffer(let buffer) = part, String(buffer: buffer).hasPrefix("HTTP/1.1") { heads.append(String(buffer: buffer)) }
+        }
+        #expect(heads.count == 2 && heads.allSatisfy { $0.hasPrefix("HTTP/1.1 200 OK\r\n") })
+        // The rest of the third request, then the client's end of the connection.
+        try channel.writeInbound(ByteBuffer(string: "ales HTTP/1.1\r\n\r\nGET /v1/err"))
+        #expect(try channel.readOutbound(as: IOData.self) != nil)
+        channel.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        #expect(try channel.readInbound(as: ByteBuffer.self).map { String(buffer: $0) } == "GET /v1/err", "a request cut short goes to the decoder")
     }
 
     /// With read tokens required, no read is answered ahead of the token check.
@@ -207,18 +236,6 @@ import Testing
             #expect(await idle.waitForClose())
             #expect(ContinuousClock.now - started < .seconds(30))
         }
-    }
-
-    /// The server's event-loop reads, as `buildApplication` makes them.
-    static func reads(_ service: TestService) -> EventLoopReads {
-        let metrics = ServerMetrics()
-        let access = AccessControl(configuration: service.configuration, store: service.store, metrics: metrics)
-        let edits = EditService(store: service.store, live: service.live, access: access, metrics: metrics, primary: nil)
-        let dispatcher = buildDispatcher(configuration: service.configuration, live: service.live, access: access, service: edits, metrics: metrics)
-        return EventLoopReads(
-            live: service.live, logger: TestService.logger, cors: CORSAllowListMiddleware(allowedOrigins: []), serverName: "errata",
-            dispatcher: dispatcher, maximumBodySize: service.configuration.maximumBodySize
-        )
     }
 
     /// A head that arrives a few bytes at a time is answered once it is whole.

@@ -10,7 +10,7 @@ import NIOHTTPTypes
 /// Hummingbird's own idle timer is off: this deadline is never later than it.
 ///
 /// Requests ``ReadyResponseHandler`` answers never reach this handler: it reports each answer
-/// (``requestAnsweredAhead()``), and a deadline that falls due moves to `timeout` after the last.
+/// (``requestAnsweredAhead(at:)``), and a deadline that falls due moves to `timeout` after the last.
 final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart

@@ -10,7 +10,8 @@ struct ErrataHTTP1Channel: ServerChildChannel {
 
     let http1: HTTP1Channel
     let reads: EventLoopReads
-    let responses: ReadyResponsesByLoop
+    /// `nil` when nothing is answered from the connection's bytes.
+    let responses: ReadyResponsesByLoop?
     let metrics: ServerMetrics
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
@@ -18,9 +19,11 @@ struct ErrataHTTP1Channel: ServerChildChannel {
             let pipeline = channel.pipeline.syncOperations
             let state = try pipeline.handler(type: HTTPConnectionStateHandler.self)
             try pipeline.addHandler(EventLoopReadHandler(reads: reads, metrics: metrics), position: .after(state))
-            let deadline = try pipeline.handler(type: RequestDeadlineHandler.self)
-            let ready = ReadyResponseHandler(reads: reads, responses: responses.responses(on: channel.eventLoop), deadline: deadline)
-            try pipeline.addHandler(ready, position: .first)
+            if let responses {
+                let deadline = try pipeline.handler(type: RequestDeadlineHandler.self)
+                let ready = ReadyResponseHandler(reads: reads, responses: responses.responses(on: channel.eventLoop), deadline: deadline)
+                try pipeline.addHandler(ready, position: .first)
+            }
             return value
         }
     }

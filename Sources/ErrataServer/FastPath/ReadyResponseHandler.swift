@@ -13,7 +13,9 @@ import NIOCore
 /// anything else — another request, an unknown code, a call that suspends, a request it cannot read — goes with every
 /// byte after it to the decoder, and from then on this handler only passes bytes through, so
 /// responses keep the order of their requests and the decoder always starts at a request's first byte.
-/// Until then it tells ``RequestDeadlineHandler`` of each answer, as that handler sees none of them.
+/// Until then it tells ``RequestDeadlineHandler`` of each answer, as that handler sees none of them,
+/// and stops reading while the connection is not writable: a client that pipelines requests
+/// without reading the answers cannot make the server hold more than the socket's buffers.
 final class ReadyResponseHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -31,6 +33,11 @@ final class ReadyResponseHandler: ChannelDuplexHandler, RemovableChannelHandler 
     private var needsFlush = false
     /// The client's address, read once per connection.
     private var peer: String?
+    /// Whether answering waits for the connection to become writable, and a read was asked for meanwhile.
+    private var paused = false
+    private var readAsked = false
+    /// Whether the client has sent all it will.
+    private var inputClosed = false
 
     init(reads: EventLoopReads, responses: ReadyResponses, deadline: RequestDeadlineHandler) {
         self.reads = reads
@@ -49,8 +56,24 @@ final class ReadyResponseHandler: ChannelDuplexHandler, RemovableChannelHandler 
             earlier.writeBuffer(&bytes)
             bytes = earlier
         }
+        answerRequests(in: bytes, context: context)
+    }
+
+    /// Answers the requests `bytes` hold, until one is not whole, is not answered here, or the
+    /// connection cannot take more.
+    private func answerRequests(in bytes: ByteBuffer, context: ChannelHandlerContext) {
+        var bytes = bytes
         while bytes.readableBytes > 0 {
+            guard context.channel.isWritable else {
+                held = bytes
+                paused = true
+                return
+            }
             switch PlainRequestHead.scan(bytes) {
+            case .incomplete where inputClosed:
+                // A request cut short is the decoder's to report, as it would be without this handler.
+                handOver(bytes, context: context)
+                return
             case .incomplete:
                 held = bytes
                 return
@@ -72,19 +95,49 @@ final class ReadyResponseHandler: ChannelDuplexHandler, RemovableChannelHandler 
         }
     }
 
+    func read(context: ChannelHandlerContext) {
+        guard !paused else {
+            readAsked = true
+            return
+        }
+        context.read()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if paused, context.channel.isWritable {
+            paused = false
+            if let bytes = held {
+                held = nil
+                answerRequests(in: bytes, context: context)
+                flushIfNeeded(context)
+            }
+            if !paused, readAsked {
+                readAsked = false
+                context.read()
+            }
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
     func channelReadComplete(context: ChannelHandlerContext) {
+        flushIfNeeded(context)
+        context.fireChannelReadComplete()
+    }
+
+    private func flushIfNeeded(_ context: ChannelHandlerContext) {
         if needsFlush {
             needsFlush = false
             context.flush()
         }
-        context.fireChannelReadComplete()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        // A request cut short is the decoder's to report, as it would be without this handler.
-        if case ChannelEvent.inputClosed = event, let bytes = held {
-            held = nil
-            handOver(bytes, context: context)
+        if case ChannelEvent.inputClosed = event, !handedOver {
+            inputClosed = true
+            if !paused, let bytes = held {
+                held = nil
+                answerRequests(in: bytes, context: context)
+            }
         }
         context.fireUserInboundEventTriggered(event)
     }
