@@ -30,12 +30,15 @@ struct LanguageMatchingData: Sendable {
     /// The distance between two scripts of a language CLDR does not pair: 50.
     var defaultScriptDistance: Int { distances["*_*>*_*"] ?? 50 }
 
-    /// Reads `key:value` pairs separated by whitespace.
+    /// Reads `key:value` pairs separated by ASCII spaces and line feeds.
+    ///
+    /// Byte by byte: splitting by `Character.isWhitespace` cost a command-line client's start-up a tenth of its time.
     private static func parse(_ text: String) -> [String: String] {
         var table: [String: String] = [:]
-        for pair in text.split(whereSeparator: \.isWhitespace) {
-            guard let colon = pair.firstIndex(of: ":") else { continue }
-            table[String(pair[..<colon])] = String(pair[pair.index(after: colon)...])
+        let bytes = Array(text.utf8)
+        for pair in bytes.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
+            guard let colon = pair.firstIndex(of: UInt8(ascii: ":")) else { continue }
+            table[String(decoding: pair[..<colon], as: UTF8.self)] = String(decoding: pair[(colon + 1)...], as: UTF8.self)
         }
         return table
     }

@@ -18,8 +18,8 @@ public struct MessagePattern: Hashable, Sendable {
     /// Parses `text`; an invalid pattern falls back to plain `{name}` arguments.
     public init(_ text: String) {
         self.text = text
-        // Most texts have nothing to parse: no brace, no apostrophe.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "'") }) else {
+        // Most texts have nothing to parse: no brace, and no `''` (without a brace, any other apostrophe is itself).
+        guard Self.needsParsing(text) else {
             parts = text.isEmpty ? [] : [.literal(text)]
             syntaxError = nil
             return
@@ -139,5 +139,22 @@ struct MessageArgument: Hashable, Sendable {
         case .plural(let plural): plural.exact.map(\.message) + plural.categories.map(\.message)
         case .select(let cases): cases.map(\.message)
         }
+    }
+}
+
+extension MessagePattern {
+    /// Whether `text` has a brace or a doubled apostrophe: what makes a pattern more than its text.
+    static func needsParsing(_ text: String) -> Bool {
+        var previousWasApostrophe = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "}"): return true
+            case UInt8(ascii: "'"):
+                if previousWasApostrophe { return true }
+                previousWasApostrophe = true
+            default: previousWasApostrophe = false
+            }
+        }
+        return false
     }
 }
