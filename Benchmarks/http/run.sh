@@ -114,9 +114,6 @@ start_errata() {
 }
 
 # --- wrk scripts -----------------------------------------------------------------------------------
-cat >"$WORK/head.lua" <<'EOF'
-wrk.method = "HEAD"
-EOF
 cat >"$WORK/rpc1.lua" <<'EOF'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -271,7 +268,6 @@ for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
     run_wrk errata-get "$SEED_PID" "http://127.0.0.1:$P_SEED/v1/errors/NoSuchKey" -H "$AL"
     run_wrk errata-page "$SEED_PID" "http://127.0.0.1:$P_SEED/docs/errors/NoSuchKey" -H "$AL"
     run_wrk errata-304 "$SEED_PID" "http://127.0.0.1:$P_SEED/v1/errors/NoSuchKey" -H "$AL" -H "If-None-Match: $ETAG"
-    run_wrk errata-head "$SEED_PID" "http://127.0.0.1:$P_SEED/v1/errors/NoSuchKey" -H "$AL" -s "$WORK/head.lua"
     run_wrk errata-rpc1 "$SEED_PID" "http://127.0.0.1:$P_SEED/rpc" -s "$WORK/rpc1.lua"
     run_wrk errata-rpc50 "$SEED_PID" "http://127.0.0.1:$P_SEED/rpc" -s "$WORK/rpc50.lua"
     if [[ -n ${B_PID:-} ]]; then
@@ -385,7 +381,6 @@ names = {
     "N": "N: Node.js http peer (cluster)", "N-304": "N: Node.js peer, If-None-Match → 304",
     "errata-get": "GET /v1/errors/NoSuchKey + Accept-Language",
     "errata-page": "GET /docs/errors/NoSuchKey (HTML page) + Accept-Language", "errata-304": "same JSON read, If-None-Match → 304",
-    "errata-head": "HEAD /v1/errors/NoSuchKey + Accept-Language",
     "errata-rpc1": "POST /rpc errors.describe", "errata-rpc50": "POST /rpc batch of 50 describes",
     "errata-get-token": "GET with --require-read-token (bearer token)",
     "b-get": "B (ERRATA_SERVER_B): GET NoSuchKey + Accept-Language", "b-304": "B: same, If-None-Match → 304", "b-rpc50": "B: POST /rpc batch of 50",
