@@ -108,6 +108,23 @@ import Testing
         }
     }
 
+    /// A ready answer's request id — the one given when usable, else one made on the event loop —
+    /// is the one its log line carries.
+    @Test(arguments: [nil, "trace-7", "has space"])
+    func theRequestIDAnsweredIsTheOneLogged(sent: String?) async throws {
+        let service = try await TestService()
+        let log = RequestLogTests.CapturedLog()
+        try await service.test(.live, logger: log.logger) { client in
+            let connection = try RawHTTPConnection(port: try #require(client.port), timeout: 30)
+            await connection.send(Array("GET /v1/locales HTTP/1.1\r\nHost: x\r\n\(sent.map { "X-Request-ID: \($0)\r\n" } ?? "")\r\n".utf8))
+            let answer = await connection.receive()
+            let id = try #require(answer.firstMatch(of: /\r\nX-Request-ID: ([^\r]+)\r\n/)).1.description
+            #expect(sent == "trace-7" ? id == "trace-7" : id.wholeMatch(of: /[0-9a-f]{32}/) != nil, "\(id)")
+            let line = try #require(try log.entries("Request", where: "hb.request.id", is: id).only)
+            #expect(line["metadata"]?["http.route"] == "/v1/locales")
+        }
+    }
+
     /// A connection kept open across a publish gets the new revision's answer at once.
     @Test func aPublishEmptiesTheReadyAnswers() async throws {
         let service = try await TestService()

@@ -109,8 +109,8 @@ struct EventLoopReads: Sendable {
     }
 
     /// The logger a request's line goes to: with its id, unless the level drops the line anyway.
-    func requestLogger(_ requestID: String) -> Logger {
-        logger.logLevel <= .info ? logger.with(metadataKey: "hb.request.id", value: .string(requestID)) : logger
+    func requestLogger(_ requestID: @autoclosure () -> String) -> Logger {
+        logger.logLevel <= .info ? logger.with(metadataKey: "hb.request.id", value: .string(requestID())) : logger
     }
 
     private static func hasNoBody(_ headers: HTTPFields) -> Bool {

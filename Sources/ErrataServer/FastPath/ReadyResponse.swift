@@ -54,17 +54,22 @@ struct ReadyResponse {
         meterKey = RequestMetersMemo.Key(route: route, method: method, status: response.status)
     }
 
-    /// The head for one request: its id and the date spliced in.
-    func head(requestID: String, date: String, allocator: ByteBufferAllocator) -> ByteBuffer {
-        let size = beforeRequestID.readableBytes + requestID.utf8.count + betweenRequestIDAndDate.readableBytes + date.utf8.count + afterDate.readableBytes
+    /// The head for one request: its id (written by `writeRequestID`, at most `maximumRequestIDLength`
+    /// bytes long) and the date spliced in.
+    func head(date: String, allocator: ByteBufferAllocator, writeRequestID: (inout ByteBuffer) -> Void) -> ByteBuffer {
+        let size = beforeRequestID.readableBytes + Self.maximumRequestIDLength + betweenRequestIDAndDate.readableBytes + date.utf8.count
+            + afterDate.readableBytes
         var head = allocator.buffer(capacity: size)
         head.writeImmutableBuffer(beforeRequestID)
-        head.writeString(requestID)
+        writeRequestID(&head)
         head.writeImmutableBuffer(betweenRequestIDAndDate)
         head.writeString(date)
         head.writeImmutableBuffer(afterDate)
         return head
     }
+
+    /// The longest request id a head is sized for: a longer one only costs the buffer a reallocation.
+    static let maximumRequestIDLength = 64
 
     /// The bytes kept for this answer, head and body.
     var size: Int {

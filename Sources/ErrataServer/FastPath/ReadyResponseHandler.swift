@@ -175,13 +175,17 @@ final class ReadyResponseHandler: ChannelDuplexHandler, RemovableChannelHandler 
             responses.keep(made, for: key)
             ready = made
         }
-        let id = head.requestID.flatMap { RequestLogMiddleware<EventLoopReads.Context>.isAcceptable($0) ? $0 : nil } ?? RequestID().description
-        let responseHead = ready.head(requestID: id, date: responses.date.now(), allocator: context.channel.allocator)
+        let given = head.requestID.flatMap { RequestLogMiddleware<EventLoopReads.Context>.isAcceptable($0) ? $0 : nil }
+        let made = given == nil ? responses.requestIDs.next() : nil
+        let responseHead = ready.head(date: responses.date.now(), allocator: context.channel.allocator) { buffer in
+            if let given { buffer.writeString(given) } else { made?.write(to: &buffer) }
+        }
         context.write(wrapOutboundOut(.byteBuffer(responseHead)), promise: nil)
         if let body = ready.body { context.write(wrapOutboundOut(.byteBuffer(body)), promise: nil) }
         needsFlush = true
         RequestLogMiddleware<EventLoopReads.Context>.log(
-            head.method, route: ready.route, status: ready.status, bytes: ready.loggedBytes, since: start, to: reads.requestLogger(id)
+            head.method, route: ready.route, status: ready.status, bytes: ready.loggedBytes, since: start,
+            to: reads.requestLogger(given ?? made?.description ?? "")
         )
         responses.meters.record(.now - start, under: ready.meterKey)
         deadline.requestAnsweredAhead(at: context.eventLoop.now)

@@ -2,7 +2,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 
 /// The ready answers of one event loop, for the served revision: ``ReadyResponse``s by
-/// ``PlainRequestHead/answerKey``, with the loop's `Date` header and request meters.
+/// ``PlainRequestHead/answerKey``, with the loop's `Date` header, request meters and request ids.
 ///
 /// One per event loop, used only on it, so reading it takes no lock; a publish is seen through
 /// ``LiveCatalog/servedGeneration`` (an atomic load) and empties it. It is bounded: past
@@ -20,6 +20,7 @@ final class ReadyResponses {
     private var keptBytes = 0
     var date = HTTPDateHeader()
     var meters: RequestMetersMemo
+    var requestIDs = LoopRequestIDs()
 
     init(live: LiveCatalog, metrics: ServerMetrics) {
         self.live = live
