@@ -3,6 +3,7 @@ import ErrataCore
 import ErrataStore
 import Foundation
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import NIOEmbedded
@@ -123,6 +124,29 @@ import Testing
             let line = try #require(try log.entries("Request", where: "hb.request.id", is: id).only)
             #expect(line["metadata"]?["http.route"] == "/v1/locales")
         }
+    }
+
+    /// Ready answers are bounded: one over ``ReadyResponses/largestKept`` is not kept, and past
+    /// ``ReadyResponses/maximumCount`` answers the memo starts again empty.
+    @Test func readyAnswersAreBounded() async throws {
+        let service = try await TestService()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        let responses = ReadyResponses(live: service.live, metrics: ServerMetrics())
+        func answer(bodySize: Int) throws -> ReadyResponse {
+            let fields: HTTPFields = [.contentLength: String(bodySize), .requestID: "-", .date: "-"]
+            return try #require(
+                ReadyResponse(HTTPResponse(status: .ok, headerFields: fields), body: ByteBuffer(repeating: 0x20, count: bodySize), method: .get, route: "/", loggedBytes: bodySize)
+            )
+        }
+        responses.keep(try answer(bodySize: ReadyResponses.largestKept + 1), for: [1])
+        #expect(responses[[1]] == nil)
+        let small = try answer(bodySize: 10)
+        for index in 0..<ReadyResponses.maximumCount {
+            responses.keep(small, for: [2, UInt8(index % 256), UInt8(index / 256)])
+        }
+        #expect(responses[[2, 0, 0]] != nil)
+        responses.keep(small, for: [3])
+        #expect(responses[[3]] != nil && responses[[2, 0, 0]] == nil)
     }
 
     /// A connection kept open across a publish gets the new revision's answer at once.

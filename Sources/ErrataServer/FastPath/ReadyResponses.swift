@@ -7,10 +7,13 @@ import NIOCore
 /// One per event loop, used only on it, so reading it takes no lock; a publish is seen through
 /// ``LiveCatalog/servedGeneration`` (an atomic load) and empties it. It is bounded: past
 /// ``maximumCount`` answers or ``maximumBytes`` it starts again empty, so headers that vary per
-/// request (an `If-None-Match` of made-up tags, say) cost a miss each and no memory.
+/// request (an `If-None-Match` of made-up tags, say) cost a miss each and no memory. An answer over
+/// ``largestKept`` (a whole catalog listing) is made for each request: its own copy per key would
+/// cost more memory than making it costs time, beside sending it.
 final class ReadyResponses {
     static let maximumCount = 4096
-    static let maximumBytes = 64 << 20
+    static let maximumBytes = 16 << 20
+    static let largestKept = 256 << 10
 
     private let live: LiveCatalog
     /// The catalog the answers were made from, and the generation it was read at.
@@ -45,6 +48,7 @@ final class ReadyResponses {
 
     /// Keeps `answer` for requests with `key`.
     func keep(_ answer: ReadyResponse, for key: [UInt8]) {
+        guard answer.size <= Self.largestKept else { return }
         if answers.count >= Self.maximumCount || keptBytes + answer.size > Self.maximumBytes { forget() }
         answers[key] = answer
         keptBytes += answer.size
