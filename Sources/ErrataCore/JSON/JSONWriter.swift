@@ -39,6 +39,12 @@ package struct JSONWriter {
         bytes.append(contentsOf: json)
     }
 
+    /// Appends a body encoded earlier in one copy (called from other modules, the generic form
+    /// above is not specialized for `Data`).
+    package mutating func raw(_ json: Data) {
+        json.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
     /// Forgets the bytes written so far, keeping the storage: for a writer that hands its output on in pieces.
     package mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
