@@ -38,6 +38,8 @@ import Testing
         #expect(object["a"] == 3 && object["b"] == nil && object["c"] == 4)
         #expect(object.count == 2)
         #expect(JSONObject(pairs: [("a", 1), ("a", 2)]) == ["a": 2])
+        let many = JSONObject(pairs: (0..<40).map { ("m\($0 % 20)", JSONValue.integer(Int64($0))) })
+        #expect(many.count == 20 && many["m0"] == 20 && many["m19"] == 39 && many.keys.first == "m0")
         #expect(object.dictionary == ["a": 3, "c": 4])
         #expect(JSONObject(["x": true]) == ["x": true])
     }

@@ -124,7 +124,20 @@ extension JSONObject: ExpressibleByDictionaryLiteral {
     /// An object with `pairs` in order; a later pair replaces an earlier one of the same name.
     public init(pairs: [(String, JSONValue)]) {
         self.init()
-        for (key, value) in pairs { self[key] = value }
+        guard pairs.count > Self.largeCount else {
+            for (key, value) in pairs { self[key] = value }
+            return
+        }
+        // Many pairs: names found through a dictionary of positions, so that building stays linear.
+        var positions: [String: Int] = [:]
+        for (key, value) in pairs {
+            if let position = positions[key] {
+                members[position].value = value
+            } else {
+                positions[key] = members.count
+                members.append(Member(key: key, value: value))
+            }
+        }
     }
 }
 
