@@ -204,7 +204,7 @@ private func checkCall(_ call: Result<JSONRPCRequest, JSONRPCInvalidCall>, again
 }
 
 private func expectedResponse(id: JSONRPCID, error: JSONRPCErrorObject) -> JSONValue {
-    var object: [String: JSONValue] = ["code": .integer(Int64(error.code)), "message": .string(error.message)]
+    var object: JSONObject = ["code": .integer(Int64(error.code)), "message": .string(error.message)]
     if let data = error.data { object["data"] = normalized(data) }
     return normalized(["jsonrpc": "2.0", "id": idValue(id), "error": .object(object)])
 }

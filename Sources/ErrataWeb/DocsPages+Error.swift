@@ -81,7 +81,7 @@ extension DocsPages {
     }
 
     private func rpcExample(_ key: EntryKey, locale: LanguageTag) -> String {
-        var params: [String: JSONValue] = ["code": .string(key.code.rawValue), "locale": .string(locale.rawValue)]
+        var params: JSONObject = ["code": .string(key.code.rawValue), "locale": .string(locale.rawValue)]
         if let variant = key.variant { params["variant"] = .string(variant.rawValue) }
         let call: JSONValue = .object(["jsonrpc": "2.0", "id": 1, "method": "errors.describe", "params": .object(params)])
         let body = String(decoding: CanonicalJSON.encode(call), as: UTF8.self)

@@ -58,7 +58,7 @@ struct LiveServer: Sendable {
     /// - Returns: The published revision.
     func publish(_ key: TextKey, text: String, at url: URL) async throws -> Int {
         let token = try await store.createToken(name: "publisher-\(UUID().uuidString)", scope: .publish)
-        var params: [String: JSONValue] = [
+        var params: JSONObject = [
             "code": .string(key.entry.code.rawValue), "locale": .string(key.locale.rawValue), "field": .string(key.field.rawValue),
         ]
         guard case .integer(let expected)? = try await rpc("admin.getText", params, token: token, at: url)["version"] else {
@@ -74,7 +74,7 @@ struct LiveServer: Sendable {
     }
 
     /// Calls a JSON-RPC method over HTTP and returns its result's members.
-    private func rpc(_ method: String, _ params: [String: JSONValue], token: String, at url: URL) async throws -> [String: JSONValue] {
+    private func rpc(_ method: String, _ params: JSONObject, token: String, at url: URL) async throws -> JSONObject {
         var request = URLRequest(url: url.appendingPathComponent("rpc"))
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")

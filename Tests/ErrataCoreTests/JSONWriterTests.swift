@@ -34,6 +34,22 @@ import Testing
         #expect(writer.data == CanonicalJSON.encode([.integer(Int64.min), .integer(0), .bool(true), .null] as [JSONValue]))
     }
 
+    /// Integers are written digit by digit, not through `String`: every width and sign as `JSONEncoder` writes them.
+    @Test func writesIntegersDigitByDigitAsJSONEncoderDoes() {
+        let values: [Int64] = [0, 1, -1, 7, 9, 10, -10, 99, 100, 404, 1_000_000, 9_007_199_254_740_993, .max, .max - 1, .min, .min + 1]
+        for value in values {
+            var writer = JSONWriter()
+            writer.integer(value)
+            #expect(writer.data == CanonicalJSON.encode(value), "\(value)")
+            var generic = JSONWriter()
+            generic.integer(Int(value))
+            #expect(generic.data == writer.data, "\(value) as Int")
+        }
+        var wide = JSONWriter()
+        wide.integer(UInt64.max)
+        #expect(wide.data == CanonicalJSON.encode(UInt64.max))
+    }
+
     @Test func writesEveryDescriptionOfTheSeedCatalogAsJSONEncoderDoes() throws {
         let snapshot = CatalogSnapshot(catalog: try LocalizationsDirectory(url: RepositoryFiles.localizations).load(), revision: 12)
         var compared = 0

@@ -19,7 +19,7 @@ import Testing
 
     static func merging(_ base: JSONValue, _ extra: JSONValue) -> JSONValue {
         guard case .object(var members) = base, case .object(let more) = extra else { return base }
-        members.merge(more) { $1 }
+        for (key, value) in more { members[key] = value }
         return .object(members)
     }
 

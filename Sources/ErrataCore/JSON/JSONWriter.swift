@@ -39,6 +39,12 @@ package struct JSONWriter {
         bytes.append(contentsOf: json)
     }
 
+    /// Appends a body encoded earlier in one copy (called from other modules, the generic form
+    /// above is not specialized for `Data`).
+    package mutating func raw(_ json: Data) {
+        json.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
     /// Forgets the bytes written so far, keeping the storage: for a writer that hands its output on in pieces.
     package mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
@@ -94,7 +100,27 @@ package struct JSONWriter {
 
     /// Appends an integer.
     package mutating func integer(_ value: some BinaryInteger) {
-        bytes.append(contentsOf: String(value).utf8)
+        guard let value = Int64(exactly: value) else {
+            bytes.append(contentsOf: String(value).utf8)
+            return
+        }
+        integer(value)
+    }
+
+    /// Appends an integer, digit by digit: no `String` is made (ids and statuses are written per call).
+    package mutating func integer(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        // The digits come lowest first, so they are written from the end of a scratch as long as the longest (20).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// Appends `true` or `false`.

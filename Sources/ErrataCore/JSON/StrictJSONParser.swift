@@ -101,9 +101,13 @@ extension StrictJSONParser {
         mutating func object() throws(Violation) -> JSONValue {
             try enterContainer()
             // JSON-RPC objects are small: reserving room for a few members avoids regrowing.
-            var members = [String: JSONValue](minimumCapacity: 4)
+            var members: [JSONObject.Member] = []
+            members.reserveCapacity(4)
+            // Names are found by scanning while the object is small (hashing nothing); a larger
+            // object's names go to a set as well, so a hostile object of many members stays linear.
+            var largeObjectNames = Set<String>()
             skipWhitespace()
-            if peek(UInt8(ascii: "}")) { return leaveContainer(.object(members)) }
+            if peek(UInt8(ascii: "}")) { return leaveContainer(.object(JSONObject(uniqueMembers: members))) }
             while true {
                 skipWhitespace()
                 let keyOffset = index
@@ -113,14 +117,19 @@ extension StrictJSONParser {
                 }
                 let key = try string()
                 // Checked before the value is read, so the first violation is reported whatever the value holds.
-                guard members[key] == nil else { throw .duplicateKey(key, offset: keyOffset) }
+                if members.count < JSONObject.largeCount {
+                    guard !members.contains(where: { $0.key == key }) else { throw .duplicateKey(key, offset: keyOffset) }
+                } else {
+                    if largeObjectNames.isEmpty { largeObjectNames = Set(members.lazy.map(\.key)) }
+                    guard largeObjectNames.insert(key).inserted else { throw .duplicateKey(key, offset: keyOffset) }
+                }
                 skipWhitespace()
                 guard peek(UInt8(ascii: ":")) else { throw unexpected("':'") }
                 index += 1
                 skipWhitespace()
-                members[key] = try value()
+                members.append(JSONObject.Member(key: key, value: try value()))
                 skipWhitespace()
-                if peek(UInt8(ascii: "}")) { return leaveContainer(.object(members)) }
+                if peek(UInt8(ascii: "}")) { return leaveContainer(.object(JSONObject(uniqueMembers: members))) }
                 guard peek(UInt8(ascii: ",")) else { throw unexpected("',' or '}'") }
                 index += 1
             }

@@ -8,7 +8,7 @@ extension StorageResponse {
     /// `bucket`, `key`), matched ignoring case.
     /// - Parameter rpcError: The JSON-RPC error object.
     public init(rpcError: JSONRPCErrorObject) {
-        let data: [String: JSONValue]
+        let data: JSONObject
         if case .object(let members) = rpcError.data { data = members } else { data = [:] }
         let code = Self.string(in: data, named: ["code"]) ?? Self.string(in: data, named: ["reason"]) ?? String(rpcError.code)
         self.init(format: .json, message: rpcError.message.isEmpty ? nil : rpcError.message)
@@ -41,7 +41,7 @@ extension StorageResponse {
     }
 
     /// Fills the fields other than code and message from the members of an error object.
-    private mutating func readFields(from members: [String: JSONValue]) {
+    private mutating func readFields(from members: JSONObject) {
         requestID = Self.string(in: members, named: ["requestid", "request_id"])
         hostID = Self.string(in: members, named: ["hostid", "host_id"])
         resource = Self.string(in: members, named: ["resource"])
@@ -50,12 +50,12 @@ extension StorageResponse {
     }
 
     /// The member named one of `names` (lowercase), compared ignoring case.
-    private static func member(of members: [String: JSONValue], named names: Set<String>) -> JSONValue? {
+    private static func member(of members: JSONObject, named names: Set<String>) -> JSONValue? {
         members.first { names.contains($0.key.lowercased()) }?.value
     }
 
     /// The member named one of `names` (lowercase), compared ignoring case, if it is a non-empty string.
-    private static func string(in members: [String: JSONValue], named names: Set<String>) -> String? {
+    private static func string(in members: JSONObject, named names: Set<String>) -> String? {
         guard case .string(let value)? = member(of: members, named: names), !value.isEmpty else { return nil }
         return value
     }

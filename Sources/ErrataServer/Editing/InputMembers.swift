@@ -16,12 +16,12 @@ package struct InputMembers: Sendable {
     /// The longest string accepted in any input, in Unicode scalars (as JSON Schema's `maxLength` counts).
     package static let maximumStringLength = 4_096
 
-    private let members: [String: JSONValue]
+    private let members: JSONObject
     /// What one input is called in messages: `param` over JSON-RPC, `member` in a REST body.
     private let noun: String
 
     /// - Throws: ``InvalidInput`` naming the first member (in sorted order) that is not in `names`.
-    package init(_ members: [String: JSONValue], names: [String], noun: String) throws(InvalidInput) {
+    package init(_ members: JSONObject, names: [String], noun: String) throws(InvalidInput) {
         // Sorted only when something is wrong, so that the first unknown name is reported stably.
         if members.keys.contains(where: { !names.contains($0) }), let unknown = members.keys.sorted().first(where: { !names.contains($0) }) {
             let expected = names.isEmpty ? "this method takes no \(noun)s" : "expected \(names.joined(separator: ", "))"

@@ -31,7 +31,7 @@ extension JSONRPCErrorObject {
         var data = error.members
         data["reason"] = .string(error.reason)
         data["detail"] = .string(error.description)
-        self.init(code: code, message: message, data: .object(data))
+        self.init(code: code, message: message, data: .object(JSONObject(data)))
     }
 
     // MARK: - The table: the JSON-RPC code and message of every domain error

@@ -58,7 +58,7 @@ package struct Problem: Error, HTTPResponseError, Sendable {
         var headers = self.headers
         headers[.contentType] = "application/problem+json"
         headers[.cacheControl] = "no-store"
-        let body = CanonicalJSON.encode(JSONValue.object(members))
+        let body = CanonicalJSON.encode(JSONValue.object(JSONObject(members)))
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: body)))
     }
 }

@@ -36,7 +36,7 @@ package struct JSONLogHandler: LogHandler {
             "level": .string(event.level.rawValue),
             "label": .string(label),
             "message": .string(event.message.description),
-            "metadata": .object(merged.mapValues(Self.json)),
+            "metadata": .object(JSONObject(merged.mapValues(Self.json))),
         ])
         var data = CanonicalJSON.encode(line)
         data.append(UInt8(ascii: "\n"))
@@ -55,7 +55,7 @@ package struct JSONLogHandler: LogHandler {
         case .string(let string): .string(string)
         case .stringConvertible(let convertible): .string(convertible.description)
         case .array(let values): .array(values.map(json))
-        case .dictionary(let values): .object(values.mapValues(json))
+        case .dictionary(let values): .object(JSONObject(values.mapValues(json)))
         }
     }
 }

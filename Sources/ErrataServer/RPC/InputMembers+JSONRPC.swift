@@ -13,7 +13,7 @@ extension InputMembers {
             guard values.count <= names.count else {
                 throw InvalidInput("expected at most \(names.count) positional params (\(names.joined(separator: ", "))), got \(values.count)")
             }
-            try self.init(Dictionary(uniqueKeysWithValues: zip(names, values)), names: names, noun: "param")
+            try self.init(JSONObject(uniqueMembers: zip(names, values).map(JSONObject.Member.init)), names: names, noun: "param")
         case .object(let object):
             try self.init(object, names: names, noun: "param")
         case .some(let other):
