@@ -102,7 +102,7 @@ package struct SyncTransport: Sendable {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: request)
+            (data, response) = try await session.cancellableData(for: request)
         } catch {
             // A refused connection, a timeout, or a connection closed before the body was complete.
             throw .unreachable(url, reason: oneLineReason(error))
