@@ -37,10 +37,14 @@ extension URLSession {
                 state.isCancelled = true
                 return state.task
             }
-            if let task { DispatchQueue.global().async { task.cancel() } }
+            if let task { cancellations.async { task.cancel() } }
         }
     }
 }
+
+/// Where data tasks are cancelled: a serial queue gets a thread of its own when it needs one, where
+/// the global concurrent queue, as wide as the machine has cores, may be busy with blocking work.
+private let cancellations = DispatchQueue(label: "errata.url-session-cancel")
 
 /// The data task of one request, and whether the Swift task that waits for it was cancelled.
 private struct CancellableTask: Sendable {

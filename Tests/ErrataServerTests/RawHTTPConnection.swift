@@ -9,9 +9,13 @@ import Darwin
 ///
 /// Its socket calls block, so each runs on a Dispatch thread: blocking one of the few threads of
 /// Swift's cooperative pool would stall the in-process server the test talks to, and under a
-/// full parallel test run that turned slow answers into timeouts.
+/// full parallel test run that turned slow answers into timeouts. Each connection has a serial
+/// queue of its own, which gets a thread of its own when it needs one: the global concurrent
+/// queue is as wide as the machine has cores, and blocking it delayed FoundationNetworking's
+/// completions (and so other tests' URLSession requests) for as long as a read waited.
 final class RawHTTPConnection: Sendable {
     private let descriptor: Int32
+    private let queue = DispatchQueue(label: "raw-http-connection")
 
     /// Connects to 127.0.0.1:`port`; a read or write that makes no progress gives up after `timeout` seconds.
     init(port: Int, timeout: Int = 10) throws {
@@ -41,23 +45,23 @@ final class RawHTTPConnection: Sendable {
     @discardableResult
     func send(_ bytes: some Collection<UInt8>) async -> Bool {
         let array = Array(bytes)
-        return await Self.offThePool { self.sendNow(array) }
+        return await offThePool { self.sendNow(array) }
     }
 
     /// Reads until the server closes the connection, `limit` bytes arrive, or the timeout passes.
     func receive(limit: Int = 1 << 20) async -> String {
-        await Self.offThePool { self.receiveNow(limit: limit) }
+        await offThePool { self.receiveNow(limit: limit) }
     }
 
     /// Reads everything until the server closes the connection or the timeout passes.
     func receiveUntilClosed() async -> String {
-        await Self.offThePool { self.receiveNow(limit: .max, stopWhenComplete: false) }
+        await offThePool { self.receiveNow(limit: .max, stopWhenComplete: false) }
     }
 
     /// Whether the server ends the connection (end-of-file or a reset) before the read timeout,
     /// discarding whatever it still sends.
     func waitForClose() async -> Bool {
-        await Self.offThePool { self.waitForCloseNow() }
+        await offThePool { self.waitForCloseNow() }
     }
 
     /// Sends one request on a new connection and reads the response.
@@ -67,9 +71,9 @@ final class RawHTTPConnection: Sendable {
         return await connection.receive()
     }
 
-    private static func offThePool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+    private func offThePool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: work()) }
+            queue.async { continuation.resume(returning: work()) }
         }
     }
 
