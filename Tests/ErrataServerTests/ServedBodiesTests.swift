@@ -58,4 +58,27 @@ import ErrataWeb
         #expect(try before.describeBody(entry, negotiation: negotiation) == oldBody)
         #expect(try after.gzipDocument() != before.gzipDocument())
     }
+
+    /// A describe call is answered from what it asked (kept per revision) with the body negotiation and
+    /// lookup give, asked once or again, whatever decides its locale; a failing call is never kept.
+    @Test func describeCallsAnswerAsNegotiationAndLookupDo() async throws {
+        let service = try await TestService()
+        defer { try? FileManager.default.removeItem(at: service.directory) }
+        let served = service.live.served
+        let alias = try #require(served.snapshot.entries.first { !$0.aliases.isEmpty }?.aliases.first)
+        let calls = [ErrorCode("NoSuchKey"), alias].flatMap { code in
+            [nil, "zh-Hant", "de-CH", "xx"].flatMap { locale in
+                [nil, "zh-CN,en;q=0.8", "fr"].map { ServedCatalog.DescribeCall(code: code, variant: nil, locale: locale, acceptLanguage: $0) }
+            }
+        }
+        for call in calls + calls {
+            let entry = try served.snapshot.entry(code: call.code, variant: call.variant)
+            let negotiation = served.negotiate(explicit: call.locale, acceptLanguage: call.acceptLanguage)
+            #expect(try served.describeBody(call) == served.describeBody(entry, negotiation: negotiation, requestedCode: call.code), "\(call)")
+        }
+        let unknown = ServedCatalog.DescribeCall(code: ErrorCode("NoSuchKye"), variant: nil, locale: nil, acceptLanguage: nil)
+        for _ in 0..<2 {
+            #expect(throws: CatalogLookupError.self) { try served.describeBody(unknown) }
+        }
+    }
 }

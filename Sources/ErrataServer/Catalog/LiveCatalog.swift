@@ -20,7 +20,7 @@ package final class LiveCatalog: Sendable {
     /// How many of the newest revisions stay readable under their immutable URLs.
     package static let retainedRevisions = 8
 
-    private let state: Locked<State>
+    private let state: Mutex<State>
     /// Counts the catalogs installed: a reader that keeps answers made from one (``ReadyResponses``)
     /// sees a publish with an atomic load, without the lock.
     private let generation = Atomic<Int>(0)
@@ -32,7 +32,7 @@ package final class LiveCatalog: Sendable {
     ///   - served: The catalog to serve first.
     ///   - logger: Where a failed `refresh(toServe:from:)` is logged.
     package init(_ served: ServedCatalog, logger: Logger) {
-        self.state = Locked(State(served: served, retained: [served]))
+        self.state = Mutex(State(served: served, retained: [served]))
         self.logger = logger
         self.links = served.links
     }

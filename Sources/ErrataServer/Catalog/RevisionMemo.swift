@@ -1,4 +1,4 @@
-import ErrataCore
+import Synchronization
 
 /// A bounded, thread-safe memo of values computed from one served revision.
 ///
@@ -15,7 +15,9 @@ import ErrataCore
 /// ```
 final class RevisionMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     let capacity: Int
-    private let storage = Locked(Storage())
+    /// A `Mutex`, not ErrataCore's `Locked`: its `withLock` is specialized where it is called, which a
+    /// generic method of another module is not; a batch of 50 describes takes this lock 50 times.
+    private let storage = Mutex(Storage())
 
     private struct Storage: Sendable {
         var values: [Key: Value] = [:]

@@ -25,6 +25,9 @@ package final class ServedCatalog: Sendable {
     let localesBody: Data
     /// `errors.describe` results by entry and locale, for requests whose locale negotiation matched.
     private let describeBodies = RevisionMemo<DescribeKey, Data>(capacity: describeBodyCapacity)
+    /// `errors.describe` results by what the call asked, in front of `describeBodies`: a repeated call
+    /// skips locale negotiation and the entry lookup (most of a call's CPU in a batch).
+    private let describeCallBodies = RevisionMemo<DescribeCall, Data>(capacity: describeBodyCapacity)
     /// Whole-catalog listings by locale, with their gzip encodings, for requests whose negotiation matched.
     private let listings: RevisionMemo<LanguageTag, CompressedBody>
     /// The whole catalog in every locale, as a `CatalogDocument`, kept only gzip-encoded: about 2 MB
@@ -40,6 +43,22 @@ package final class ServedCatalog: Sendable {
         var locale: LanguageTag
         /// The alias asked for, which the body names; `nil` for the entry's own code.
         var requestedCode: ErrorCode?
+    }
+
+    /// What an `errors.describe` call without placeholder values asks, before negotiation and lookup.
+    struct DescribeCall: Hashable, Sendable {
+        /// Inputs longer than this together are answered every time rather than kept.
+        static let maximumLength = 512
+
+        var code: ErrorCode
+        var variant: VariantName?
+        var locale: String?
+        var acceptLanguage: String?
+
+        var isShortEnough: Bool {
+            code.rawValue.utf8.count + (variant?.rawValue.utf8.count ?? 0) + (locale?.utf8.count ?? 0)
+                + (acceptLanguage?.utf8.count ?? 0) <= Self.maximumLength
+        }
     }
 
     package init(snapshot: CatalogSnapshot, feed: RevisionFeed, links: DocsLinks = DocsLinks()) {
@@ -105,6 +124,19 @@ package final class ServedCatalog: Sendable {
         return try describeBodies.value(for: key) { () throws(CatalogLookupError) in
             try describe(entry, negotiation: negotiation, requestedCode: requestedCode).canonicalJSON
         }
+    }
+
+    /// The encoded description a call asks for: negotiated, looked up and encoded the first time.
+    ///
+    /// - Throws: `CatalogLookupError` for an unknown code or variant (never kept).
+    func describeBody(_ call: DescribeCall) throws(CatalogLookupError) -> Data {
+        let make = { () throws(CatalogLookupError) -> Data in
+            let negotiation = self.negotiate(explicit: call.locale, acceptLanguage: call.acceptLanguage)
+            let entry = try self.snapshot.entry(code: call.code, variant: call.variant)
+            return try self.describeBody(entry, negotiation: negotiation, requestedCode: call.code)
+        }
+        guard call.isShortEnough else { return try make() }
+        return try describeCallBodies.value(for: call, make: make)
     }
 
     /// Describes an entry as the snapshot does, with the address of its page.

@@ -35,8 +35,12 @@ struct CatalogMethods: Sendable {
         let code = try Self.code(input)
         // An empty variant counts as none, as `?variant=` does over REST.
         let variant = try input.string("variant", maximumLength: VariantName.maximumLength).flatMap { $0.isEmpty ? nil : VariantName($0) }
-        let negotiation = try Self.negotiate(input, call, served)
+        let locale = try input.string("locale", maximumLength: LanguageTag.maximumLength)
         let values = try input.stringMap("params")
+        guard !values.isEmpty else {
+            return try served.describeBody(.init(code: code, variant: variant, locale: locale, acceptLanguage: call.context.acceptLanguage))
+        }
+        let negotiation = served.negotiate(explicit: locale, acceptLanguage: call.context.acceptLanguage)
         let entry = try served.snapshot.entry(code: code, variant: variant)
         return try served.describeBody(entry, negotiation: negotiation, parameters: values, requestedCode: code)
     }
@@ -52,7 +56,7 @@ struct CatalogMethods: Sendable {
 
     @Sendable func explain(_ input: InputMembers, _ call: RPCCall) throws -> Data {
         let input = try ExplainInput(input)
-        return try live.served.explain(input, acceptLanguage: call.context.headers[.acceptLanguage]).body
+        return try live.served.explain(input, acceptLanguage: call.context.acceptLanguage).body
     }
 
     @Sendable func list(_ input: InputMembers, _ call: RPCCall) throws -> Data {
@@ -113,7 +117,7 @@ struct CatalogMethods: Sendable {
     private static func negotiate(_ input: InputMembers, _ call: RPCCall, _ served: ServedCatalog) throws(InvalidInput) -> LocaleNegotiation {
         served.negotiate(
             explicit: try input.string("locale", maximumLength: LanguageTag.maximumLength),
-            acceptLanguage: call.context.headers[.acceptLanguage]
+            acceptLanguage: call.context.acceptLanguage
         )
     }
 }

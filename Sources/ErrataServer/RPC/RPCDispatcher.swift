@@ -21,9 +21,16 @@ package struct RPCDispatcher: Sendable {
     private let unknownMethodMeters: ServerMetrics.CallMeters
 
     /// A method with the meters its calls are recorded in, made once so that a call takes no registry lock.
-    private struct MeteredMethod: Sendable {
+    ///
+    /// A class, so that a call holds one reference to it rather than one to each of its parts.
+    private final class MeteredMethod: Sendable {
         let method: RPCMethod
         let meters: ServerMetrics.CallMeters
+
+        init(method: RPCMethod, meters: ServerMetrics.CallMeters) {
+            self.method = method
+            self.meters = meters
+        }
     }
 
     /// - Parameters:
@@ -79,20 +86,46 @@ package struct RPCDispatcher: Sendable {
             payload = decoded
         }
         let calls = payload.calls
-        guard calls.allSatisfy(answersImmediately) else { return .needsSuspending(payload) }
-        return .answered(Self.body(calls.compactMap { runImmediately($0, context: context) }, answering: payload))
+        // Each call's method is looked up once, and the clock read once per call: a call's end is the next one's start.
+        var immediate: [ImmediateHandler?] = []
+        immediate.reserveCapacity(calls.count)
+        for call in calls {
+            guard case .success(let request) = call, let metered = methods[request.method] else {
+                immediate.append(nil)
+                continue
+            }
+            guard case .immediate(let handler) = metered.method.body else { return .needsSuspending(payload) }
+            immediate.append(ImmediateHandler(handler: handler, metered: metered))
+        }
+        var responses: [JSONRPCResponse] = []
+        responses.reserveCapacity(calls.count)
+        var start = ContinuousClock.now
+        for (call, handler) in zip(calls, immediate) {
+            let (response, end) = runImmediately(call, handler: handler, context: context, start: start)
+            if let response { responses.append(response) }
+            start = end
+        }
+        return .answered(Self.body(responses, answering: payload))
     }
 
     // MARK: - Calls
 
-    private func answersImmediately(_ call: Result<JSONRPCRequest, JSONRPCInvalidCall>) -> Bool {
-        guard case .success(let request) = call, let metered = methods[request.method] else { return true }
-        return metered.method.isImmediate
+    /// A call's immediate handler, found once per call.
+    private struct ImmediateHandler {
+        let handler: RPCMethod.ImmediateHandler
+        let metered: MeteredMethod
     }
 
     private func run(_ call: Result<JSONRPCRequest, JSONRPCInvalidCall>, context: RPCCallContext) async -> JSONRPCResponse? {
-        guard case .success(let request) = call, let metered = methods[request.method], case .suspending(let handler) = metered.method.body else {
-            return runImmediately(call, context: context)
+        guard case .success(let request) = call, let metered = methods[request.method] else {
+            return runImmediately(call, handler: nil, context: context, start: .now).0
+        }
+        let handler: RPCMethod.Handler
+        switch metered.method.body {
+        case .immediate(let immediate):
+            return runImmediately(call, handler: ImmediateHandler(handler: immediate, metered: metered), context: context, start: .now).0
+        case .suspending(let suspending):
+            handler = suspending
         }
         let start = ContinuousClock.now
         let outcome: JSONRPCResponse.Outcome
@@ -105,31 +138,37 @@ package struct RPCDispatcher: Sendable {
         return request.id.map { JSONRPCResponse(id: $0, outcome: outcome) }
     }
 
-    /// Runs an invalid call, a call of an unknown method or one of an immediate method; ``run(_:context:)`` runs the others.
-    private func runImmediately(_ call: Result<JSONRPCRequest, JSONRPCInvalidCall>, context: RPCCallContext) -> JSONRPCResponse? {
+    /// Runs an invalid call, a call of an unknown method (`handler` `nil`) or one of an immediate method;
+    /// ``run(_:context:)`` runs the others.
+    ///
+    /// - Returns: The response (`nil` for a notification), and when the call ended.
+    private func runImmediately(
+        _ call: Result<JSONRPCRequest, JSONRPCInvalidCall>, handler: ImmediateHandler?, context: RPCCallContext,
+        start: ContinuousClock.Instant
+    ) -> (JSONRPCResponse?, ContinuousClock.Instant) {
         let request: JSONRPCRequest
         switch call {
         case .failure(let invalid):
-            return JSONRPCResponse(id: invalid.id, outcome: .error(invalid.error))
+            return (JSONRPCResponse(id: invalid.id, outcome: .error(invalid.error)), start)
         case .success(let valid):
             request = valid
         }
-        let start = ContinuousClock.now
         let outcome: JSONRPCResponse.Outcome
         let meters: ServerMetrics.CallMeters
-        if let metered = methods[request.method], case .immediate(let handler) = metered.method.body {
+        if let handler {
             do {
-                outcome = .result(try handler(RPCCall(params: request.params, parameterNames: metered.method.parameterNames, context: context)))
+                outcome = .result(try handler.handler(RPCCall(params: request.params, parameterNames: handler.metered.method.parameterNames, context: context)))
             } catch {
                 outcome = Self.outcome(failure: error, method: request.method, logger: context.logger)
             }
-            meters = metered.meters
+            meters = handler.metered.meters
         } else {
             outcome = .error(.methodNotFound(String(request.method.prefix(128))))
             meters = unknownMethodMeters
         }
-        meters.record(.now - start)
-        return request.id.map { JSONRPCResponse(id: $0, outcome: outcome) }
+        let end = ContinuousClock.now
+        meters.record(end - start)
+        return (request.id.map { JSONRPCResponse(id: $0, outcome: outcome) }, end)
     }
 
     /// The answer to a handler that threw: its domain or JSON-RPC error, or `-32603` (logged) for anything else.

@@ -5,14 +5,17 @@ package import Logging
 
 /// What a JSON-RPC method sees of the HTTP request that carried it.
 package struct RPCCallContext: Sendable {
-    /// The HTTP request's header fields (for `Accept-Language`, `Authorization`).
-    package var headers: HTTPFields
+    /// The HTTP request's header fields (for `Authorization`).
+    package let headers: HTTPFields
+    /// The request's `Accept-Language`, found once for every call of a batch.
+    package let acceptLanguage: String?
     /// The caller's address, for throttling failed authentications.
-    package var peer: String
-    package var logger: Logger
+    package let peer: String
+    package let logger: Logger
 
     package init(headers: HTTPFields, peer: String, logger: Logger) {
         self.headers = headers
+        self.acceptLanguage = headers[.acceptLanguage]
         self.peer = peer
         self.logger = logger
     }
