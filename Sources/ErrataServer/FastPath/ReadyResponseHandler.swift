@@ -180,15 +180,11 @@ final class ReadyResponseHandler: ChannelDuplexHandler, RemovableChannelHandler 
         let responseHead = ready.head(date: responses.date.now(), allocator: context.channel.allocator) { buffer in
             if let given { buffer.writeString(given) } else { made?.write(to: &buffer) }
         }
-        context.write(wrapOutboundOut(.byteBuffer(responseHead)), promise: nil)
-        if let body = ready.body { context.write(wrapOutboundOut(.byteBuffer(body)), promise: nil) }
-        needsFlush = true
         RequestLogMiddleware<EventLoopReads.Context>.log(
             head.method, route: ready.route, status: ready.status, bytes: ready.loggedBytes, since: start,
             to: reads.requestLogger(given ?? made?.description ?? "")
         )
-        responses.meters.record(.now - start, under: ready.meterKey)
-        deadline.requestAnsweredAhead(at: context.eventLoop.now)
+        send(responseHead, body: ready.body, meterKey: ready.meterKey, duration: .now - start, context: context)
         return true
     }
 
@@ -199,12 +195,19 @@ final class ReadyResponseHandler: ChannelDuplexHandler, RemovableChannelHandler 
         self.peer = peer
         guard let answer = reads.rpcAnswer(head.request, body: body, peer: peer, date: responses.date.now()) else { return false }
         let responseHead = ReadyResponse.head(of: answer.head, bodyLength: answer.body?.readableBytes ?? 0, allocator: context.channel.allocator)
-        context.write(wrapOutboundOut(.byteBuffer(responseHead)), promise: nil)
-        if let body = answer.body { context.write(wrapOutboundOut(.byteBuffer(body)), promise: nil) }
-        needsFlush = true
-        responses.meters.record(answer.duration, under: answer.meterKey)
-        deadline.requestAnsweredAhead(at: context.eventLoop.now)
+        send(responseHead, body: answer.body, meterKey: answer.meterKey, duration: answer.duration, context: context)
         return true
+    }
+
+    /// Writes an answer (flushed at the end of the read), records it under its route, and moves the idle deadline.
+    private func send(
+        _ head: ByteBuffer, body: ByteBuffer?, meterKey: RequestMetersMemo.Key, duration: Duration, context: ChannelHandlerContext
+    ) {
+        context.write(wrapOutboundOut(.byteBuffer(head)), promise: nil)
+        if let body { context.write(wrapOutboundOut(.byteBuffer(body)), promise: nil) }
+        needsFlush = true
+        responses.meters.record(duration, under: meterKey)
+        deadline.requestAnsweredAhead(at: context.eventLoop.now)
     }
 
     /// Passes `bytes` and everything after them to the decoder.
