@@ -18,10 +18,11 @@ extension HTTPServerBuilder {
             idleTimeout: nil
         )
         guard let reads else { return .http1(configuration: http1Configuration) }
-        let responses = fromBytes ? ReadyResponsesByLoop(live: reads.live, metrics: metrics) : nil
+        let responses = ReadyResponsesByLoop(live: reads.live, metrics: metrics)
         return HTTPServerBuilder { responder in
             ErrataHTTP1Channel(
-                http1: HTTP1Channel(responder: responder, configuration: http1Configuration), reads: reads, responses: responses, metrics: metrics
+                http1: HTTP1Channel(responder: responder, configuration: http1Configuration), reads: reads, responses: responses,
+                answersFromBytes: fromBytes
             )
         }
     }

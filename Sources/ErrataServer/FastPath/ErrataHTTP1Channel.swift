@@ -10,19 +10,20 @@ struct ErrataHTTP1Channel: ServerChildChannel {
 
     let http1: HTTP1Channel
     let reads: EventLoopReads
-    /// `nil` when nothing is answered from the connection's bytes.
-    let responses: ReadyResponsesByLoop?
-    let metrics: ServerMetrics
+    /// The loop's ready answers, `Date` header and meters, which both handlers use.
+    let responses: ReadyResponsesByLoop
+    /// Whether a ``ReadyResponseHandler`` answers from the connection's bytes.
+    let answersFromBytes: Bool
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         http1.setup(channel: channel, logger: logger).flatMapThrowing { value in
             let pipeline = channel.pipeline.syncOperations
             let state = try pipeline.handler(type: HTTPConnectionStateHandler.self)
-            try pipeline.addHandler(EventLoopReadHandler(reads: reads, metrics: metrics), position: .after(state))
-            if let responses {
+            let loop = responses.responses(on: channel.eventLoop)
+            try pipeline.addHandler(EventLoopReadHandler(reads: reads, loop: loop), position: .after(state))
+            if answersFromBytes {
                 let deadline = try pipeline.handler(type: RequestDeadlineHandler.self)
-                let ready = ReadyResponseHandler(reads: reads, responses: responses.responses(on: channel.eventLoop), deadline: deadline)
-                try pipeline.addHandler(ready, position: .first)
+                try pipeline.addHandler(ReadyResponseHandler(reads: reads, responses: loop, deadline: deadline), position: .first)
             }
             return value
         }

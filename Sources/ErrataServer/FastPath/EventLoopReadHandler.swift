@@ -18,8 +18,8 @@ final class EventLoopReadHandler: ChannelDuplexHandler, RemovableChannelHandler 
     typealias OutboundOut = HTTPResponsePart
 
     private let reads: EventLoopReads
-    private var date = HTTPDateHeader()
-    private var meters: RequestMetersMemo
+    /// The event loop's `Date` header and request meters (its ready answers are ``ReadyResponseHandler``'s).
+    private let loop: ReadyResponses
     /// Requests passed to the router whose response has not ended.
     private var routedInFlight = 0
     /// The answer to the request being read, written when its end arrives.
@@ -31,17 +31,17 @@ final class EventLoopReadHandler: ChannelDuplexHandler, RemovableChannelHandler 
     /// Whether answers were written since the last flush.
     private var needsFlush = false
 
-    init(reads: EventLoopReads, metrics: ServerMetrics) {
+    init(reads: EventLoopReads, loop: ReadyResponses) {
         self.reads = reads
-        self.meters = RequestMetersMemo(metrics: metrics)
+        self.loop = loop
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
             if routedInFlight == 0 {
-                if let answer = reads.answer(head, date: date.now()) {
-                    meters.record(answer.duration, under: answer.meterKey)
+                if let answer = reads.answer(head, date: loop.date.now()) {
+                    loop.meters.record(answer.duration, under: answer.meterKey)
                     pendingAnswer = answer
                     return
                 }
@@ -79,8 +79,8 @@ final class EventLoopReadHandler: ChannelDuplexHandler, RemovableChannelHandler 
         let body = rpc.body ?? ByteBuffer()
         let peer = self.peer ?? context.channel.remoteAddress?.ipAddress ?? "unknown"
         self.peer = peer
-        if let answer = reads.rpcAnswer(rpc.head, body: body, peer: peer, date: date.now()) {
-            meters.record(answer.duration, under: answer.meterKey)
+        if let answer = reads.rpcAnswer(rpc.head, body: body, peer: peer, date: loop.date.now()) {
+            loop.meters.record(answer.duration, under: answer.meterKey)
             write(answer, context: context)
             return
         }
