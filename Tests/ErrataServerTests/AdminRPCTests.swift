@@ -42,6 +42,30 @@ import Testing
         }
     }
 
+    /// A batch's reads answer from one revision, the one served at its first read, as a REST response
+    /// does: a publish in the batch is seen only by the reads when none came before it.
+    @Test func aBatchReadsTheRevisionServedAtItsFirstRead() async throws {
+        let service = try await TestService()
+        let token = try await service.store.createToken(name: "alice", scope: .publish)
+        try await service.test { client in
+            let describe = { (id: Int) in Self.call("errors.describe", #"{"code":"NoSuchKey","locale":"en"}"#, id: id) }
+            let edit = { (text: String, version: Int, id: Int) in
+                Self.call("admin.setText", #"{"code":"NoSuchKey","locale":"en","field":"remediation","text":"\#(text)","expectedVersion":\#(version)}"#, id: id)
+            }
+            let publish = { (id: Int) in Self.call("admin.publish", #"{"note":"batch"}"#, id: id) }
+
+            let readFirst = try await client.rpc("[\(describe(1)),\(edit("Check the key.", 1, 2)),\(publish(3)),\(describe(4))]", headers: Self.bearer(token)).json()
+            #expect(readFirst[2]?["result"]?["revision"] == 2)
+            #expect(readFirst[0]?["result"]?["revision"] == 1 && readFirst[3]?["result"]?["revision"] == 1)
+            #expect(readFirst[0]?["result"]?["remediation"] == readFirst[3]?["result"]?["remediation"])
+
+            let publishFirst = try await client.rpc("[\(edit("List the bucket.", 2, 1)),\(publish(2)),\(describe(3)),\(describe(4))]", headers: Self.bearer(token)).json()
+            #expect(publishFirst[1]?["result"]?["revision"] == 3)
+            #expect(publishFirst[2]?["result"]?["revision"] == 3 && publishFirst[3]?["result"]?["revision"] == 3)
+            #expect(publishFirst[3]?["result"]?["remediation"] == "List the bucket.")
+        }
+    }
+
     @Test func staleEditsConflictWithTheCurrentText() async throws {
         let service = try await TestService()
         let token = try await service.store.createToken(name: "alice", scope: .edit)

@@ -7,7 +7,8 @@ import ErrataStore
 /// The public read methods: `errors.describe`, `errors.match`, `errors.explain`, `errors.list`, `catalog.get`,
 /// `catalog.snapshot`, `catalog.changes`, `locales.list`.
 ///
-/// Every method answers from the served snapshot; the locale is the `locale` param when given,
+/// Every method answers from the catalog served at the request's first read (``RequestCatalog``),
+/// but the feed, which waits for newer revisions; the locale is the `locale` param when given,
 /// else negotiated from the HTTP request's `Accept-Language`. When reads are public, all but the
 /// snapshot and the feed are immediate (answered without suspending, so also on the event loop).
 struct CatalogMethods: Sendable {
@@ -31,7 +32,7 @@ struct CatalogMethods: Sendable {
     // MARK: - Methods
 
     @Sendable func describe(_ input: InputMembers, _ call: RPCCall) throws -> Data {
-        let served = live.served
+        let served = servedCatalog(for: call)
         let code = try Self.code(input)
         // An empty variant counts as none, as `?variant=` does over REST.
         let variant = try input.string("variant", maximumLength: VariantName.maximumLength).flatMap { $0.isEmpty ? nil : VariantName($0) }
@@ -46,7 +47,7 @@ struct CatalogMethods: Sendable {
     }
 
     @Sendable func match(_ input: InputMembers, _ call: RPCCall) throws -> Data {
-        let served = live.served
+        let served = servedCatalog(for: call)
         let code = try Self.code(input)
         let message = try input.string("serviceMessage", maximumLength: TextRules.maximumLength)
         let negotiation = try Self.negotiate(input, call, served)
@@ -56,11 +57,11 @@ struct CatalogMethods: Sendable {
 
     @Sendable func explain(_ input: InputMembers, _ call: RPCCall) throws -> Data {
         let input = try ExplainInput(input)
-        return try live.served.explain(input, acceptLanguage: call.context.acceptLanguage).body
+        return try servedCatalog(for: call).explain(input, acceptLanguage: call.context.acceptLanguage).body
     }
 
     @Sendable func list(_ input: InputMembers, _ call: RPCCall) throws -> Data {
-        let served = live.served
+        let served = servedCatalog(for: call)
         return served.listingBody(
             negotiation: try Self.negotiate(input, call, served),
             category: try input.string("category", maximumLength: 64).map { ErrorCategory($0) },
@@ -69,13 +70,13 @@ struct CatalogMethods: Sendable {
     }
 
     @Sendable func catalog(_ input: InputMembers, _ call: RPCCall) throws -> Data {
-        let served = live.served
+        let served = servedCatalog(for: call)
         return served.listingBody(negotiation: try Self.negotiate(input, call, served))
     }
 
     @Sendable func snapshot(_ call: RPCCall) async throws -> Data {
         _ = try await readInput(call)
-        return Data(buffer: try GzipStream.inflate(try live.served.gzipDocument()))
+        return Data(buffer: try GzipStream.inflate(try servedCatalog(for: call).gzipDocument()))
     }
 
     @Sendable func changes(_ call: RPCCall) async throws -> Data {
@@ -89,7 +90,12 @@ struct CatalogMethods: Sendable {
     }
 
     @Sendable func locales(_ input: InputMembers, _ call: RPCCall) throws -> Data {
-        live.served.localesBody
+        servedCatalog(for: call).localesBody
+    }
+
+    /// The catalog `call`'s request reads.
+    private func servedCatalog(for call: RPCCall) -> ServedCatalog {
+        call.context.catalog.served(from: live)
     }
 
     // MARK: - Params

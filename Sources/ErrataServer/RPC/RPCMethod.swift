@@ -12,6 +12,8 @@ package struct RPCCallContext: Sendable {
     /// The caller's address, for throttling failed authentications.
     package let peer: String
     package let logger: Logger
+    /// The catalog every read of the request answers from.
+    package let catalog = RequestCatalog()
 
     package init(headers: HTTPFields, peer: String, logger: Logger) {
         self.headers = headers
