@@ -49,15 +49,9 @@ package struct DocsController<Context: RequestContext>: Sendable {
         let pages = try pages.get()
         let served = live.served
         let code = try context.parameters.require("code")
-        guard code.utf8.count <= ErrorCode.maximumLength else {
-            throw Problem.badRequest("code is longer than \(ErrorCode.maximumLength) bytes", parameter: "code")
-        }
-        let negotiation = served.negotiate(request)
-        let variant = request.nonEmptyQueryParameter("variant").map { VariantName($0) }
-        let entry: CatalogEntry
-        do throws(CatalogLookupError) {
-            entry = try served.snapshot.entry(code: ErrorCode(code), variant: variant)
-        } catch {
+        do {
+            return try served.errorPageResponse(request, code: code, pages: pages).response(from: request, context: context)
+        } catch let error as CatalogLookupError {
             let missing: DocsPages.Missing
             switch error {
             case .unknownCode(let code, let suggestions):
@@ -68,15 +62,9 @@ package struct DocsController<Context: RequestContext>: Sendable {
                 throw error
             }
             guard PageResponse.wantsHTML(request) else { throw error }
-            let html = try pages.notFoundPage(missing, snapshot: served.snapshot, locale: negotiation.locale)
-            return PageResponse.failure(.notFound, html: html, locale: negotiation.locale)
+            let locale = served.negotiate(request).locale
+            return PageResponse.failure(.notFound, html: try pages.notFoundPage(missing, snapshot: served.snapshot, locale: locale), locale: locale)
         }
-        let alias = entry.code.rawValue == code ? nil : ErrorCode(code)
-        let body = try served.page(.error(entry.key, alias: alias, negotiation.locale), negotiation: negotiation) { () throws(WebResourceError) in
-            Data(try pages.errorPage(snapshot: served.snapshot, entry: entry, alias: alias, negotiation: negotiation).utf8)
-        }
-        return try PageResponse.cacheable(body, entityTag: pages.entityTag(served, negotiation), locale: negotiation.locale)
-            .response(from: request, context: context)
     }
 
     /// `GET /docs/problems/{slug}?locale=`: what a problem Errata answers means.
