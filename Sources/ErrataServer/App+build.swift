@@ -51,7 +51,8 @@ package func buildApplication(
     let reads = answersReadsOnEventLoop && !configuration.requireReadToken
         ? EventLoopReads(
             live: live, logger: logger, cors: CORSAllowListMiddleware(allowedOrigins: configuration.corsAllowedOrigins),
-            serverName: serverName, dispatcher: dispatcher, maximumBodySize: configuration.maximumBodySize
+            serverName: serverName, dispatcher: dispatcher, maximumBodySize: configuration.maximumBodySize,
+            pages: try? WebResources.bundled.map { DocsPages(links: live.links, resources: $0) }.get()
         ) : nil
     return Application(
         router: buildRouter(

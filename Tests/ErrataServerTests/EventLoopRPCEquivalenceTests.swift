@@ -217,7 +217,7 @@ import Testing
         let dispatcher = buildDispatcher(configuration: service.configuration, live: service.live, access: access, service: service.edits)
         return EventLoopReads(
             live: service.live, logger: TestService.logger, cors: CORSAllowListMiddleware(allowedOrigins: service.configuration.corsAllowedOrigins),
-            serverName: "errata", dispatcher: dispatcher, maximumBodySize: service.configuration.maximumBodySize
+            serverName: "errata", dispatcher: dispatcher, maximumBodySize: service.configuration.maximumBodySize, pages: nil
         )
     }
 

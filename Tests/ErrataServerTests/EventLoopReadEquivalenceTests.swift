@@ -15,6 +15,8 @@ import Testing
         "/v1/errors/NoSuchKey", "/v1/errors/NoSuchKey?locale=fr", "/v1/errors/NoSuchKey?variant=nope", "/v1/errors/NoSuchKye",
         "/v1/errors/NoSuchKey/", "/v1/errors/No%53uchKey", "/v1/errors/NoSuchKey?token=secret", "/v1/errors",
         "/v1/errors?category=client&httpStatus=404", "/v1/errors?httpStatus=abc", "/v1/catalog?locale=en", "/v1/catalog", "/v1/locales",
+        "/docs/errors/NoSuchKey", "/docs/errors/NoSuchKey?locale=zh-Hant", "/docs/errors/NoSuchKey?variant=nope", "/docs/errors/NoSuchKye",
+        "/docs/errors/BucketNotEmpty?variant=multipartUploads", "/docs/errors/NoSuchKey/",
     ]
     static let headerSets: [[String]] = [
         [],
@@ -22,6 +24,7 @@ import Testing
         ["Accept-Language: zh-TW,zh;q=0.8,en;q=0.5", "Accept-Encoding: gzip, deflate"],
         ["Origin: \(allowedOrigin)", "Accept-Language: de-CH"],
         ["Origin: https://elsewhere.example", "X-Request-ID: has space"],
+        ["Accept: application/json", "Accept-Language: ja"],
     ]
 
     /// With `fromBytes`, most reads are answered from ready responses (``ReadyResponseHandler``);

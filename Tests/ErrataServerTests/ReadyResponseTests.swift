@@ -109,6 +109,27 @@ import Testing
         }
     }
 
+    /// An error's page is a ready answer too, made once per locale; an unknown code's 404 page is the router's.
+    @Test func anErrorPageIsMadeOnceAndItsNotFoundPageIsTheRouters() async throws {
+        let service = try await TestService()
+        try await service.test(.live) { client in
+            let connection = try RawHTTPConnection(port: try #require(client.port), timeout: 30)
+            for _ in 0..<3 {
+                await connection.send(Array("GET /docs/errors/NoSuchKey HTTP/1.1\r\nHost: x\r\nAccept-Language: zh-TW\r\n\r\n".utf8))
+                var answer = await connection.receive()
+                while !answer.contains("</html>"), !answer.isEmpty { answer += await connection.receive() }
+                #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n") && answer.contains("Content-Language: zh-Hant\r\n"), "\(answer.prefix(300))")
+                #expect(answer.contains("Content-Security-Policy: default-src 'none'"))
+            }
+            let missing = try await client.execute(uri: "/docs/errors/NoSuchKye", method: .get)
+            #expect(missing.status == .notFound && missing.headers[.contentType] == "text/html; charset=utf-8")
+            let metrics = try PrometheusText(String(buffer: try await client.execute(uri: "/metrics", method: .get).body))
+            #expect(metrics.value("errata_ready_responses_made_total") == 1)
+            #expect(metrics.value("errata_http_requests_total", ["route": "/docs/errors/{code}", "method": "GET", "status": "200"]) == 3)
+            #expect(metrics.value("errata_http_requests_total", ["route": "/docs/errors/{code}", "method": "GET", "status": "404"]) == 1)
+        }
+    }
+
     /// A ready answer's request id — the one given when usable, else one made on the event loop —
     /// is the one its log line carries.
     @Test(arguments: [nil, "trace-7", "has space"])

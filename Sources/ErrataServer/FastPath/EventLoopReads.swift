@@ -1,10 +1,12 @@
 import ErrataCore
+import ErrataWeb
 import Hummingbird
 import Logging
 import NIOCore
 
 /// The cacheable reads answered on the event loop, without the hop to the Swift concurrency pool:
-/// `GET` and `HEAD` of `/v1/errors`, `/v1/errors/{code}`, `/v1/catalog` and `/v1/locales`, and their 304s;
+/// `GET` and `HEAD` of `/v1/errors`, `/v1/errors/{code}`, `/v1/catalog`, `/v1/locales` and
+/// `/docs/errors/{code}`, and their 304s;
 /// and `POST /rpc` bodies of immediate JSON-RPC calls (`EventLoopReads+RPC.swift`).
 ///
 /// Every answer is made by the code the router's routes and middleware use (``CacheableResponse``,
@@ -24,6 +26,8 @@ struct EventLoopReads: Sendable {
     /// The router's JSON-RPC dispatcher, and the largest body `POST /rpc` takes.
     let dispatcher: RPCDispatcher
     let maximumBodySize: Int
+    /// What renders the error pages; `nil` leaves them to the router (which answers why).
+    let pages: DocsPages?
 
     /// A response ready to write: its head, and its body unless it has none (a 304, a `HEAD`).
     struct Answer {
@@ -65,7 +69,7 @@ struct EventLoopReads: Sendable {
         else { return nil }
         let request = Request(head: head, body: RequestBody(buffer: ByteBuffer()))
         guard !QueryCredentialMiddleware<Context>.carriesCredential(request),
-            let answered = try? route.cacheableResponse(request, served: served).answer(to: request)
+            let cacheable = try? route.cacheableResponse(request, served: served, pages: pages), let answered = try? cacheable.answer(to: request)
         else { return nil }
         var (response, body) = answered
         let bytes = response.body.contentLength
