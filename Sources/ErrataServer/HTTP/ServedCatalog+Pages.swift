@@ -10,13 +10,11 @@ extension ServedCatalog {
     /// - Throws: A 400 ``Problem`` for too long a code; `CatalogLookupError` for an unknown code or
     ///   variant (the route answers its 404 page); `WebResourceError` when the page cannot be rendered.
     func errorPageResponse(_ request: Request, code: String, pages: DocsPages) throws -> CacheableResponse {
-        guard code.utf8.count <= ErrorCode.maximumLength else {
-            throw Problem.badRequest("code is longer than \(ErrorCode.maximumLength) bytes", parameter: "code")
-        }
+        let requested = try ErrorCode(pathSegment: code)
         let negotiation = negotiate(request)
         let variant = request.nonEmptyQueryParameter("variant").map { VariantName($0) }
-        let entry = try snapshot.entry(code: ErrorCode(code), variant: variant)
-        let alias = entry.code.rawValue == code ? nil : ErrorCode(code)
+        let entry = try snapshot.entry(code: requested, variant: variant)
+        let alias = entry.code == requested ? nil : requested
         let body = try page(.error(entry.key, alias: alias, negotiation.locale), negotiation: negotiation) { () throws(WebResourceError) in
             Data(try pages.errorPage(snapshot: snapshot, entry: entry, alias: alias, negotiation: negotiation).utf8)
         }

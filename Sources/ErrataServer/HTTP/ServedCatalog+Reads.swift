@@ -8,12 +8,9 @@ extension ServedCatalog {
     ///
     /// - Throws: A 400 ``Problem`` for too long a code; `CatalogLookupError` for an unknown code or variant.
     func describeResponse(_ request: Request, code: String) throws -> CacheableResponse {
-        guard code.utf8.count <= ErrorCode.maximumLength else {
-            throw Problem.badRequest("code is longer than \(ErrorCode.maximumLength) bytes", parameter: "code")
-        }
+        let requested = try ErrorCode(pathSegment: code)
         let variant = request.nonEmptyQueryParameter("variant").map { VariantName($0) }
         let negotiation = negotiate(request)
-        let requested = ErrorCode(code)
         let entry = try snapshot.entry(code: requested, variant: variant)
         return CacheableResponse(
             body: try describeBody(entry, negotiation: negotiation, requestedCode: requested),
@@ -61,5 +58,17 @@ extension ServedCatalog {
             explicit: request.nonEmptyQueryParameter("locale").map { String($0.prefix(LanguageTag.maximumLength + 1)) },
             acceptLanguage: request.headers[.acceptLanguage]
         )
+    }
+}
+
+extension ErrorCode {
+    /// The code a path names, `…/errors/{code}`.
+    ///
+    /// - Throws: A 400 ``Problem`` for a code longer than ``ErrorCode/maximumLength``.
+    init(pathSegment code: String) throws(Problem) {
+        guard code.utf8.count <= ErrorCode.maximumLength else {
+            throw Problem.badRequest("code is longer than \(ErrorCode.maximumLength) bytes", parameter: "code")
+        }
+        self.init(code)
     }
 }

@@ -77,9 +77,4 @@ package struct RPCMethod: Sendable {
         self.parameterNames = parameters
         self.body = .immediate(handler)
     }
-
-    /// Whether the handler answers without suspending.
-    var isImmediate: Bool {
-        if case .immediate = body { true } else { false }
-    }
 }
