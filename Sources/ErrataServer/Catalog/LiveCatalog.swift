@@ -2,6 +2,7 @@ import ErrataCore
 package import ErrataStore
 package import ErrataWeb
 package import Logging
+import NIOConcurrencyHelpers
 import ServiceLifecycle
 import Synchronization
 
@@ -20,7 +21,8 @@ package final class LiveCatalog: Sendable {
     /// How many of the newest revisions stay readable under their immutable URLs.
     package static let retainedRevisions = 8
 
-    private let state: Mutex<State>
+    /// NIO's box: specialized where called, and seen by ThreadSanitizer (see ``RevisionMemo``).
+    private let state: NIOLockedValueBox<State>
     /// Counts the catalogs installed: a reader that keeps answers made from one (``ReadyResponses``)
     /// sees a publish with an atomic load, without the lock.
     private let generation = Atomic<Int>(0)
@@ -32,7 +34,7 @@ package final class LiveCatalog: Sendable {
     ///   - served: The catalog to serve first.
     ///   - logger: Where a failed `refresh(toServe:from:)` is logged.
     package init(_ served: ServedCatalog, logger: Logger) {
-        self.state = Mutex(State(served: served, retained: [served]))
+        self.state = NIOLockedValueBox(State(served: served, retained: [served]))
         self.logger = logger
         self.links = served.links
     }
@@ -88,7 +90,7 @@ package final class LiveCatalog: Sendable {
 
     /// The catalog to answer the current request from.
     package var served: ServedCatalog {
-        state.withLock { $0.served }
+        state.withLockedValue { $0.served }
     }
 
     /// Changes whenever another catalog is served: read it before ``served``, and a later change
@@ -110,7 +112,7 @@ package final class LiveCatalog: Sendable {
     }
 
     private func install(_ served: ServedCatalog, goingBack: Bool) {
-        let (replaced, woken) = state.withLock { state -> (ServedCatalog?, [CheckedContinuation<Void, Never>]) in
+        let (replaced, woken) = state.withLockedValue { state -> (ServedCatalog?, [CheckedContinuation<Void, Never>]) in
             guard goingBack || served.revision >= state.served.revision else { return (nil, []) }
             let replaced = state.served
             state.served = served
@@ -127,7 +129,7 @@ package final class LiveCatalog: Sendable {
 
     /// The served catalog of `revision`, if it is one of the ``retainedRevisions`` newest.
     package func served(revision: Int) -> ServedCatalog? {
-        state.withLock { state in state.retained.last { $0.revision == revision } }
+        state.withLockedValue { state in state.retained.last { $0.revision == revision } }
     }
 
     // MARK: - Waiting for a publish
@@ -144,7 +146,7 @@ package final class LiveCatalog: Sendable {
     /// once graceful shutdown begins: how the delta feed's `wait` holds a request until something is
     /// published, without holding a shutting-down server for the rest of the wait (followers always have one pending).
     package func served(newerThan revision: Int, waitingAtMost timeout: Duration) async -> ServedCatalog {
-        let id = state.withLock { $0.waiters.makeID() }
+        let id = state.withLockedValue { $0.waiters.makeID() }
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.wait(id, forRevisionNewerThan: revision) }
             group.addTask { try? await Task.sleep(for: timeout) }
@@ -152,25 +154,25 @@ package final class LiveCatalog: Sendable {
             await group.next()
             group.cancelAll()
         }
-        state.withLock { $0.waiters.forget(id) }
+        state.withLockedValue { $0.waiters.forget(id) }
         return served
     }
 
     /// How many requests wait for a publish now.
     package var waitingCount: Int {
-        state.withLock { $0.waiters.count }
+        state.withLockedValue { $0.waiters.count }
     }
 
     private func wait(_ id: UInt64, forRevisionNewerThan revision: Int) async {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let waits = state.withLock { state in
+                let waits = state.withLockedValue { state in
                     state.served.revision <= revision && state.waiters.add(id, after: revision, continuation: continuation)
                 }
                 if !waits { continuation.resume() }
             }
         } onCancel: {
-            state.withLock { $0.waiters.cancel(id) }?.resume()
+            state.withLockedValue { $0.waiters.cancel(id) }?.resume()
         }
     }
 }

@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A bounded, thread-safe memo of values computed from one served revision.
 ///
@@ -15,9 +15,11 @@ import Synchronization
 /// ```
 final class RevisionMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     let capacity: Int
-    /// A `Mutex`, not ErrataCore's `Locked`: its `withLock` is specialized where it is called, which a
-    /// generic method of another module is not; a batch of 50 describes takes this lock 50 times.
-    private let storage = Mutex(Storage())
+    /// NIO's box, not ErrataCore's `Locked`: its `withLockedValue` is inlinable, so it is specialized
+    /// where it is called, which `Locked.withLock` from another module is not (a batch of 50 describes
+    /// takes this lock 50 times). Not `Synchronization.Mutex` either: on Linux it locks with bare futex
+    /// calls, which ThreadSanitizer does not see, so every access under it is reported as a race.
+    private let storage = NIOLockedValueBox(Storage())
 
     private struct Storage: Sendable {
         var values: [Key: Value] = [:]
@@ -32,9 +34,9 @@ final class RevisionMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     /// The value for `key`, computed by `make` the first time.
     func value<Failure: Error>(for key: Key, make: () throws(Failure) -> Value) throws(Failure) -> Value {
-        if let known = storage.withLock({ $0.values[key] }) { return known }
+        if let known = storage.withLockedValue({ $0.values[key] }) { return known }
         let value = try make()
-        storage.withLock { storage in
+        storage.withLockedValue { storage in
             guard storage.keepsValues else { return }
             if storage.values.count >= capacity { storage.values.removeAll(keepingCapacity: true) }
             storage.values[key] = value
@@ -46,7 +48,7 @@ final class RevisionMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     ///
     /// - Parameter forGood: Whether values computed later are not kept either.
     func removeAll(forGood: Bool = false) {
-        storage.withLock { storage in
+        storage.withLockedValue { storage in
             storage.values = [:]
             if forGood { storage.keepsValues = false }
         }
@@ -54,6 +56,6 @@ final class RevisionMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     /// How many values are kept.
     var count: Int {
-        storage.withLock { $0.values.count }
+        storage.withLockedValue { $0.values.count }
     }
 }
