@@ -64,7 +64,7 @@ extension ServedCatalog {
 extension ErrorCode {
     /// The code a path names, `…/errors/{code}`.
     ///
-    /// - Throws: A 400 ``Problem`` for a code longer than ``ErrorCode/maximumLength``.
+    /// - Throws: A 400 ``Problem`` for a code longer than `ErrorCode.maximumLength`.
     init(pathSegment code: String) throws(Problem) {
         guard code.utf8.count <= ErrorCode.maximumLength else {
             throw Problem.badRequest("code is longer than \(ErrorCode.maximumLength) bytes", parameter: "code")
