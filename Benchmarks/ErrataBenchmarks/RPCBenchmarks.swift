@@ -5,6 +5,7 @@ import ErrataStore
 import Foundation
 import HTTPTypes
 import Logging
+import NIOCore
 
 /// `POST /rpc` bodies answered by the server's own dispatcher: parse, per-call authorization,
 /// method lookup, metrics, describe and envelope — everything `RPCController` does but HTTP.
@@ -21,8 +22,8 @@ func registerDispatch(_ fixture: Fixture, suffix: String) {
     let context = { RPCCallContext(headers: [.contentType: "application/json"], peer: "127.0.0.1", logger: logger) }
 
     let bodies = DescribeBodies(fixture)
-    let batch = Data(bodies.batch.utf8)
-    let single = Data(bodies.single.utf8)
+    let batch = ByteBuffer(string: bodies.batch)
+    let single = ByteBuffer(string: bodies.single)
 
     Benchmark("JSON-RPC dispatch a batch of 50 describes (\(suffix))") { benchmark in
         for _ in benchmark.scaledIterations {

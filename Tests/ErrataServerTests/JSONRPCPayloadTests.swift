@@ -1,6 +1,7 @@
 import ErrataCore
 import ErrataServer
 import Foundation
+import NIOFoundationCompat
 import Testing
 
 @Suite struct JSONRPCPayloadTests {
@@ -93,7 +94,7 @@ import Testing
             ],
             asBatch: true
         )
-        let decoded = try? JSONDecoder().decode(JSONValue.self, from: body)
+        let decoded = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: body))
         #expect(decoded == [
             ["jsonrpc": "2.0", "result": 19, "id": 1],
             ["jsonrpc": "2.0", "error": ["code": -32601, "message": "Method not found", "data": ["reason": "MethodNotFound", "method": "x"]], "id": "a\"b"],

@@ -50,10 +50,13 @@ package enum StrictJSONParser {
     ///   - maximumDepth: The deepest nesting of arrays and objects allowed.
     /// - Returns: The value, or the first violation found reading left to right.
     package static func parse(_ bytes: Data, maximumDepth: Int) -> Result<JSONValue, Violation> {
-        bytes.withUnsafeBytes { raw in
-            var reader = Reader(bytes: raw.bindMemory(to: UInt8.self), maximumDepth: maximumDepth)
-            return Result { () throws(Violation) in try reader.document() }
-        }
+        bytes.withUnsafeBytes { parse($0, maximumDepth: maximumDepth) }
+    }
+
+    /// Parses one JSON text from bytes in memory the caller owns, such as a NIO `ByteBuffer`'s readable bytes.
+    package static func parse(_ bytes: UnsafeRawBufferPointer, maximumDepth: Int) -> Result<JSONValue, Violation> {
+        var reader = Reader(bytes: bytes.assumingMemoryBound(to: UInt8.self), maximumDepth: maximumDepth)
+        return Result { () throws(Violation) in try reader.document() }
     }
 }
 

@@ -1,6 +1,5 @@
 import Foundation
 package import Hummingbird
-import NIOFoundationCompat
 
 /// `POST /rpc`: JSON-RPC 2.0 over HTTP.
 ///
@@ -34,8 +33,7 @@ package struct RPCController<Context: RemoteAddressRequestContext>: Sendable {
             )
         }
         var request = request
-        let buffer = try await request.collectBody(upTo: maximumBodySize)
-        let body = Data(buffer: buffer, byteTransferStrategy: .noCopy)
+        let body = try await request.collectBody(upTo: maximumBodySize)
         let callContext = RPCCallContext(headers: request.headers, peer: context.peer, logger: context.logger)
         return Self.answer(await dispatcher.respond(to: body, context: callContext)).response
     }
@@ -43,13 +41,12 @@ package struct RPCController<Context: RemoteAddressRequestContext>: Sendable {
     /// The HTTP answer carrying a dispatcher's answer, and its body, for writers that send the bytes themselves.
     ///
     /// Both the router and ``EventLoopReadHandler`` answer through here, so their headers cannot drift.
-    static func answer(_ answer: Data?) -> (response: Response, body: ByteBuffer?) {
+    static func answer(_ answer: ByteBuffer?) -> (response: Response, body: ByteBuffer?) {
         guard let answer else {
             return (Response(status: .noContent, headers: [.cacheControl: "no-store"]), nil)
         }
-        let body = ByteBuffer(data: answer)
         let headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
-        return (Response(status: .ok, headers: headers, body: .init(byteBuffer: body)), body)
+        return (Response(status: .ok, headers: headers, body: .init(byteBuffer: answer)), answer)
     }
 
     /// Whether a Content-Type is `application/json`, with any parameters and in any case.

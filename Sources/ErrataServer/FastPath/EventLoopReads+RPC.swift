@@ -1,8 +1,6 @@
-import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import NIOFoundationCompat
 
 /// `POST /rpc` on the event loop: a body whose calls are all immediate (``RPCMethod/init(_:parameters:immediate:)``)
 /// is answered by the router's own dispatcher, through ``RPCDispatcher/respondImmediately(to:context:)``.
@@ -39,7 +37,7 @@ extension EventLoopReads {
         let id = RequestLogMiddleware<Context>.requestID(head.headerFields)
         let logger = logger.with(metadataKey: "hb.request.id", value: .string(id))
         let context = RPCCallContext(headers: head.headerFields, peer: peer, logger: logger)
-        guard case .answered(let answer) = dispatcher.respondImmediately(to: Data(buffer: body, byteTransferStrategy: .noCopy), context: context)
+        guard case .answered(let answer) = dispatcher.respondImmediately(to: body, context: context)
         else { return nil }
         let (response, responseBody) = RPCController<Context>.answer(answer)
         return complete(

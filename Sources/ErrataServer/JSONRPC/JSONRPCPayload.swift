@@ -1,5 +1,6 @@
 package import ErrataCore
 package import Foundation
+package import NIOCore
 
 /// A decoded JSON-RPC 2.0 HTTP body: one call or a batch of calls.
 ///
@@ -39,8 +40,19 @@ package enum JSONRPCPayload: Hashable, Sendable {
     ///   Bodies must be strict JSON (see `StrictJSONParser` in ErrataCore): trailing commas, duplicate
     ///   members, a byte order mark or UTF-16 are parse errors.
     package static func decode(_ body: Data, limits: Limits) -> Result<JSONRPCPayload, JSONRPCErrorObject> {
+        decode(parsed: StrictJSONParser.parse(body, maximumDepth: limits.maximumDepth), limits: limits)
+    }
+
+    /// Decodes a body as NIO read it, without copying it into `Data` first.
+    package static func decode(_ body: ByteBuffer, limits: Limits) -> Result<JSONRPCPayload, JSONRPCErrorObject> {
+        body.withUnsafeReadableBytes { decode(parsed: StrictJSONParser.parse($0, maximumDepth: limits.maximumDepth), limits: limits) }
+    }
+
+    private static func decode(
+        parsed: Result<JSONValue, StrictJSONParser.Violation>, limits: Limits
+    ) -> Result<JSONRPCPayload, JSONRPCErrorObject> {
         let value: JSONValue
-        switch StrictJSONParser.parse(body, maximumDepth: limits.maximumDepth) {
+        switch parsed {
         case .success(let parsed):
             value = parsed
         case .failure(.nestingTooDeep(let limit)):

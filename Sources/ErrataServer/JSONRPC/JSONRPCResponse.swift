@@ -1,5 +1,6 @@
 package import ErrataCore
 package import Foundation
+package import NIOCore
 
 /// A JSON-RPC 2.0 response, written straight to bytes.
 ///
@@ -40,8 +41,11 @@ package struct JSONRPCResponse: Sendable {
         writer.raw("}")
     }
 
-    /// Writes a whole body: one response, or a batch array of them.
-    package static func body(_ responses: [JSONRPCResponse], asBatch: Bool) -> Data {
+    /// Writes a whole body: one response, or a batch array of them, in the buffer the HTTP answer sends.
+    ///
+    /// Written into an array first, then copied once: `ByteBuffer`'s own writes cost more than that
+    /// copy when a batch makes six of them a call (measured).
+    package static func body(_ responses: [JSONRPCResponse], asBatch: Bool) -> ByteBuffer {
         var writer = JSONWriter(capacity: responses.reduce(64) { size, response in
             if case .result(let json) = response.outcome { size + json.count + 48 } else { size + 256 }
         })
@@ -51,6 +55,8 @@ package struct JSONRPCResponse: Sendable {
             response.write(to: &writer)
         }
         if asBatch { writer.raw("]") }
-        return writer.data
+        var buffer = ByteBufferAllocator().buffer(capacity: writer.bytes.count)
+        buffer.writeBytes(writer.bytes)
+        return buffer
     }
 }

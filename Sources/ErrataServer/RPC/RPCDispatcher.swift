@@ -1,6 +1,7 @@
 import ErrataCore
-package import Foundation
+import Foundation
 import Logging
+package import NIOCore
 
 /// Runs JSON-RPC 2.0 bodies against a set of methods, per the specification.
 ///
@@ -11,7 +12,7 @@ import Logging
 ///
 /// ```swift
 /// let dispatcher = RPCDispatcher(methods: [RPCMethod("ping") { _ in Data("\"pong\"".utf8) }])
-/// let body = await dispatcher.respond(to: Data(#"{"jsonrpc":"2.0","method":"ping","id":1}"#.utf8), context: context)
+/// let body = await dispatcher.respond(to: ByteBuffer(string: #"{"jsonrpc":"2.0","method":"ping","id":1}"#), context: context)
 /// // {"jsonrpc":"2.0","result":"pong","id":1}
 /// ```
 package struct RPCDispatcher: Sendable {
@@ -50,7 +51,7 @@ package struct RPCDispatcher: Sendable {
     /// What ``respondImmediately(to:context:)`` made of a body.
     package enum ImmediateAnswer {
         /// The body's answer, or `nil` when nothing is to be answered (only notifications).
-        case answered(Data?)
+        case answered(ByteBuffer?)
         /// A call in the body needs a method that suspends: nothing was run.
         case needsSuspending(JSONRPCPayload)
     }
@@ -58,7 +59,7 @@ package struct RPCDispatcher: Sendable {
     /// Answers a body.
     ///
     /// - Returns: The response body, or `nil` when nothing is to be answered (only notifications).
-    package func respond(to body: Data, context: RPCCallContext) async -> Data? {
+    package func respond(to body: ByteBuffer, context: RPCCallContext) async -> ByteBuffer? {
         switch respondImmediately(to: body, context: context) {
         case .answered(let answer):
             return answer
@@ -77,7 +78,7 @@ package struct RPCDispatcher: Sendable {
     ///
     /// ``respond(to:context:)`` answers such bodies through here too, so the event loop and the
     /// router send the same answer, and count the same calls.
-    package func respondImmediately(to body: Data, context: RPCCallContext) -> ImmediateAnswer {
+    package func respondImmediately(to body: ByteBuffer, context: RPCCallContext) -> ImmediateAnswer {
         let payload: JSONRPCPayload
         switch JSONRPCPayload.decode(body, limits: limits) {
         case .failure(let error):
@@ -185,7 +186,7 @@ package struct RPCDispatcher: Sendable {
     }
 
     /// The body answering `payload` with `responses`: `nil` when there are none (only notifications).
-    private static func body(_ responses: [JSONRPCResponse], answering payload: JSONRPCPayload) -> Data? {
+    private static func body(_ responses: [JSONRPCResponse], answering payload: JSONRPCPayload) -> ByteBuffer? {
         guard !responses.isEmpty else { return nil }
         let isBatch = if case .batch = payload { true } else { false }
         return JSONRPCResponse.body(responses, asBatch: isBatch)

@@ -4,7 +4,9 @@ package import HTTPTypes
 package import Logging
 
 /// What a JSON-RPC method sees of the HTTP request that carried it.
-package struct RPCCallContext: Sendable {
+///
+/// A class: every call of a batch holds the one context, so handing it to a call is one retain, not one per field.
+package final class RPCCallContext: Sendable {
     /// The HTTP request's header fields (for `Authorization`).
     package let headers: HTTPFields
     /// The request's `Accept-Language`, found once for every call of a batch.
