@@ -6,6 +6,7 @@ extension Errata {
     /// `errata list`: one line per error code, optionally filtered by category or HTTP status.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List error codes with their HTTP status and message.",
             // Written out because ArgumentParser does not wrap the generated line to 80 columns.
             usage: """

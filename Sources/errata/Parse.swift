@@ -7,6 +7,7 @@ extension Errata {
     /// `errata parse [FILE|-] [--header NAME:VALUE…] [--status N]`: explains a raw storage error response.
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "parse",
             abstract: "Explain a raw storage error response: its body (XML or JSON), its headers, or both.",
             // Written out because ArgumentParser does not wrap the generated line to 80 columns.
             usage: """

@@ -6,6 +6,7 @@ extension Errata {
     /// `errata sync`: brings the cached catalog up to date with an Errata server.
     struct Sync: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sync",
             abstract: "Update the cached catalog from an Errata server.",
             discussion: """
                 Downloads only what changed since the cached revision when the server can tell. \

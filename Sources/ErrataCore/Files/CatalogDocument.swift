@@ -49,6 +49,7 @@ public struct CatalogDocument: Codable, Hashable, Sendable {
     /// The catalog the document describes; texts whose key or locale is malformed are left out.
     public var catalog: Catalog {
         var texts: [TextKey: String] = [:]
+        texts.reserveCapacity(self.texts.values.reduce(0) { $0 + $1.count })
         var needsReview: Set<TextKey> = []
         let flagged = Set(self.needsReview)
         // Canonicalizing a tag is slow next to a dictionary lookup, and a catalog has only a few locales.
@@ -63,7 +64,7 @@ public struct CatalogDocument: Codable, Hashable, Sendable {
                     guard let locale = tag else { continue }
                     let textKey = TextKey(entry: key, locale: locale, field: field)
                     texts[textKey] = value
-                    if flagged.contains(textKey.description) { needsReview.insert(textKey) }
+                    if !flagged.isEmpty, flagged.contains(textKey.description) { needsReview.insert(textKey) }
                 }
             }
         }

@@ -1,7 +1,7 @@
 /// An immutable, lookup-ready view of one published catalog revision.
 ///
 /// Built once per revision; every lookup afterwards is an in-memory read with no I/O.
-/// Texts are resolved at build time: a text missing in a locale falls back along the locale's
+/// Texts are resolved the first time their locale is read: a text missing in a locale falls back along the locale's
 /// fallback chain (its truncations of the same script) to the source locale, and finally to the
 /// service's own message, so a lookup never yields an empty string.
 ///
@@ -46,15 +46,11 @@ public final class CatalogSnapshot: Sendable {
     /// Each entry once (the first of duplicate keys), in catalog order: the columns of `resolved`.
     private let uniqueEntries: [CatalogEntry]
     private let entryIndexes: [EntryKey: Int]
-    /// Each catalog locale once, in catalog order: the rows of `resolved`.
-    private let localeTags: [LanguageTag]
+    /// Resolved texts by locale index (each catalog locale once, in catalog order), then entry index:
+    /// integer indexes instead of String-keyed dictionaries.
+    private let resolved: [ResolvedRow]
     private let localeIndexes: [LanguageTag: Int]
-    /// The fallback chain of each locale in `localeTags`.
-    private let chains: [[LanguageTag]]
-    /// Resolved texts by locale index, then entry index: integer indexes instead of String-keyed
-    /// dictionaries, and chunked so that ``applying(_:revision:)`` copies only what it changes.
-    private let resolved: [ChunkedArray<ResolvedTexts>]
-    /// How many entries of each locale in `localeTags` fell back or await review; 0 means complete.
+    /// How many entries of each locale in `resolved` fall back or await review; 0 means complete.
     private let incompleteCounts: [Int]
 
     public convenience init(catalog: Catalog, revision: Int) {
@@ -77,29 +73,22 @@ public final class CatalogSnapshot: Sendable {
                 entriesByCode[alias] = entriesByCode[entry.code]
             }
         }
-        let localeTags = catalog.locales.map(\.tag).uniqued()
-        let chains = localeTags.map(negotiator.fallbackChain(for:))
-        var resolved: [ChunkedArray<ResolvedTexts>] = []
-        var incompleteCounts: [Int] = []
         let layers = LayeredCatalog(catalog)
-        for (locale, chain) in zip(localeTags, chains) {
-            let texts = uniqueEntries.map { ResolvedTexts($0, locale: locale, chain: chain, in: layers) }
-            resolved.append(ChunkedArray(texts))
-            incompleteCounts.append(texts.count { $0.incomplete })
+        let resolved = catalog.locales.map(\.tag).uniqued().map { ResolvedRow(locale: $0, chain: negotiator.fallbackChain(for: $0)) }
+        let incompleteCounts = resolved.map { row in
+            uniqueEntries.count { ResolvedTexts.isIncomplete($0, locale: row.locale, chain: row.chain, in: layers) }
         }
         self.init(
             revision: revision, layers: layers, negotiator: negotiator, entriesByCode: entriesByCode,
             suggester: CodeSuggester(codes: entriesByCode.keys.sorted()),
-            uniqueEntries: uniqueEntries, entryIndexes: entryIndexes, localeTags: localeTags,
-            chains: chains, resolved: resolved, incompleteCounts: incompleteCounts
+            uniqueEntries: uniqueEntries, entryIndexes: entryIndexes, resolved: resolved, incompleteCounts: incompleteCounts
         )
     }
 
     /// Assembles a snapshot from its parts; the locale statuses follow from `incompleteCounts`.
     private init(
         revision: Int, layers: LayeredCatalog, negotiator: LocaleNegotiator, entriesByCode: [ErrorCode: [CatalogEntry]],
-        suggester: CodeSuggester, uniqueEntries: [CatalogEntry], entryIndexes: [EntryKey: Int],
-        localeTags: [LanguageTag], chains: [[LanguageTag]], resolved: [ChunkedArray<ResolvedTexts>],
+        suggester: CodeSuggester, uniqueEntries: [CatalogEntry], entryIndexes: [EntryKey: Int], resolved: [ResolvedRow],
         incompleteCounts: [Int]
     ) {
         self.revision = revision
@@ -110,11 +99,9 @@ public final class CatalogSnapshot: Sendable {
         self.suggester = suggester
         self.uniqueEntries = uniqueEntries
         self.entryIndexes = entryIndexes
-        self.localeTags = localeTags
-        self.chains = chains
         self.resolved = resolved
         self.incompleteCounts = incompleteCounts
-        let localeIndexes = Dictionary(localeTags.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let localeIndexes = Dictionary(resolved.enumerated().map { ($1.locale, $0) }, uniquingKeysWith: { first, _ in first })
         self.localeIndexes = localeIndexes
         self.locales = layers.base.locales.map {
             LocaleStatus(tag: $0.tag, name: $0.name, complete: incompleteCounts[localeIndexes[$0.tag]!] == 0)
@@ -154,21 +141,21 @@ public final class CatalogSnapshot: Sendable {
             layers.setNeedsReview(change.needsReview, for: key)
             touched.insert(index)
         }
-        var resolved = self.resolved
         var incompleteCounts = self.incompleteCounts
         for index in touched {
             let entry = uniqueEntries[index]
-            for row in localeTags.indices {
-                let texts = ResolvedTexts(entry, locale: localeTags[row], chain: chains[row], in: layers)
-                incompleteCounts[row] += (texts.incomplete ? 1 : 0) - (resolved[row][index].incomplete ? 1 : 0)
-                resolved[row][index] = texts
+            for (position, row) in resolved.enumerated() {
+                let was = ResolvedTexts.isIncomplete(entry, locale: row.locale, chain: row.chain, in: self.layers)
+                let isNow = ResolvedTexts.isIncomplete(entry, locale: row.locale, chain: row.chain, in: layers)
+                incompleteCounts[position] += (isNow ? 1 : 0) - (was ? 1 : 0)
             }
         }
         layers.foldIfLarge()
         return CatalogSnapshot(
             revision: revision, layers: layers, negotiator: negotiator, entriesByCode: entriesByCode,
-            suggester: suggester, uniqueEntries: uniqueEntries, entryIndexes: entryIndexes, localeTags: localeTags,
-            chains: chains, resolved: resolved, incompleteCounts: incompleteCounts
+            suggester: suggester, uniqueEntries: uniqueEntries, entryIndexes: entryIndexes,
+            resolved: resolved.map { $0.applying(touched: touched, entries: uniqueEntries, in: layers) },
+            incompleteCounts: incompleteCounts
         )
     }
 
@@ -282,10 +269,10 @@ public final class CatalogSnapshot: Sendable {
 
     private func resolvedTexts(_ entry: CatalogEntry, locale: LanguageTag) -> ResolvedTexts {
         guard let index = entryIndexes[entry.key] else { return ResolvedTexts(unresolved: entry) }
-        if let row = localeIndexes[locale] { return resolved[row][index] }
+        if let row = localeIndexes[locale] { return resolved[row].texts(at: index, entries: uniqueEntries, in: layers) }
         // A locale outside the catalog: serve the source locale, marked as a fallback.
         guard let row = localeIndexes[negotiator.defaultLocale] else { return ResolvedTexts(unresolved: entry) }
-        var texts = resolved[row][index]
+        var texts = resolved[row].texts(at: index, entries: uniqueEntries, in: layers)
         texts.description.fallback = true
         return texts
     }

@@ -1,7 +1,7 @@
 /// The texts of one entry in one locale after fallback, and its description when no parameters are given.
 ///
-/// Resolved once per (entry, locale) when a ``CatalogSnapshot`` is built, and again only for the
-/// entries a change touches, so that describing without parameters copies a ready answer.
+/// Resolved once per (entry, locale) when a ``CatalogSnapshot`` first reads the locale, and again only
+/// for the entries a change touches, so that describing without parameters copies a ready answer.
 struct ResolvedTexts: Sendable {
     /// A text parsed as a message pattern, and the locale it was written in, whose plural rules it follows.
     struct Text: Sendable {
@@ -19,8 +19,6 @@ struct ResolvedTexts: Sendable {
     var developerHint: Text?
     /// The description with the entry's default parameters; `revision` is the snapshot's to fill in.
     var description: ErrorDescription
-    /// Whether a text fell back to another locale or awaits review, which makes the locale incomplete.
-    var incomplete: Bool
 
     /// Resolves `entry` in `locale` along its fallback chain.
     ///
@@ -32,18 +30,15 @@ struct ResolvedTexts: Sendable {
     init(_ entry: CatalogEntry, locale: LanguageTag, chain: [LanguageTag], in catalog: LayeredCatalog) {
         let message = Self.resolve(entry, .message, along: chain, in: catalog)
         let remediation = Self.resolve(entry, .remediation, along: chain, in: catalog)
-        let developerHint = Self.resolveOptional(entry, .developerHint, along: chain, in: catalog)
-        let fellBack = message.fellBack || remediation.fellBack || developerHint?.fellBack == true
+        let developerHint = Self.source(of: entry, .developerHint, along: chain, in: catalog)
+        let fellBack = message.fellBack || remediation.fellBack || Self.fellBack(developerHint, .developerHint)
         self.message = message.text
         self.remediation = remediation.text
-        self.developerHint = developerHint?.text
+        self.developerHint = developerHint.map { Text(pattern: MessagePattern($0.text), locale: chain[$0.position]) }
         self.description = Self.describeWithDefaults(
-            entry, message: message.text, remediation: remediation.text, developerHint: developerHint?.text,
+            entry, message: message.text, remediation: remediation.text, developerHint: self.developerHint,
             retryPolicy: catalog.retryPolicies.policy(for: entry), locale: locale, fallback: fellBack
         )
-        self.incomplete = fellBack || TextField.allCases.contains {
-            catalog.needsReview.contains(TextKey(entry: entry.key, locale: locale, field: $0))
-        }
     }
 
     /// Texts for an entry the snapshot cannot resolve: its code, marked as a fallback.
@@ -56,29 +51,47 @@ struct ResolvedTexts: Sendable {
             entry, message: code, remediation: code, developerHint: nil,
             retryPolicy: RetryPolicies().policy(for: entry), locale: .english, fallback: true
         )
-        self.incomplete = true
+    }
+
+    /// Whether a text of `entry` in `locale` falls back to another locale's, or awaits review: what
+    /// makes a locale incomplete. Answered from the catalog alone, without resolving the texts.
+    static func isIncomplete(_ entry: CatalogEntry, locale: LanguageTag, chain: [LanguageTag], in catalog: LayeredCatalog) -> Bool {
+        TextField.allCases.contains { field in
+            fellBack(source(of: entry, field, along: chain, in: catalog), field)
+                || catalog.needsReview.contains(TextKey(entry: entry.key, locale: locale, field: field))
+        }
     }
 
     private static func resolve(
         _ entry: CatalogEntry, _ field: TextField, along chain: [LanguageTag], in catalog: LayeredCatalog
     ) -> (text: Text, fellBack: Bool) {
-        if let found = resolveOptional(entry, field, along: chain, in: catalog) { return found }
-        // The storage service's own message and the code are English.
-        let lastResort = field == .message ? entry.serviceMessage : entry.code.rawValue
-        return (Text(pattern: MessagePattern(lastResort.isEmpty ? entry.code.rawValue : lastResort), locale: .english), true)
+        let source = source(of: entry, field, along: chain, in: catalog)
+        guard let source else {
+            // The storage service's own message and the code are English.
+            let lastResort = field == .message ? entry.serviceMessage : entry.code.rawValue
+            return (Text(pattern: MessagePattern(lastResort.isEmpty ? entry.code.rawValue : lastResort), locale: .english), true)
+        }
+        return (Text(pattern: MessagePattern(source.text), locale: chain[source.position]), fellBack(source, field))
     }
 
-    /// The first text of `field` along `chain`, and whether it is not the locale's own; `nil` when no
-    /// locale of the chain has one, as for an optional text the entry lacks.
-    private static func resolveOptional(
-        _ entry: CatalogEntry, _ field: TextField, along chain: [LanguageTag], in catalog: LayeredCatalog
-    ) -> (text: Text, fellBack: Bool)? {
-        for (index, locale) in chain.enumerated() {
+    /// The first text of `field` along `chain` and its position there; `nil` when no locale of the
+    /// chain has one, as for an optional text the entry lacks.
+    private static func source(
+        of entry: CatalogEntry, _ field: TextField, along chain: [LanguageTag], in catalog: LayeredCatalog
+    ) -> (text: String, position: Int)? {
+        for (position, locale) in chain.enumerated() {
             if let text = catalog[TextKey(entry: entry.key, locale: locale, field: field)], !text.isEmpty {
-                return (Text(pattern: MessagePattern(text), locale: locale), index > 0)
+                return (text, position)
             }
         }
         return nil
+    }
+
+    /// Whether a text found at `source` is not the locale's own: found further down its chain, or
+    /// missing where the field is required (and so replaced by a last resort).
+    private static func fellBack(_ source: (text: String, position: Int)?, _ field: TextField) -> Bool {
+        guard let source else { return field.isRequired }
+        return source.position > 0
     }
 
     // MARK: - Describing
