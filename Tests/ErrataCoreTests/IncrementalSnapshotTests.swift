@@ -99,6 +99,24 @@ import Testing
         try expectSameAnswers(incremental, CatalogSnapshot(catalog: catalog, revision: incremental.revision), "all texts changed")
     }
 
+    @Test func aLocaleReadBeforeAChangeAndLocalesNotReadBothMatchARebuild() throws {
+        // A snapshot resolves a locale when it is first read: zh-Hant's texts are resolved here and
+        // carried into the next revision with the touched entry resolved again; the other locales
+        // are resolved only afterwards, from the changed catalog.
+        let chinese = try #require(LanguageTag(rawValue: "zh-Hant"))
+        let entry = try base.entry(code: ErrorCode("NoSuchKey"), variant: nil)
+        _ = try base.describe(entry, negotiation: LocaleNegotiation(locale: chinese, fallback: false))
+        let changes = [
+            TextChange(key: TextKey(entry: entry.key, locale: chinese, field: .message), text: "", revision: 2),
+            TextChange(key: TextKey(entry: entry.key, locale: .english, field: .message), text: "Changed.", revision: 2),
+        ]
+        let incremental = base.applying(changes, revision: 2)
+        let catalog = base.catalog.applying(CatalogChanges(fromRevision: 1, toRevision: 2, changes: changes, locales: nil))
+        try expectSameAnswers(incremental, CatalogSnapshot(catalog: catalog, revision: 2), "zh-Hant read before the change")
+        let described = try incremental.describe(entry, negotiation: LocaleNegotiation(locale: chinese, fallback: false))
+        #expect(described.message == "Changed." && described.fallback, "zh-Hant falls back to the changed English text")
+    }
+
     @Test func changesForUnknownEntriesOrLocalesAreIgnored() {
         let unknownEntry = TextKey(entry: EntryKey(code: ErrorCode("NoSuchThing")), locale: .english, field: .message)
         let unknownLocale = TextKey(entry: EntryKey(code: ErrorCode("NoSuchKey")), locale: LanguageTag(rawValue: "fr")!, field: .message)
