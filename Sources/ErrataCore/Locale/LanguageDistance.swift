@@ -15,12 +15,12 @@ enum LanguageDistance {
         guard desired != supported else { return 0 }
         var distance = 0
         if desired.language != supported.language {
-            distance += data.distances[desired.language + ">" + supported.language] ?? data.defaultLanguageDistance
+            distance += data.distance(desired.language + ">" + supported.language) ?? data.defaultLanguageDistance
         }
         let desiredScript = desired.language + "_" + desired.script
         let supportedScript = supported.language + "_" + supported.script
         if desired.script != supported.script {
-            distance += data.distances[desiredScript + ">" + supportedScript] ?? data.defaultScriptDistance
+            distance += data.distance(desiredScript + ">" + supportedScript) ?? data.defaultScriptDistance
         }
         if desired.region != supported.region {
             distance += desiredScript == supportedScript
