@@ -53,6 +53,14 @@ enum CacheFileReader {
 
     // MARK: - The catalog document
 
+    /// Decodes a catalog document on its own, as `CatalogDocument`'s `Codable` form writes it (the bundled catalog).
+    ///
+    /// - Throws: ``Failure``, saying why the bytes are not a catalog document.
+    static func document(_ data: Data) throws(Failure) -> CatalogDocument {
+        guard case .success(let parsed) = StrictJSONParser.parse(data, maximumDepth: maximumDepth) else { throw .notJSON }
+        return try document(parsed)
+    }
+
     private static func document(_ value: JSONValue?) throws(Failure) -> CatalogDocument {
         guard case .object(let object)? = value else { throw .malformed("document is not an object") }
         guard case .integer(let formatVersion)? = object["formatVersion"], case .integer(let revision)? = object["revision"] else {
