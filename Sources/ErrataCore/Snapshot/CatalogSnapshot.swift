@@ -108,6 +108,13 @@ public final class CatalogSnapshot: Sendable {
         }
     }
 
+    /// Resolves every locale's texts now rather than when each is first read: for a server, which
+    /// serves every locale and should not keep a request waiting while a locale of a large catalog is
+    /// resolved. Rows resolved here are carried into the revisions ``applying(_:)`` makes.
+    public func resolveEveryLocale() {
+        for row in resolved { row.resolve(entries: uniqueEntries, in: layers) }
+    }
+
     // MARK: - Applying changes
 
     /// The snapshot at `changes.toRevision`: equal, for every lookup, description and locale status, to a

@@ -2,8 +2,9 @@
 ///
 /// A CLI run describes one error in one locale: resolving every locale of the catalog up front
 /// (parsing each text as a message pattern and rendering its defaults) was a sixth of its start-up.
-/// A server reads each locale soon after a revision is installed, and a row it has read is carried
-/// into the next revision, only the entries a change touches resolved again.
+/// A server resolves every row before it serves a revision (``CatalogSnapshot/resolveEveryLocale()``),
+/// so that no request waits for one; a row read or resolved is carried into the next revision, only
+/// the entries a change touches resolved again.
 final class ResolvedRow: Sendable {
     let locale: LanguageTag
     /// The locale's fallback chain, starting with the locale itself.
@@ -19,12 +20,19 @@ final class ResolvedRow: Sendable {
 
     /// The texts of the entry at `index` of `entries`; the whole row is resolved from `catalog` the first time.
     func texts(at index: Int, entries: [CatalogEntry], in catalog: LayeredCatalog) -> ResolvedTexts {
-        resolved.withLock { resolved in
-            if let resolved { return resolved[index] }
-            let row = ChunkedArray(entries.map { ResolvedTexts($0, locale: locale, chain: chain, in: catalog) })
-            resolved = row
-            return row[index]
-        }
+        resolved.withLock { resolved in row(&resolved, entries: entries, in: catalog)[index] }
+    }
+
+    /// Resolves the row now, unless it is already.
+    func resolve(entries: [CatalogEntry], in catalog: LayeredCatalog) {
+        resolved.withLock { resolved in _ = row(&resolved, entries: entries, in: catalog) }
+    }
+
+    private func row(_ resolved: inout ChunkedArray<ResolvedTexts>?, entries: [CatalogEntry], in catalog: LayeredCatalog) -> ChunkedArray<ResolvedTexts> {
+        if let resolved { return resolved }
+        let row = ChunkedArray(entries.map { ResolvedTexts($0, locale: locale, chain: chain, in: catalog) })
+        resolved = row
+        return row
     }
 
     /// This row in a later revision whose `catalog` changed the entries at `touched`: those resolved

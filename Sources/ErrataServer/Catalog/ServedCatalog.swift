@@ -62,6 +62,9 @@ package final class ServedCatalog: Sendable {
     }
 
     package init(snapshot: CatalogSnapshot, feed: RevisionFeed, links: DocsLinks = DocsLinks()) {
+        // Before the revision is served, off the event loops: a request must not wait while a locale
+        // of a large catalog is resolved (after a publish, only the touched entries are).
+        snapshot.resolveEveryLocale()
         self.snapshot = snapshot
         self.feed = feed
         self.links = links
