@@ -49,7 +49,7 @@ enum CacheFileReader {
     }
 
     /// Deeper than any cache file nests (texts by key, then by locale, inside the document).
-    private static let maximumDepth = 16
+    static let maximumDepth = 16
 
     // MARK: - The catalog document
 
@@ -73,10 +73,7 @@ enum CacheFileReader {
         let empty = Catalog(sourceLocale: try tag(object["sourceLanguage"]), locales: [], entries: [], texts: [:])
         var document = CatalogDocument(catalog: empty, revision: Int(clamping: revision))
         document.formatVersion = Int(clamping: formatVersion)
-        document.locales = try locales.map { (locale) throws(Failure) in
-            guard case .object(let locale) = locale, let name = locale["name"]?.string else { throw .malformed("a locale has no name") }
-            return LocaleInfo(tag: try tag(locale["tag"]), name: name)
-        }
+        document.locales = try locales.map(Self.localeInfo)
         document.entries = try entries.map(Self.entry)
         var textsByKey: [String: [String: String]] = [:]
         textsByKey.reserveCapacity(texts.count)
@@ -129,12 +126,18 @@ enum CacheFileReader {
         ))
     }
 
-    private static func tag(_ value: JSONValue?) throws(Failure) -> LanguageTag {
+    static func tag(_ value: JSONValue?) throws(Failure) -> LanguageTag {
         guard let string = value?.string, let tag = LanguageTag(rawValue: string) else {
             let shown = value?.string.map { "'\($0)'" } ?? "a \(value?.typeName ?? "missing value")"
             throw .malformed("\(shown) is not a well-formed BCP 47 language tag")
         }
         return tag
+    }
+
+    /// A catalog locale: its tag and its own name.
+    static func localeInfo(_ value: JSONValue) throws(Failure) -> LocaleInfo {
+        guard case .object(let locale) = value, let name = locale["name"]?.string else { throw .malformed("a locale has no name") }
+        return LocaleInfo(tag: try tag(locale["tag"]), name: name)
     }
 
     /// An object's members when every one is a string.
@@ -161,7 +164,7 @@ enum CacheFileReader {
     }
 }
 
-private extension JSONValue {
+extension JSONValue {
     /// The string this value is, if it is one.
     var string: String? {
         if case .string(let string) = self { string } else { nil }

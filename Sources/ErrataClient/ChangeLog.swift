@@ -33,8 +33,6 @@ struct ChangeLog: Sendable {
     /// - Parameter revision: The revision of the base file the log belongs to.
     func records(continuing revision: Int) -> [Record] {
         guard let data = try? Data(contentsOf: url) else { return [] }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         let newline = UInt8(ascii: "\n")
         var lines = data.split(separator: newline)
         // A last line without its newline was torn by a crash.
@@ -42,7 +40,7 @@ struct ChangeLog: Sendable {
         var records: [Record] = []
         var current = revision
         for line in lines {
-            guard let record = try? decoder.decode(Record.self, from: line),
+            guard let record = try? CacheFileReader.record(line),
                 record.changes.fromRevision == current, record.changes.toRevision > current,
                 record.changes.locales != nil
             else { continue }

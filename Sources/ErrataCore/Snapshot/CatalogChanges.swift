@@ -84,6 +84,13 @@ public struct TextChange: Codable, Hashable, Sendable {
         public var variant: VariantName?
         public var locale: LanguageTag
         public var field: TextField
+
+        public init(code: ErrorCode, variant: VariantName?, locale: LanguageTag, field: TextField) {
+            self.code = code
+            self.variant = variant
+            self.locale = locale
+            self.field = field
+        }
     }
 
     public init(key: TextKey, text: String, state: TranslationState = .translated, revision: Int) {
