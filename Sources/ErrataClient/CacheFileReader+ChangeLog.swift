@@ -12,7 +12,7 @@ extension CacheFileReader {
     /// - Throws: ``Failure``, saying why the line is not a record (a torn last line, say).
     static func record(_ line: Data) throws(Failure) -> ChangeLog.Record {
         guard case .success(let parsed) = StrictJSONParser.parse(line, maximumDepth: maximumDepth) else { throw .notJSON }
-        guard case .object(let record) = parsed, let savedAt = record["savedAt"]?.string.flatMap({ try? Date($0, strategy: .iso8601) }),
+        guard case .object(let record) = parsed, let savedAt = date(record["savedAt"]),
             case .object(let delta)? = record["changes"]
         else { throw .malformed("a change log record lacks savedAt or changes") }
         guard let fromRevision = delta["fromRevision"]?.int, let toRevision = delta["toRevision"]?.int,

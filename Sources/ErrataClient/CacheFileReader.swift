@@ -30,7 +30,7 @@ enum CacheFileReader {
         guard case .success(let parsed) = StrictJSONParser.parse(data, maximumDepth: maximumDepth) else { throw .notJSON }
         guard case .object(let root) = parsed, case .integer(let version)? = root["formatVersion"] else { throw .foreign }
         guard version == CachedCatalog.currentFormatVersion else { throw .version(Int(clamping: version)) }
-        guard let savedAt = root["savedAt"]?.string.flatMap({ try? Date($0, strategy: .iso8601) }) else {
+        guard let savedAt = date(root["savedAt"]) else {
             throw .malformed("savedAt is not an ISO 8601 date")
         }
         var locales: [LanguageTag]?
@@ -45,7 +45,12 @@ enum CacheFileReader {
     /// The date in a freshness file (`{"lastCheckedAt": "…"}`), if it has one.
     static func lastCheckedAt(_ data: Data) -> Date? {
         guard case .success(.object(let root)) = StrictJSONParser.parse(data, maximumDepth: maximumDepth) else { return nil }
-        return root["lastCheckedAt"]?.string.flatMap { try? Date($0, strategy: .iso8601) }
+        return date(root["lastCheckedAt"])
+    }
+
+    /// A date as `JSONEncoder`'s `.iso8601` strategy writes it, or `nil`.
+    static func date(_ value: JSONValue?) -> Date? {
+        value?.string.flatMap { try? Date($0, strategy: .iso8601) }
     }
 
     /// Deeper than any cache file nests (texts by key, then by locale, inside the document).
