@@ -34,7 +34,7 @@ struct ResolvedTexts: Sendable {
         let fellBack = message.fellBack || remediation.fellBack || Self.fellBack(developerHint, .developerHint)
         self.message = message.text
         self.remediation = remediation.text
-        self.developerHint = developerHint.map { Text(pattern: MessagePattern($0.text), locale: chain[$0.position]) }
+        self.developerHint = developerHint.map { Text($0, along: chain) }
         self.description = Self.describeWithDefaults(
             entry, message: message.text, remediation: remediation.text, developerHint: self.developerHint,
             retryPolicy: catalog.retryPolicies.policy(for: entry), locale: locale, fallback: fellBack
@@ -71,7 +71,7 @@ struct ResolvedTexts: Sendable {
             let lastResort = field == .message ? entry.serviceMessage : entry.code.rawValue
             return (Text(pattern: MessagePattern(lastResort.isEmpty ? entry.code.rawValue : lastResort), locale: .english), true)
         }
-        return (Text(pattern: MessagePattern(source.text), locale: chain[source.position]), fellBack(source, field))
+        return (Text(source, along: chain), fellBack(source, field))
     }
 
     /// The first text of `field` along `chain` and its position there; `nil` when no locale of the
@@ -158,5 +158,12 @@ struct ResolvedTexts: Sendable {
 
     private static func nonEmpty(_ text: String, or fallback: String) -> String {
         text.allSatisfy(\.isWhitespace) ? (fallback.isEmpty ? "-" : fallback) : text
+    }
+}
+
+extension ResolvedTexts.Text {
+    /// The text found at `source.position` of `chain`, parsed, in the locale it was written in.
+    init(_ source: (text: String, position: Int), along chain: [LanguageTag]) {
+        self.init(pattern: MessagePattern(source.text), locale: chain[source.position])
     }
 }
