@@ -48,9 +48,11 @@ def test_publish_then_history_and_revert(own_errata, admin_console, browser, ope
     screenshot(browser, "admin-published")
     assert published_remediation(own_errata) == NEW_REMEDIATION
     # The error page shows it too, at once.
-    browser.execute_script("window.open(arguments[0], 'docs')", own_errata.url + "/docs/errors/NoSuchKey?locale=en")
     console = browser.current_window_handle
-    browser.switch_to.window("docs")
+    # A new tab opened by WebDriver, then loaded by it: get() returns once the page has loaded, where a
+    # tab opened by script is still loading when the test would switch to it.
+    browser.switch_to.new_window("tab")
+    browser.get(own_errata.url + "/docs/errors/NoSuchKey?locale=en")
     wait_text(browser, "main", NEW_REMEDIATION)
     browser.close()
     browser.switch_to.window(console)

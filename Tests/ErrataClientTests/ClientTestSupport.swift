@@ -46,14 +46,18 @@ final class WarningLog: Sendable {
 }
 
 extension ErrataClient {
-    /// A client on `cache`, optionally syncing from `server`, reporting warnings to `warnings`. Its
-    /// request timeout only bounds a failure: a loaded 2-core machine can take seconds to answer.
+    /// The request timeout of every client a test makes. It only bounds a failure: with the whole suite
+    /// running, a loaded 2-core machine can take well over the default 10 s to answer.
+    static let testTimeout: TimeInterval = 60
+
+    /// A client on `cache`, optionally syncing from `server` with `accessToken`, reporting warnings to `warnings`.
     static func make(
-        cache: TemporaryDirectory, server: URL? = nil, minimumSyncInterval: TimeInterval = 0,
+        cache: TemporaryDirectory, server: URL? = nil, accessToken: String? = nil, minimumSyncInterval: TimeInterval = 0,
         locales: Set<LanguageTag>? = nil, warnings: WarningLog? = nil
     ) -> ErrataClient {
         ErrataClient(configuration: ClientConfiguration(
-            serverURL: server, cacheDirectory: cache.url, timeout: 60, minimumSyncInterval: minimumSyncInterval,
+            serverURL: server, accessToken: accessToken, cacheDirectory: cache.url, timeout: testTimeout,
+            minimumSyncInterval: minimumSyncInterval,
             locales: locales, warningHandler: warnings?.handler
         ))
     }

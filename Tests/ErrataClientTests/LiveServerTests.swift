@@ -109,7 +109,7 @@ import ErrataStore
                 guard case SyncError.unexpectedStatus(_, status: 401) = error else { return false }
                 return true
             }
-            let reader = ErrataClient(configuration: ClientConfiguration(serverURL: url, accessToken: token, cacheDirectory: cache.url))
+            let reader = ErrataClient.make(cache: cache, server: url, accessToken: token)
             #expect(try await reader.sync() == .updated(from: 0, to: 1, method: .delta))
         }
     }

@@ -86,7 +86,9 @@ import Testing
             snapshot: { ScriptedServer.ok(try json(Self.revisionEight)) }
         )
         try await server.run { (url) async throws in
-            let client = ErrataClient(configuration: ClientConfiguration(serverURL: url, cacheDirectory: blocked))
+            let client = ErrataClient(configuration: ClientConfiguration(
+                serverURL: url, cacheDirectory: blocked, timeout: ErrataClient.testTimeout
+            ))
             await #expect {
                 _ = try await client.sync()
             } throws: { error in

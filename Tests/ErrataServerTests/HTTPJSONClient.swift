@@ -16,7 +16,8 @@ struct HTTPJSONClient: Sendable {
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         request.httpBody = CanonicalJSON.encode(JSONValue.object(["jsonrpc": "2.0", "method": .string(method), "params": params, "id": 1]))
-        request.timeoutInterval = 10
+        // Only bounds a failure: with the whole suite running, a loaded 2-core machine can take seconds to answer.
+        request.timeoutInterval = 60
         let (data, _) = try await URLSession.shared.data(for: request)
         return try JSONDecoder().decode(JSONValue.self, from: data)
     }
