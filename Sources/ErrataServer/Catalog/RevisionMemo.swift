@@ -1,5 +1,3 @@
-import NIOConcurrencyHelpers
-
 /// A bounded, thread-safe memo of values computed from one served revision.
 ///
 /// Each ``ServedCatalog`` owns its memos, so nothing computed for one revision is ever served
@@ -15,11 +13,10 @@ import NIOConcurrencyHelpers
 /// ```
 final class RevisionMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     let capacity: Int
-    /// NIO's box, not ErrataCore's `Locked`: its `withLockedValue` is inlinable, so it is specialized
-    /// where it is called, which `Locked.withLock` from another module is not (a batch of 50 describes
-    /// takes this lock 50 times). Not `Synchronization.Mutex` either: on Linux it locks with bare futex
-    /// calls, which ThreadSanitizer does not see, so every access under it is reported as a race.
-    private let storage = NIOLockedValueBox(Storage())
+    /// A read–write lock: the memo is read on every request from every event loop and written on a
+    /// miss (a batch of 50 describes reads it 50 times). Not `Synchronization.Mutex` or ErrataCore's
+    /// `Locked`, which readers would queue on; and not generic across modules, so it is specialized here.
+    private let storage = ReadWriteLockedValue(Storage())
 
     private struct Storage: Sendable {
         var values: [Key: Value] = [:]
@@ -34,9 +31,9 @@ final class RevisionMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     /// The value for `key`, computed by `make` the first time.
     func value<Failure: Error>(for key: Key, make: () throws(Failure) -> Value) throws(Failure) -> Value {
-        if let known = storage.withLockedValue({ $0.values[key] }) { return known }
+        if let known = storage.withReadLock({ $0.values[key] }) { return known }
         let value = try make()
-        storage.withLockedValue { storage in
+        storage.withWriteLock { storage in
             guard storage.keepsValues else { return }
             if storage.values.count >= capacity { storage.values.removeAll(keepingCapacity: true) }
             storage.values[key] = value
@@ -48,7 +45,7 @@ final class RevisionMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     ///
     /// - Parameter forGood: Whether values computed later are not kept either.
     func removeAll(forGood: Bool = false) {
-        storage.withLockedValue { storage in
+        storage.withWriteLock { storage in
             storage.values = [:]
             if forGood { storage.keepsValues = false }
         }
@@ -56,6 +53,6 @@ final class RevisionMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     /// How many values are kept.
     var count: Int {
-        storage.withLockedValue { $0.values.count }
+        storage.withReadLock { $0.values.count }
     }
 }
