@@ -11,7 +11,7 @@ import Darwin
 /// For state read on every request from every event loop and written rarely, such as a
 /// ``RevisionMemo``: under a mutex, two loops reading at once put one of them to sleep in the kernel
 /// and wake it again (a batch of 50 describes reads the describe memo 50 times); readers of a
-/// read–write lock only count themselves in. Writers are preferred on Linux, so a steady stream of
+/// read–write lock only count themselves in. Writers are preferred with glibc, so a steady stream of
 /// readers cannot hold off a write.
 ///
 /// For example:
