@@ -31,7 +31,9 @@ import Testing
     /// without, all after NIO's decoder (``EventLoopReadHandler``), as connections handed over are.
     @Test(arguments: [[], [allowedOrigin]], [true, false])
     func everyReadIsAnsweredAsTheRouterAnswersIt(corsAllowedOrigins: [String], fromBytes: Bool) async throws {
-        let service = try await TestService(configuration: .init(port: 0, corsAllowedOrigins: corsAllowedOrigins))
+        // The test clients connect at once but are first used for the metrics at the end, which under the
+        // whole suite's load comes more than the default 60 s later: the servers must not close them as idle.
+        let service = try await TestService(configuration: .init(port: 0, corsAllowedOrigins: corsAllowedOrigins, idleTimeout: .seconds(900)))
         let fastLog = RequestLogTests.CapturedLog()
         let routerLog = RequestLogTests.CapturedLog()
         let fast = buildApplication(

@@ -1,7 +1,10 @@
 import HTTPTypes
 package import Prometheus
 
-/// The service's Prometheus metrics, all in one registry: what `GET /metrics` answers.
+/// The service's Prometheus metrics: what `GET /metrics` answers.
+///
+/// All are in one registry, but for the JSON-RPC call meters (``RPCCallMetrics``), which a batch
+/// records once a call and which therefore take no lock that threads share.
 ///
 /// Metrics are made on the registry itself rather than through swift-metrics' `MetricsSystem`:
 /// only the registry takes a `# HELP` text, and an instance per application keeps tests free of the
@@ -9,7 +12,7 @@ package import Prometheus
 /// libraries record through swift-metrics appear in the same answer. Every label is bounded: routes
 /// are patterns, HTTP methods outside the standard ones and unknown JSON-RPC methods share one value.
 package struct ServerMetrics: Sendable {
-    /// Where every metric is kept; emitted by `GET /metrics`.
+    /// Where every metric but the JSON-RPC call meters is kept.
     package let registry: PrometheusCollectorRegistry
     private let notModified: Counter
     private let servedRevision: Gauge
@@ -19,6 +22,8 @@ package struct ServerMetrics: Sendable {
     private let authFailures: Counter
     private let throttledRequests: Counter
     private let readyResponsesMade: Counter
+    /// JSON-RPC calls, kept beside the registry so that recording a call takes no lock another thread holds.
+    private let rpcCalls = RPCCallMetrics(upperBounds: durationBuckets)
 
     /// The label value of a JSON-RPC method the service does not have.
     package static let unknownRPCMethod = "unknown"
@@ -115,27 +120,17 @@ package struct ServerMetrics: Sendable {
 
     /// Where calls of one JSON-RPC method (``unknownRPCMethod`` for names the service does not have) are counted and timed.
     ///
-    /// Finding them takes the registry's lock and builds the labels: callers make them once per method and keep them.
+    /// Finding them takes a lock: callers make them once per method and keep them.
     package func callMeters(method: String) -> CallMeters {
-        CallMeters(
-            calls: registry.makeCounter(
-                descriptor: Self.named("rpc_calls", unit: "total", help: "JSON-RPC calls run, by method."), labels: [("method", method)]
-            ),
-            duration: registry.makeDurationHistogram(
-                descriptor: Self.named("rpc_call_duration", unit: "seconds", help: "Time to run a JSON-RPC call, by method, in seconds."),
-                labels: [("method", method)], buckets: Self.durationBuckets
-            )
-        )
+        CallMeters(duration: rpcCalls.histogram(method: method))
     }
 
-    /// The meters of one JSON-RPC method.
+    /// The meters of one JSON-RPC method: its calls are the count of their durations.
     package struct CallMeters: Sendable {
-        let calls: Counter
-        let duration: DurationHistogram
+        let duration: ShardedDurationHistogram
 
         /// Records one call that took `duration`.
         package func record(_ duration: Duration) {
-            calls.increment()
             self.duration.record(duration)
         }
     }
@@ -163,7 +158,9 @@ package struct ServerMetrics: Sendable {
     /// The metrics in the Prometheus text format, with the served revision set to `revision`.
     package func exposition(servedRevision revision: Int) -> [UInt8] {
         servedRevision.set(Int64(revision))
-        return registry.emitToBuffer()
+        var text = registry.emitToBuffer()
+        rpcCalls.emit(into: &text)
+        return text
     }
 
     private static let standardMethods: Set<HTTPRequest.Method> = [.get, .head, .post, .put, .patch, .delete, .options]
