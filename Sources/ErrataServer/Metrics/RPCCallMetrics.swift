@@ -8,10 +8,10 @@ import Prometheus
 /// each observation (see ``ShardedDurationHistogram``), and a batch records one a call. Emitted after
 /// the registry's metrics, in its text format, with swift-prometheus's own rendering of durations.
 final class RPCCallMetrics: Sendable {
-    static let callsName = "errata_rpc_calls_total"
     static let callsHelp = "JSON-RPC calls run, by method."
-    static let durationName = "errata_rpc_call_duration_seconds"
+    static let callsName = ServerMetrics.named("rpc_calls", unit: "total", help: callsHelp).name
     static let durationHelp = "Time to run a JSON-RPC call, by method, in seconds."
+    static let durationName = ServerMetrics.named("rpc_call_duration", unit: "seconds", help: durationHelp).name
 
     private let upperBounds: [Duration]
     /// Each method's histogram, by method name; made once a method, when a dispatcher starts.
